@@ -1,0 +1,102 @@
+import cropSpec from './crop-spec.json';
+import type { Affine, FaceCrop, FaceDetection, Point, RgbaImage } from './types';
+
+export { cropSpec };
+
+/**
+ * The crop square: centred on the detector box, side `boxScale` times the box's longer side,
+ * rotated so the eyes are level. Returns the crop-to-image affine map.
+ */
+export function cropTransform(face: FaceDetection, size = cropSpec.outputSize): Affine {
+  const { box, keypoints } = face;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const scale = (cropSpec.boxScale * Math.max(box.width, box.height)) / size;
+  let angle = 0;
+  if (cropSpec.alignEyes && keypoints.length >= 2) {
+    const [rightEye, leftEye] = keypoints;
+    angle = Math.atan2(leftEye.y - rightEye.y, leftEye.x - rightEye.x);
+  }
+  const cos = Math.cos(angle) * scale;
+  const sin = Math.sin(angle) * scale;
+  // Continuous coordinates: crop pixel u covers [u, u+1); the crop centre maps to the box centre.
+  const half = size / 2;
+  return [cos, -sin, cx - cos * half + sin * half, sin, cos, cy - sin * half - cos * half];
+}
+
+export function applyAffine(m: Affine, p: Point): Point {
+  return { x: m[0] * p.x + m[1] * p.y + m[2], y: m[3] * p.x + m[4] * p.y + m[5] };
+}
+
+export function invertAffine(m: Affine): Affine {
+  const [a, b, c, d, e, f] = m;
+  const det = a * e - b * d;
+  if (Math.abs(det) < 1e-12) throw new Error('affine map is not invertible');
+  const ia = e / det;
+  const ib = -b / det;
+  const id = -d / det;
+  const ie = a / det;
+  return [ia, ib, -(ia * c + ib * f), id, ie, -(id * c + ie * f)];
+}
+
+/**
+ * Resamples `image` through `toImage` into a size x size RGBA crop. Each output pixel averages
+ * a grid of bilinear samples as fine as the source pixels it covers (up to `supersampleMax`
+ * per axis), so large faces are downscaled without aliasing. Outside the image is black.
+ */
+export function warpAffine(image: RgbaImage, toImage: Affine, size: number): RgbaImage {
+  const out = new Uint8ClampedArray(size * size * 4);
+  const pixelScale = Math.hypot(toImage[0], toImage[3]);
+  const n = Math.min(cropSpec.supersampleMax, Math.max(1, Math.ceil(pixelScale)));
+  const offsets = Array.from({ length: n }, (_, i) => (i + 0.5) / n - 0.5);
+  const { width, height, data } = image;
+  const acc = new Float64Array(3);
+  const sample = (x: number, y: number) => {
+    // Pixel centres sit at integer + 0.5.
+    const fx = x - 0.5;
+    const fy = y - 0.5;
+    const x0 = Math.floor(fx);
+    const y0 = Math.floor(fy);
+    const tx = fx - x0;
+    const ty = fy - y0;
+    for (let j = 0; j < 2; j++) {
+      const yy = y0 + j;
+      const wy = j ? ty : 1 - ty;
+      if (yy < 0 || yy >= height || wy === 0) continue;
+      for (let i = 0; i < 2; i++) {
+        const xx = x0 + i;
+        const w = (i ? tx : 1 - tx) * wy;
+        if (xx < 0 || xx >= width || w === 0) continue;
+        const k = (yy * width + xx) * 4;
+        acc[0] += w * data[k];
+        acc[1] += w * data[k + 1];
+        acc[2] += w * data[k + 2];
+      }
+    }
+  };
+  const [a, b, c, d, e, f] = toImage;
+  const samples = n * n;
+  for (let v = 0; v < size; v++) {
+    for (let u = 0; u < size; u++) {
+      acc.fill(0);
+      for (const sv of offsets) {
+        for (const su of offsets) {
+          const cu = u + 0.5 + su;
+          const cv = v + 0.5 + sv;
+          sample(a * cu + b * cv + c, d * cu + e * cv + f);
+        }
+      }
+      const k = (v * size + u) * 4;
+      out[k] = acc[0] / samples;
+      out[k + 1] = acc[1] / samples;
+      out[k + 2] = acc[2] / samples;
+      out[k + 3] = 255;
+    }
+  }
+  return { width: size, height: size, data: out };
+}
+
+export function cropFace(image: RgbaImage, face: FaceDetection): FaceCrop {
+  const toImage = cropTransform(face);
+  return { image: warpAffine(image, toImage, cropSpec.outputSize), toImage };
+}

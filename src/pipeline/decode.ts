@@ -1,0 +1,59 @@
+import type { RgbaImage } from './types';
+
+/** Larger images are downscaled before analysis: faces stay far above the crop's resolution. */
+export const maxAnalysisSide = 4096;
+/** Beyond this many pixels the browser may not have the memory to decode at all. */
+export const maxSourcePixels = 100_000_000;
+
+export class UnsupportedInputError extends Error {
+  override name = 'UnsupportedInputError';
+}
+
+export interface DecodedImage {
+  /** The pixels analysed, at most maxAnalysisSide on the longer side. */
+  image: RgbaImage;
+  bitmap: ImageBitmap;
+  sourceWidth: number;
+  sourceHeight: number;
+}
+
+export async function decodeImage(blob: Blob): Promise<DecodedImage> {
+  if (blob.size === 0) throw new UnsupportedInputError('The file is empty (0 bytes).');
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  } catch {
+    const kind = blob.type ? ` (${blob.type})` : '';
+    throw new UnsupportedInputError(
+      `This file${kind} could not be decoded as an image: it may be damaged, truncated, or in a format this browser cannot read. Try a JPEG, PNG or WebP copy.`,
+    );
+  }
+  const sourceWidth = bitmap.width;
+  const sourceHeight = bitmap.height;
+  if (sourceWidth * sourceHeight > maxSourcePixels) {
+    bitmap.close();
+    throw new UnsupportedInputError(
+      `The image is ${sourceWidth}x${sourceHeight} pixels, more than the ${maxSourcePixels / 1e6} megapixels this app analyses. Resize it and try again.`,
+    );
+  }
+  const longer = Math.max(sourceWidth, sourceHeight);
+  if (longer > maxAnalysisSide) {
+    const scale = maxAnalysisSide / longer;
+    const resized = await createImageBitmap(bitmap, {
+      resizeWidth: Math.round(sourceWidth * scale),
+      resizeHeight: Math.round(sourceHeight * scale),
+      resizeQuality: 'high',
+    });
+    bitmap.close();
+    bitmap = resized;
+  }
+  return { image: bitmapPixels(bitmap), bitmap, sourceWidth, sourceHeight };
+}
+
+export function bitmapPixels(bitmap: ImageBitmap): RgbaImage {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(bitmap, 0, 0);
+  const { data, width, height } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+  return { data, width, height };
+}

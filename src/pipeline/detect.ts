@@ -1,0 +1,60 @@
+import { FaceDetector } from '@mediapipe/tasks-vision';
+import { planTiles, suppressOverlaps } from './tiles';
+import type { Box, FaceDetection } from './types';
+
+export interface FaceDetectorAssets {
+  wasmLoaderPath: string;
+  wasmBinaryPath: string;
+  modelAssetPath: string;
+}
+
+/** Regions are resampled to at most this side before detection: the model itself sees 128x128. */
+const tileInputSide = 256;
+
+export interface FaceFinder {
+  /** Every face in the image, in its pixel coordinates, largest first. */
+  find(image: ImageBitmap): FaceDetection[];
+  close(): void;
+}
+
+export async function createFaceFinder(assets: FaceDetectorAssets, minConfidence = 0.5): Promise<FaceFinder> {
+  const detector = await FaceDetector.createFromOptions(
+    { wasmLoaderPath: assets.wasmLoaderPath, wasmBinaryPath: assets.wasmBinaryPath },
+    {
+      baseOptions: { modelAssetPath: assets.modelAssetPath, delegate: 'CPU' },
+      runningMode: 'IMAGE',
+      minDetectionConfidence: minConfidence,
+      minSuppressionThreshold: 0.3,
+    },
+  );
+  const canvas = new OffscreenCanvas(tileInputSide, tileInputSide);
+  const context = canvas.getContext('2d')!;
+
+  const detectRegion = (image: ImageBitmap, region: Box): FaceDetection[] => {
+    const scale = Math.min(1, tileInputSide / Math.max(region.width, region.height));
+    canvas.width = Math.max(1, Math.round(region.width * scale));
+    canvas.height = Math.max(1, Math.round(region.height * scale));
+    context.drawImage(image, region.x, region.y, region.width, region.height, 0, 0, canvas.width, canvas.height);
+    const sx = region.width / canvas.width;
+    const sy = region.height / canvas.height;
+    return detector.detect(canvas).detections.flatMap((d) => {
+      if (!d.boundingBox) return [];
+      const b = d.boundingBox;
+      return [{
+        score: d.categories[0]?.score ?? 0,
+        box: { x: region.x + b.originX * sx, y: region.y + b.originY * sy, width: b.width * sx, height: b.height * sy },
+        keypoints: d.keypoints.map((k) => ({ x: region.x + k.x * region.width, y: region.y + k.y * region.height })),
+      }];
+    });
+  };
+
+  return {
+    find(image) {
+      const found = planTiles(image.width, image.height).flatMap((region) => detectRegion(image, region));
+      return suppressOverlaps(found).sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
+    },
+    close() {
+      detector.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { cropSpec, invertAffine } from './crop';
+import type { Affine } from './types';
+
+export interface FaceMask {
+  /** Side of the square mask; it covers the whole face crop. */
+  size: number;
+  /** Row-major probabilities in [0, 1]. */
+  data: Float32Array;
+}
+
+/**
+ * Renders face masks into one image-sized heatmap (the maximum where faces overlap), sampling
+ * each mask bilinearly through the inverse of its crop transform.
+ */
+export function masksToImage(faces: { mask: FaceMask; toImage: Affine }[], width: number, height: number): Float32Array {
+  const heat = new Float32Array(width * height);
+  for (const { mask, toImage } of faces) {
+    const toCrop = invertAffine(toImage);
+    const maskPerCrop = mask.size / cropSpec.outputSize;
+    const corners = [[0, 0], [cropSpec.outputSize, 0], [0, cropSpec.outputSize], [cropSpec.outputSize, cropSpec.outputSize]]
+      .map(([u, v]) => [toImage[0] * u + toImage[1] * v + toImage[2], toImage[3] * u + toImage[4] * v + toImage[5]]);
+    const x0 = Math.max(0, Math.floor(Math.min(...corners.map((c) => c[0]))));
+    const x1 = Math.min(width, Math.ceil(Math.max(...corners.map((c) => c[0]))));
+    const y0 = Math.max(0, Math.floor(Math.min(...corners.map((c) => c[1]))));
+    const y1 = Math.min(height, Math.ceil(Math.max(...corners.map((c) => c[1]))));
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        const cx = x + 0.5;
+        const cy = y + 0.5;
+        const mx = (toCrop[0] * cx + toCrop[1] * cy + toCrop[2]) * maskPerCrop - 0.5;
+        const my = (toCrop[3] * cx + toCrop[4] * cy + toCrop[5]) * maskPerCrop - 0.5;
+        const value = sampleBilinear(mask, mx, my);
+        const k = y * width + x;
+        if (value > heat[k]) heat[k] = value;
+      }
+    }
+  }
+  return heat;
+}
+
+function sampleBilinear(mask: FaceMask, x: number, y: number): number {
+  const { size, data } = mask;
+  if (x < -0.5 || y < -0.5 || x > size - 0.5 || y > size - 0.5) return 0;
+  const cx = Math.min(size - 1, Math.max(0, x));
+  const cy = Math.min(size - 1, Math.max(0, y));
+  const x0 = Math.floor(cx);
+  const y0 = Math.floor(cy);
+  const x1 = Math.min(size - 1, x0 + 1);
+  const y1 = Math.min(size - 1, y0 + 1);
+  const tx = cx - x0;
+  const ty = cy - y0;
+  const top = data[y0 * size + x0] * (1 - tx) + data[y0 * size + x1] * tx;
+  const bottom = data[y1 * size + x0] * (1 - tx) + data[y1 * size + x1] * tx;
+  return top * (1 - ty) + bottom * ty;
+}
+
+/** Intersection over union of heatmap > 0.5 and a reference mask's pixels > 127. */
+export function maskIoU(heat: Float32Array, reference: Uint8ClampedArray | Uint8Array, channels = 4): number {
+  let intersection = 0;
+  let union = 0;
+  for (let i = 0; i < heat.length; i++) {
+    const predicted = heat[i] > 0.5;
+    const actual = reference[i * channels] > 127;
+    if (predicted && actual) intersection++;
+    if (predicted || actual) union++;
+  }
+  return union === 0 ? 1 : intersection / union;
+}

@@ -1,0 +1,34 @@
+import manifestJson from '../../models/manifest.json';
+import type { FusionWeights } from './fusion';
+
+export interface ModelEntry {
+  file: string;
+  version: string;
+  kind: 'classifier' | 'multitask';
+  temperature: number;
+  threshold: number;
+  inputSize: number;
+  maskSize?: number;
+  params: number;
+  bytes: number;
+}
+
+export interface ModelManifest {
+  models: Record<string, ModelEntry>;
+  /** Which models the app runs. */
+  app: { classifier: string; multitask?: string };
+  /** How the two models' probabilities combine; absent means the classifier's alone. */
+  fusion?: FusionWeights & { threshold: number };
+}
+
+export const modelManifest = manifestJson as unknown as ModelManifest;
+
+const modelUrls = import.meta.glob('../../models/*.onnx', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+
+export function modelUrl(name: string): string {
+  const entry = modelManifest.models[name];
+  if (!entry) throw new Error(`model ${name} is not in models/manifest.json`);
+  const url = modelUrls[`../../models/${entry.file}`];
+  if (!url) throw new Error(`models/${entry.file} is missing`);
+  return url;
+}

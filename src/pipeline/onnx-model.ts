@@ -1,0 +1,78 @@
+import * as ort from 'onnxruntime-web/webgpu';
+
+export type Backend = 'webgpu' | 'wasm';
+export type BackendPreference = 'auto' | Backend;
+
+export interface ModelOutputs {
+  /** Calibrated probability of manipulation, one per input crop. */
+  probability: Float32Array;
+  /** Manipulation masks, maskSize x maskSize per crop, when the model has a mask head. */
+  mask?: Float32Array;
+}
+
+export interface OnnxModel {
+  readonly backend: Backend;
+  run(batch: Float32Array, count: number, size: number): Promise<ModelOutputs>;
+  release(): Promise<void>;
+}
+
+export interface OrtRuntimePaths {
+  mjs: string;
+  wasm: string;
+}
+
+let configured = false;
+
+/** Points onnxruntime-web at the runtime files this app serves itself; threads only when isolated. */
+export function configureOrt(paths: OrtRuntimePaths): void {
+  if (configured) return;
+  ort.env.wasm.wasmPaths = { mjs: paths.mjs, wasm: paths.wasm };
+  ort.env.wasm.numThreads = 1;
+  ort.env.logLevel = 'error';
+  configured = true;
+}
+
+export async function webgpuAvailable(): Promise<boolean> {
+  const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) return false;
+  try {
+    return (await gpu.requestAdapter()) !== null;
+  } catch {
+    return false;
+  }
+}
+
+async function openSession(bytes: Uint8Array, backend: Backend, size: number): Promise<OnnxModel> {
+  const session = await ort.InferenceSession.create(bytes, {
+    executionProviders: [backend],
+    graphOptimizationLevel: 'all',
+  });
+  const model: OnnxModel = {
+    backend,
+    async run(batch, count) {
+      const input = new ort.Tensor('float32', batch, [count, 3, size, size]);
+      const outputs = await session.run({ [session.inputNames[0]]: input });
+      const probability = outputs.probability?.data as Float32Array | undefined;
+      if (!probability) throw new Error('model has no "probability" output');
+      const mask = outputs.mask?.data as Float32Array | undefined;
+      input.dispose();
+      return { probability: Float32Array.from(probability), mask: mask && Float32Array.from(mask) };
+    },
+    release: () => session.release(),
+  };
+  // A first run proves the backend works for this graph; WebGPU failures show up here.
+  await model.run(new Float32Array(3 * size * size), 1, size);
+  return model;
+}
+
+/** Opens the model on WebGPU when asked for and available, falling back to WASM. */
+export async function loadOnnxModel(bytes: Uint8Array, preference: BackendPreference, size: number): Promise<OnnxModel> {
+  if (preference !== 'wasm' && (await webgpuAvailable())) {
+    try {
+      return await openSession(bytes, 'webgpu', size);
+    } catch (error) {
+      if (preference === 'webgpu') throw error;
+    }
+  }
+  return openSession(bytes, 'wasm', size);
+}

@@ -1,0 +1,54 @@
+// The page the batch runner (scripts/eval.mjs, scripts/crops.mjs) drives in headless Chromium:
+// it runs the same worker and pipeline as the app.
+import type { ImageAnalysis } from '../pipeline/analysis';
+import { masksToImage, maskIoU } from '../pipeline/heatmap';
+import type { Degradation } from '../pipeline/degrade';
+import type { BackendPreference } from '../pipeline/onnx-model';
+import type { CropExport } from '../worker/analyzer.worker';
+import { AnalyzerClient } from '../worker/client';
+import type { EngineInfo } from '../worker/engine';
+
+export interface RunnerAnalysis {
+  analysis: ImageAnalysis;
+  maskIoU?: number;
+}
+
+export interface MikiwameRunner {
+  prepare(): Promise<EngineInfo>;
+  analyze(url: string, degrade?: Degradation, maskUrl?: string): Promise<RunnerAnalysis>;
+  crops(url: string): Promise<CropExport>;
+}
+
+const backend = (new URLSearchParams(location.search).get('backend') ?? 'auto') as BackendPreference;
+const client = new AnalyzerClient(backend);
+
+async function fetchBlob(url: string): Promise<Blob> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`cannot read ${url}: HTTP ${response.status}`);
+  return response.blob();
+}
+
+async function referenceMask(url: string, width: number, height: number): Promise<Uint8ClampedArray> {
+  const bitmap = await createImageBitmap(await fetchBlob(url), { resizeWidth: width, resizeHeight: height, resizeQuality: 'pixelated' });
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(bitmap, 0, 0);
+  return context.getImageData(0, 0, width, height).data;
+}
+
+const runner: MikiwameRunner = {
+  prepare: () => client.prepare(),
+  async analyze(url, degrade, maskUrl) {
+    const analysis = await client.analyzeImage(await fetchBlob(url), degrade ? { degrade } : {});
+    if (!maskUrl) return { analysis };
+    const faces = analysis.faces.flatMap((f) => (f.mask ? [{ mask: f.mask, toImage: f.toImage }] : []));
+    const heat = masksToImage(faces, analysis.width, analysis.height);
+    return { analysis, maskIoU: maskIoU(heat, await referenceMask(maskUrl, analysis.width, analysis.height)) };
+  },
+  async crops(url) {
+    return client.cropFaces(await fetchBlob(url));
+  },
+};
+
+(window as unknown as { mikiwame: MikiwameRunner }).mikiwame = runner;
+document.body.dataset.ready = 'true';

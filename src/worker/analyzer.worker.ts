@@ -1,0 +1,88 @@
+import * as Comlink from 'comlink';
+import type { ImageAnalysis, StageTimings } from '../pipeline/analysis';
+import { applyAffine, invertAffine } from '../pipeline/crop';
+import type { BackendPreference } from '../pipeline/onnx-model';
+import type { Affine, FaceDetection, Point } from '../pipeline/types';
+import { analyzeImage, FaceLocator, ModelSet, stopwatch, type AnalyzeOptions, type EngineInfo, type LoadProgress } from './engine';
+
+export interface ExportedCrop {
+  /** The crop exactly as the classifier sees it, PNG-encoded. */
+  png: ArrayBuffer;
+  detection: FaceDetection;
+  toImage: Affine;
+  cropKeypoints: Point[];
+  cropBoxCorners: Point[];
+}
+
+export interface CropExport {
+  width: number;
+  height: number;
+  crops: ExportedCrop[];
+}
+
+/** Memoised: a failed start is forgotten so that the next call tries again. */
+function once<T>(start: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= start().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+const locator = once(() => FaceLocator.create());
+let progressListener: ((p: LoadProgress) => void) | undefined;
+let modelSet: (() => Promise<ModelSet>) | undefined;
+const models = (backend: BackendPreference) => {
+  modelSet ??= once(() => ModelSet.create(backend, (p) => progressListener?.(p)));
+  return modelSet();
+};
+
+async function encodePng(pixels: Uint8ClampedArray<ArrayBuffer>, width: number, height: number): Promise<ArrayBuffer> {
+  const canvas = new OffscreenCanvas(width, height);
+  canvas.getContext('2d')!.putImageData(new ImageData(pixels, width, height), 0, 0);
+  return (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer();
+}
+
+const api = {
+  async prepare(backend: BackendPreference, onProgress?: (p: LoadProgress) => void): Promise<EngineInfo> {
+    progressListener = onProgress;
+    onProgress?.({ item: 'face detector', loaded: 0, total: 0 });
+    await locator();
+    return (await models(backend)).info;
+  },
+
+  async analyzeImage(file: Blob, backend: BackendPreference, options: AnalyzeOptions): Promise<ImageAnalysis> {
+    const { analysis } = await analyzeImage(await locator(), await models(backend), file, options);
+    return Comlink.transfer(analysis, analysis.faces.flatMap((f) => (f.mask ? [f.mask.data.buffer] : [])));
+  },
+
+  /** Face crops as the models see them, for building training data; needs no model. */
+  async cropFaces(file: Blob, options: AnalyzeOptions): Promise<CropExport> {
+    const timings: StageTimings = {};
+    const { decoded, crops, detections } = await (await locator()).locate(file, options, stopwatch(timings));
+    const exported = await Promise.all(crops.map(async (crop, i): Promise<ExportedCrop> => {
+      const toCrop = invertAffine(crop.toImage);
+      const { box, keypoints } = detections[i];
+      const corners = [
+        { x: box.x, y: box.y }, { x: box.x + box.width, y: box.y },
+        { x: box.x + box.width, y: box.y + box.height }, { x: box.x, y: box.y + box.height },
+      ];
+      return {
+        png: await encodePng(crop.image.data, crop.image.width, crop.image.height),
+        detection: detections[i],
+        toImage: crop.toImage,
+        cropKeypoints: keypoints.map((k) => applyAffine(toCrop, k)),
+        cropBoxCorners: corners.map((c) => applyAffine(toCrop, c)),
+      };
+    }));
+    const result = { width: decoded.image.width, height: decoded.image.height, crops: exported };
+    return Comlink.transfer(result, exported.map((c) => c.png));
+  },
+};
+
+export type AnalyzerApi = typeof api;
+
+Comlink.expose(api);

@@ -1,0 +1,73 @@
+import * as Comlink from 'comlink';
+import type { ImageAnalysis } from '../pipeline/analysis';
+import type { BackendPreference } from '../pipeline/onnx-model';
+import type { AnalyzerApi, CropExport } from './analyzer.worker';
+import type { AnalyzeOptions, EngineInfo, LoadProgress } from './engine';
+
+export class WorkerCrashedError extends Error {
+  override name = 'WorkerCrashedError';
+}
+
+interface Connection {
+  worker: Worker;
+  api: Comlink.Remote<AnalyzerApi>;
+  crashed: Promise<never>;
+}
+
+/**
+ * The UI's handle on the analysis worker. The worker starts on first use; aborting a call or a
+ * crash of the worker terminates it, and the next call starts a fresh one.
+ */
+export class AnalyzerClient {
+  private connection?: Connection;
+
+  constructor(private readonly backend: BackendPreference = 'auto') {}
+
+  private connect(): Connection {
+    if (this.connection) return this.connection;
+    const worker = new Worker(new URL('./analyzer.worker.ts', import.meta.url), { type: 'module', name: 'analyzer' });
+    const crashed = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        this.terminate(worker);
+        reject(new WorkerCrashedError(`The analysis engine stopped unexpectedly${event.message ? ` (${event.message})` : ''}. It has been restarted.`));
+      });
+    });
+    crashed.catch(() => undefined);
+    this.connection = { worker, api: Comlink.wrap<AnalyzerApi>(worker), crashed };
+    return this.connection;
+  }
+
+  private terminate(worker: Worker): void {
+    worker.terminate();
+    if (this.connection?.worker === worker) this.connection = undefined;
+  }
+
+  private async call<T>(work: (api: Comlink.Remote<AnalyzerApi>) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
+    const { worker, api, crashed } = this.connect();
+    const aborted = new Promise<never>((_, reject) => {
+      signal?.addEventListener('abort', () => {
+        this.terminate(worker);
+        reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+      }, { once: true });
+    });
+    return Promise.race([work(api), crashed, aborted]);
+  }
+
+  prepare(onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<EngineInfo> {
+    return this.call((api) => api.prepare(this.backend, onProgress && Comlink.proxy(onProgress)), signal);
+  }
+
+  analyzeImage(file: Blob, options: AnalyzeOptions = {}, signal?: AbortSignal): Promise<ImageAnalysis> {
+    return this.call((api) => api.analyzeImage(file, this.backend, options), signal);
+  }
+
+  cropFaces(file: Blob, options: AnalyzeOptions = {}, signal?: AbortSignal): Promise<CropExport> {
+    return this.call((api) => api.cropFaces(file, options), signal);
+  }
+
+  dispose(): void {
+    if (this.connection) this.terminate(this.connection.worker);
+  }
+}

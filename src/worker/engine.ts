@@ -1,0 +1,170 @@
+import { faceNotes, summarize, type FaceResult, type ImageAnalysis, type ModelInfo, type StageTimings } from '../pipeline/analysis';
+import { cropFace, cropSpec } from '../pipeline/crop';
+import { decodeImage, type DecodedImage } from '../pipeline/decode';
+import { degrade, type Degradation } from '../pipeline/degrade';
+import { createFaceFinder, type FaceFinder } from '../pipeline/detect';
+import { evidenceBand } from '../pipeline/evidence';
+import { fetchBytes } from '../pipeline/fetch-progress';
+import { fuseProbabilities } from '../pipeline/fusion';
+import { modelManifest, modelUrl } from '../pipeline/model-manifest';
+import { configureOrt, loadOnnxModel, type Backend, type BackendPreference, type OnnxModel } from '../pipeline/onnx-model';
+import { cropsToTensor } from '../pipeline/tensor';
+import type { FaceCrop, FaceDetection } from '../pipeline/types';
+
+export interface LoadProgress {
+  /** What is loading, for the user. */
+  item: string;
+  loaded: number;
+  total: number;
+}
+
+export interface EngineInfo {
+  backend: Backend;
+  models: ModelInfo[];
+}
+
+export interface AnalyzeOptions {
+  degrade?: Degradation;
+}
+
+const assetUrl = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, self.location.origin).href;
+
+type Timed = <T>(stage: keyof StageTimings, work: () => T | Promise<T>) => Promise<T>;
+
+export function stopwatch(timings: StageTimings): Timed {
+  return async (stage, work) => {
+    const start = performance.now();
+    const result = await work();
+    timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+    return result;
+  };
+}
+
+export interface LocatedFaces {
+  decoded: Omit<DecodedImage, 'bitmap'>;
+  detections: FaceDetection[];
+  crops: FaceCrop[];
+}
+
+/** Decode, detect and crop: everything before the models. */
+export class FaceLocator {
+  private constructor(private readonly finder: FaceFinder) {}
+
+  static async create(): Promise<FaceLocator> {
+    return new FaceLocator(await createFaceFinder({
+      wasmLoaderPath: assetUrl('vendor/mediapipe/vision_wasm_module_internal.js'),
+      wasmBinaryPath: assetUrl('vendor/mediapipe/vision_wasm_module_internal.wasm'),
+      modelAssetPath: assetUrl('vendor/models/face_detection_short_range.tflite'),
+    }));
+  }
+
+  async locate(file: Blob, options: AnalyzeOptions, timed: Timed): Promise<LocatedFaces> {
+    const input = options.degrade ? await degrade(file, options.degrade) : file;
+    const { bitmap, ...decoded } = await timed('decode', () => decodeImage(input));
+    try {
+      const detections = await timed('detect', () => this.finder.find(bitmap));
+      const crops = await timed('crop', () => detections.map((d) => cropFace(decoded.image, d)));
+      return { decoded, detections, crops };
+    } finally {
+      bitmap.close();
+    }
+  }
+}
+
+interface LoadedModel {
+  name: string;
+  version: string;
+  model: OnnxModel;
+}
+
+/** The trained models named in models/manifest.json, and how their outputs combine. */
+export class ModelSet {
+  private constructor(private readonly classifier: LoadedModel, private readonly multitask?: LoadedModel) {}
+
+  static async create(backend: BackendPreference, onProgress: (p: LoadProgress) => void): Promise<ModelSet> {
+    configureOrt({
+      mjs: assetUrl('vendor/ort/ort-wasm-simd-threaded.asyncify.mjs'),
+      wasm: assetUrl('vendor/ort/ort-wasm-simd-threaded.asyncify.wasm'),
+    });
+    const { app, models } = modelManifest;
+    const names = [app.classifier, ...(app.multitask ? [app.multitask] : [])];
+    const loaded = new Map(names.map((n) => [n, 0]));
+    const total = names.reduce((sum, n) => sum + models[n].bytes, 0);
+    const load = async (name: string): Promise<LoadedModel> => {
+      const bytes = await fetchBytes(modelUrl(name), (done) => {
+        loaded.set(name, done);
+        onProgress({ item: 'models', loaded: [...loaded.values()].reduce((a, b) => a + b, 0), total });
+      });
+      return { name, version: models[name].version, model: await loadOnnxModel(bytes, backend, cropSpec.outputSize) };
+    };
+    const classifier = await load(app.classifier);
+    return new ModelSet(classifier, app.multitask ? await load(app.multitask) : undefined);
+  }
+
+  get info(): EngineInfo {
+    return {
+      backend: this.classifier.model.backend,
+      models: [this.classifier, ...(this.multitask ? [this.multitask] : [])].map(({ name, version }) => ({ name, version })),
+    };
+  }
+
+  async score(located: LocatedFaces, timed: Timed): Promise<FaceResult[]> {
+    const { crops, detections } = located;
+    if (crops.length === 0) return [];
+    const size = cropSpec.outputSize;
+    const batch = cropsToTensor(crops.map((c) => c.image));
+    const classified = await timed('classify', () => this.classifier.model.run(batch, crops.length, size));
+    const multitask = this.multitask;
+    const segmented = multitask ? await timed('segment', () => multitask.model.run(batch, crops.length, size)) : undefined;
+    const maskSize = multitask ? modelManifest.models[multitask.name].maskSize ?? 0 : 0;
+    const fusion = modelManifest.fusion;
+    return detections.map((detection, i) => {
+      const parts = [{ model: this.classifier.name, probability: classified.probability[i] }];
+      if (multitask && segmented) parts.push({ model: multitask.name, probability: segmented.probability[i] });
+      const probability = fusion
+        ? fuseProbabilities(Object.fromEntries(parts.map((p) => [p.model, p.probability])), fusion)
+        : parts[0].probability;
+      const plane = maskSize * maskSize;
+      return {
+        box: detection.box,
+        keypoints: detection.keypoints,
+        detectionScore: detection.score,
+        toImage: crops[i].toImage,
+        probability,
+        band: evidenceBand(probability),
+        parts,
+        mask: segmented?.mask ? { size: maskSize, data: segmented.mask.slice(i * plane, (i + 1) * plane) } : undefined,
+        notes: faceNotes(detection.box),
+      };
+    });
+  }
+}
+
+export async function analyzeImage(
+  locator: FaceLocator, models: ModelSet, file: Blob, options: AnalyzeOptions,
+): Promise<{ analysis: ImageAnalysis; located: LocatedFaces }> {
+  const timings: StageTimings = {};
+  const timed = stopwatch(timings);
+  const located = await locator.locate(file, options, timed);
+  const faces = await models.score(located, timed);
+  const { image, sourceWidth, sourceHeight } = located.decoded;
+  const notes: string[] = [];
+  if (image.width !== sourceWidth) {
+    notes.push(`The image (${sourceWidth}x${sourceHeight}) was analysed downscaled to ${image.width}x${image.height}.`);
+  }
+  if (options.degrade) notes.push(`Degraded before analysis: ${options.degrade}.`);
+  return {
+    analysis: {
+      width: image.width,
+      height: image.height,
+      sourceWidth,
+      sourceHeight,
+      faces,
+      ...summarize(faces),
+      notes,
+      ...models.info,
+      timings,
+    },
+    located,
+  };
+}
