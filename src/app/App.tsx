@@ -1,1 +1,88 @@
-export function App() { return <main>Mikiwame</main>; }
+import { useEffect } from 'react';
+import { analyzeFile } from './analyze-file';
+import { DropTarget } from './DropTarget';
+import { EngineStatus } from './EngineStatus';
+import { FaceList } from './FaceList';
+import { HeatmapControls } from './HeatmapControls';
+import { ImageStage } from './ImageStage';
+import { useAppStore } from './store';
+import { Summary } from './Summary';
+
+export function App() {
+  const current = useAppStore((s) => s.current);
+
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const file = [...(event.clipboardData?.files ?? [])][0];
+      if (file) {
+        event.preventDefault();
+        void analyzeFile(file);
+      }
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, []);
+
+  return (
+    <DropTarget onFile={(file) => void analyzeFile(file)}>
+      <header className="masthead">
+        <h1>
+          Mikiwame <span lang="ja">見極め</span>
+        </h1>
+        <p>Checks the faces in a photo for signs of manipulation. Everything runs on this device: nothing is uploaded.</p>
+      </header>
+      <main>
+        <FilePicker onFile={(file) => void analyzeFile(file)} />
+        <EngineStatus />
+        {current && (
+          <section className="result" aria-label="Analysis">
+            <Summary />
+            <div className="result-body">
+              <div className="stage-column">
+                <ImageStage />
+                <HeatmapControls />
+              </div>
+              <FaceList />
+            </div>
+          </section>
+        )}
+        <Limits />
+      </main>
+    </DropTarget>
+  );
+}
+
+function FilePicker({ onFile }: { onFile: (file: File) => void }) {
+  return (
+    <div className="picker">
+      <label className="button">
+        Choose an image
+        <input
+          type="file"
+          accept="image/*"
+          data-testid="file-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) onFile(file);
+          }}
+        />
+      </label>
+      <span>or drop it anywhere on this page, or paste it (Ctrl+V).</span>
+    </div>
+  );
+}
+
+function Limits() {
+  return (
+    <details className="limits">
+      <summary>What the scores mean, and their limits</summary>
+      <ul>
+        <li>Each face gets a probability that it was manipulated, calibrated on held-out data. It is evidence, not proof: the final judgment is yours.</li>
+        <li>The heatmap shows where the model sees signs of blending or editing. It can miss manipulations unlike those it was trained on.</li>
+        <li>Heavy recompression, resizing, small faces and profile views reduce reliability; these are flagged when detected.</li>
+        <li>No face found means the image cannot be assessed, not that it is authentic. Whole-image synthesis and non-face edits are out of scope.</li>
+      </ul>
+    </details>
+  );
+}

@@ -6,6 +6,7 @@ import { createFaceFinder, type FaceFinder } from '../pipeline/detect';
 import { evidenceBand } from '../pipeline/evidence';
 import { fetchBytes } from '../pipeline/fetch-progress';
 import { fuseProbabilities } from '../pipeline/fusion';
+import { compressionNote, estimateJpegQuality } from '../pipeline/jpeg-quality';
 import { modelManifest, modelUrl } from '../pipeline/model-manifest';
 import { configureOrt, loadOnnxModel, type Backend, type BackendPreference, type OnnxModel } from '../pipeline/onnx-model';
 import { cropsToTensor } from '../pipeline/tensor';
@@ -42,6 +43,8 @@ export function stopwatch(timings: StageTimings): Timed {
 
 export interface LocatedFaces {
   decoded: Omit<DecodedImage, 'bitmap'>;
+  /** Estimated from the file's quantisation tables; null when it is not a JPEG. */
+  jpegQuality: number | null;
   detections: FaceDetection[];
   crops: FaceCrop[];
 }
@@ -61,10 +64,11 @@ export class FaceLocator {
   async locate(file: Blob, options: AnalyzeOptions, timed: Timed): Promise<LocatedFaces> {
     const input = options.degrade ? await degrade(file, options.degrade) : file;
     const { bitmap, ...decoded } = await timed('decode', () => decodeImage(input));
+    const jpegQuality = estimateJpegQuality(new Uint8Array(await input.slice(0, 1 << 16).arrayBuffer()));
     try {
       const detections = await timed('detect', () => this.finder.find(bitmap));
       const crops = await timed('crop', () => detections.map((d) => cropFace(decoded.image, d)));
-      return { decoded, detections, crops };
+      return { decoded, jpegQuality, detections, crops };
     } finally {
       bitmap.close();
     }
@@ -152,6 +156,7 @@ export async function analyzeImage(
   if (image.width !== sourceWidth) {
     notes.push(`The image (${sourceWidth}x${sourceHeight}) was analysed downscaled to ${image.width}x${image.height}.`);
   }
+  notes.push(...compressionNote(located.jpegQuality));
   if (options.degrade) notes.push(`Degraded before analysis: ${options.degrade}.`);
   return {
     analysis: {

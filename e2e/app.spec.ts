@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { astronautPath, coffeePath, selfBlendedAstronaut, truncatedPng } from './generated';
+
+async function dropFile(page: Page, path: string, name: string, type: string) {
+  const bytes = [...readFileSync(path)];
+  const dataTransfer = await page.evaluateHandle(({ bytes, name, type }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], name, { type }));
+    return transfer;
+  }, { bytes, name, type });
+  const target = page.getByTestId('drop-target');
+  for (const event of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(event, { dataTransfer });
+}
+
+async function pasteFile(page: Page, path: string, name: string, type: string) {
+  const bytes = [...readFileSync(path)];
+  await page.evaluate(({ bytes, name, type }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], name, { type }));
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }));
+  }, { bytes, name, type });
+}
+
+/** Fraction of the heatmap canvas inside the face box that is visibly coloured. */
+async function heatmapCoverage(page: Page): Promise<number> {
+  return page.getByTestId('heatmap').evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let coloured = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 64) coloured++;
+    return coloured / (canvas.width * canvas.height);
+  });
+}
+
+async function expectScoredFace(page: Page) {
+  await expect(page.getByTestId('summary')).toContainText('1 face found');
+  await expect(page.getByTestId('face-box')).toHaveCount(1);
+  const probability = Number(await page.getByTestId('face-probability').textContent());
+  expect(probability).toBeGreaterThanOrEqual(0);
+  expect(probability).toBeLessThanOrEqual(1);
+  return probability;
+}
+
+test('a picked photo gets a face box, a calibrated score, model versions and the backend', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(astronautPath);
+  await expectScoredFace(page);
+  await expect(page.getByTestId('backend')).toHaveText('WebAssembly (CPU)');
+  await expect(page.getByTestId('engine-info')).toContainText('models:');
+  await expect(page.getByTestId('face-card')).toContainText(/evidence/);
+});
+
+test('a dropped self-blended fake scores higher than the original and its heatmap covers the face', async ({ page }) => {
+  const { imagePath } = selfBlendedAstronaut();
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(astronautPath);
+  const original = await expectScoredFace(page);
+  await dropFile(page, imagePath, 'astronaut_selfblend.png', 'image/png');
+  await expect(page.getByTestId('summary')).toContainText('astronaut_selfblend.png');
+  const blended = await expectScoredFace(page);
+  expect(blended).toBeGreaterThan(original);
+  await expect(page.getByTestId('heatmap')).toBeVisible();
+  expect(await heatmapCoverage(page)).toBeGreaterThan(0.005);
+
+  await page.getByTestId('heatmap-toggle').uncheck();
+  await expect(page.getByTestId('heatmap')).toHaveCSS('opacity', '0');
+  await page.getByTestId('heatmap-toggle').check();
+  await page.getByTestId('heatmap-opacity').fill('0.3');
+  await expect(page.getByTestId('heatmap')).toHaveCSS('opacity', '0.3');
+});
+
+test('a pasted photo is analysed', async ({ page }) => {
+  await page.goto('/');
+  await pasteFile(page, astronautPath, 'pasted.png', 'image/png');
+  await expectScoredFace(page);
+});
+
+test('a photo without a face is reported as not applicable, not as real', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(coffeePath);
+  await expect(page.getByTestId('no-face')).toContainText('Not applicable');
+  await expect(page.getByTestId('summary')).toContainText('No face found');
+  await expect(page.getByTestId('face-box')).toHaveCount(0);
+});
+
+test('a broken file gets a clear error and the next file still works', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(truncatedPng());
+  await expect(page.getByTestId('error')).toContainText('could not be decoded');
+  await page.getByTestId('file-input').setInputFiles(astronautPath);
+  await expectScoredFace(page);
+});
+
+test('clicking a face zooms to it', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(astronautPath);
+  await expectScoredFace(page);
+  await page.getByTestId('face-box').click();
+  await expect(page.locator('.stage-inner')).toHaveAttribute('style', /scale\(/);
+  await page.getByRole('button', { name: 'Show whole image' }).click();
+  await expect(page.locator('.stage-inner')).not.toHaveAttribute('style', /scale\(/);
+});

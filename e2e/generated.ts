@@ -1,0 +1,54 @@
+// Test inputs made at test time from the committed public-domain photos.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+
+export const fixtures = join(import.meta.dirname, 'fixtures');
+const generatedDir = join(import.meta.dirname, '..', 'test-results', 'generated');
+
+export const astronautPath = join(fixtures, 'astronaut.png');
+export const coffeePath = join(fixtures, 'coffee.png');
+/** The astronaut's face, as found by the detector (image pixels). */
+export const astronautFace = { cx: 224, cy: 132, rx: 38, ry: 50 };
+
+/**
+ * A self-blended fake (Shiohara & Yamasaki 2022): the face region is replaced by a colour-shifted,
+ * slightly enlarged copy of itself under a soft elliptical mask. Returns the image and its mask.
+ */
+export function selfBlendedAstronaut(): { imagePath: string; maskPath: string } {
+  mkdirSync(generatedDir, { recursive: true });
+  const png = PNG.sync.read(readFileSync(astronautPath));
+  const { width, height, data } = png;
+  const out = new PNG({ width, height });
+  const mask = new PNG({ width, height });
+  const { cx, cy, rx, ry } = astronautFace;
+  const zoom = 1.04;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const k = (y * width + x) * 4;
+      const r = Math.hypot((x - cx) / rx, (y - cy) / ry);
+      const m = Math.min(1, Math.max(0, (1.1 - r) / 0.2));
+      const sx = Math.round(cx + (x - cx) / zoom);
+      const sy = Math.round(cy + (y - cy) / zoom);
+      const s = (sy * width + sx) * 4;
+      const shifted = [data[s] * 1.08 + 12, data[s + 1] * 0.97, data[s + 2] * 0.9 - 6];
+      for (let c = 0; c < 3; c++) out.data[k + c] = Math.max(0, Math.min(255, Math.round(shifted[c] * m + data[k + c] * (1 - m))));
+      out.data[k + 3] = 255;
+      const v = m > 0.5 ? 255 : 0;
+      mask.data.set([v, v, v, 255], k);
+    }
+  }
+  const imagePath = join(generatedDir, 'astronaut_selfblend.png');
+  const maskPath = join(generatedDir, 'astronaut_selfblend_mask.png');
+  writeFileSync(imagePath, PNG.sync.write(out));
+  writeFileSync(maskPath, PNG.sync.write(mask));
+  return { imagePath, maskPath };
+}
+
+/** The first 3000 bytes of a real PNG: a download cut short. */
+export function truncatedPng(): string {
+  mkdirSync(generatedDir, { recursive: true });
+  const path = join(generatedDir, 'truncated.png');
+  writeFileSync(path, readFileSync(astronautPath).subarray(0, 3000));
+  return path;
+}

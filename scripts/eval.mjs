@@ -1,0 +1,48 @@
+// npm run eval -- --input DIR --out FILE.json [--degrade jpeg40-half] [--backend wasm|webgpu|auto]
+// DIR holds real/ and fake/; every file below them is analysed by the app's own pipeline.
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { forEachOnPages, inputUrl, listMedia, parseArgs, startRunner } from './lib/browser-runner.mjs';
+import { summarizeRun } from './lib/metrics.mjs';
+import manifest from '../models/manifest.json' with { type: 'json' };
+
+const args = parseArgs(process.argv.slice(2), { input: '', out: '', degrade: '', backend: 'wasm', pages: '1', webgpu: false });
+if (!args.input || !args.out) throw new Error('usage: npm run eval -- --input DIR --out FILE.json [--degrade jpeg40-half]');
+const inputDir = resolve(args.input);
+const labelled = ['real', 'fake'].flatMap((label) => listMedia(join(inputDir, label)).map((file) => ({ file, label })));
+if (labelled.length === 0) throw new Error(`no files under ${inputDir}/real or ${inputDir}/fake`);
+
+const threshold = manifest.fusion?.threshold ?? manifest.models[manifest.app.classifier].threshold;
+const runner = await startRunner({ inputDir, pages: Number(args.pages), backend: args.backend, webgpu: args.webgpu || args.backend === 'webgpu' });
+const info = await runner.pages[0].evaluate(() => window.mikiwame.prepare());
+const results = new Map();
+const started = Date.now();
+
+await forEachOnPages(runner.pages, labelled, async (page, { file, label }) => {
+  const path = relative(inputDir, file);
+  const maskFile = file.replace(/\.[^.]+$/, '_mask.png');
+  const maskUrl = existsSync(maskFile) ? inputUrl(runner.origin, inputDir, maskFile) : undefined;
+  const entry = { path, label, score: null, faces: 0, error: null, backend: info.backend };
+  try {
+    const { analysis, maskIoU } = await page.evaluate(
+      ([url, degrade, mask]) => window.mikiwame.analyze(url, degrade || undefined, mask),
+      [inputUrl(runner.origin, inputDir, file), args.degrade, maskUrl],
+    );
+    Object.assign(entry, { score: analysis.probability, faces: analysis.faces.length, backend: analysis.backend });
+    if (maskIoU !== undefined) entry.maskIoU = maskIoU;
+  } catch (error) {
+    entry.error = String(error.message ?? error).replace(/^.*?Error: /, '').split('\n')[0];
+  }
+  results.set(file, entry);
+}, (done, total) => {
+  if (done % 50 === 0 || done === total) console.error(`${done}/${total} files, ${(done / ((Date.now() - started) / 1000)).toFixed(1)}/s`);
+});
+await runner.close();
+
+const files = labelled.map(({ file }) => results.get(file));
+const report = { threshold, degrade: args.degrade || null, models: info.models, files, metrics: summarizeRun(files, threshold) };
+const ious = files.filter((f) => f.maskIoU !== undefined).map((f) => f.maskIoU);
+if (ious.length) report.metrics.maskIoU = Math.round((ious.reduce((a, b) => a + b, 0) / ious.length) * 10000) / 10000;
+await writeFile(resolve(args.out), JSON.stringify(report, null, 1));
+console.log(JSON.stringify(report.metrics), `errors: ${files.filter((f) => f.error).length}`);

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { accuracy, auc, eer, summarizeRun } from './metrics.mjs';
+
+describe('metrics', () => {
+  it('computes AUC with ties', () => {
+    expect(auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])).toBeCloseTo(0.75);
+    expect(auc([0.5, 0.5], [0, 1])).toBeCloseTo(0.5);
+    expect(auc([0.5], [1])).toBeNull();
+  });
+  it('computes EER and accuracy', () => {
+    expect(eer([0.1, 0.2, 0.8, 0.9], [0, 0, 1, 1])).toBe(0);
+    expect(accuracy([0.1, 0.6, 0.4, 0.9], [0, 0, 1, 1], 0.5)).toBe(0.5);
+  });
+  it('counts files without a face separately', () => {
+    const m = summarizeRun([
+      { label: 'real', score: 0.2, error: null }, { label: 'fake', score: 0.9, error: null },
+      { label: 'fake', score: null, error: null }, { label: 'fake', score: null, error: 'broken' },
+    ], 0.5);
+    expect(m).toEqual({ auc: 1, eer: 0, accuracy: 1, n: 2, noFace: 1 });
+  });
+});

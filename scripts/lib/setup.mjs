@@ -1,0 +1,28 @@
+// Installs what a fresh machine lacks before the app can be built or tested.
+import { execSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = join(import.meta.dirname, '..', '..');
+
+const run = (command) => execSync(command, { cwd: root, stdio: 'inherit' });
+
+/** npm ci when node_modules is missing or older than the lockfile. */
+export function ensureNodeModules() {
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs
+    && existsSync(join(root, 'public', 'vendor', 'models', 'face_detection_short_range.tflite'))) return;
+  console.log('Installing dependencies (npm ci)...');
+  run('npm ci --no-audit --no-fund');
+}
+
+/** Debian's chromium drives the browser tests (Playwright cannot download a browser here). */
+export function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`Chromium is missing at ${path}. Install it (sudo apt-get install chromium) or set CHROMIUM_PATH.`);
+  }
+  console.log('Installing Chromium (apt-get install chromium)...');
+  run('apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium');
+}

@@ -1,0 +1,33 @@
+import { useState, type DragEvent, type ReactNode } from 'react';
+
+/** The whole page accepts a dropped file. */
+export function DropTarget({ onFile, children }: { onFile: (file: File) => void; children: ReactNode }) {
+  const [over, setOver] = useState(false);
+  const hasFiles = (event: DragEvent) => [...event.dataTransfer.types].includes('Files');
+  return (
+    <div
+      className={over ? 'drop-target drop-over' : 'drop-target'}
+      data-testid="drop-target"
+      onDragEnter={(event) => {
+        if (hasFiles(event)) setOver(true);
+      }}
+      onDragOver={(event) => {
+        if (!hasFiles(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setOver(false);
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        setOver(false);
+        const file = event.dataTransfer.files[0];
+        if (file) onFile(file);
+      }}
+    >
+      {children}
+      {over && <div className="drop-hint" aria-hidden="true">Drop to analyse</div>}
+    </div>
+  );
+}

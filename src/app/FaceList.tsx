@@ -1,0 +1,48 @@
+import { evidenceLabel } from '../pipeline/evidence';
+import { useAppStore } from './store';
+
+export function FaceList() {
+  const analysis = useAppStore((s) => s.current?.analysis);
+  const selected = useAppStore((s) => s.selectedFace);
+  const selectFace = useAppStore((s) => s.selectFace);
+  if (!analysis) return null;
+  if (analysis.faces.length === 0) {
+    return (
+      <div className="faces not-applicable" data-testid="no-face">
+        <h2>Not applicable</h2>
+        <p>No face was found, so there is nothing to assess. This does not mean the image is authentic.</p>
+        <p>Faces smaller than about 24 pixels, strongly turned away, or heavily covered may not be found.</p>
+      </div>
+    );
+  }
+  return (
+    <ol className="faces" aria-label="Faces">
+      {analysis.faces.map((face, i) => (
+        <li key={i} className={`face-card band-${face.band}${selected === i ? ' selected' : ''}`} data-testid="face-card">
+          <button type="button" onClick={() => selectFace(selected === i ? null : i)} aria-pressed={selected === i}>
+            <span className="face-number">Face {i + 1}</span>
+            <span className="probability" data-testid="face-probability">{face.probability.toFixed(2)}</span>
+            <span className="band">{evidenceLabel(face.band)}</span>
+          </button>
+          <dl className="details">
+            {face.parts.map((part) => (
+              <div key={part.model}>
+                <dt>{part.model}</dt>
+                <dd>{part.probability.toFixed(3)}</dd>
+              </div>
+            ))}
+            <div>
+              <dt>face size</dt>
+              <dd>{Math.round(face.box.width)}×{Math.round(face.box.height)} px</dd>
+            </div>
+            <div>
+              <dt>detector confidence</dt>
+              <dd>{face.detectionScore.toFixed(2)}</dd>
+            </div>
+          </dl>
+          {face.notes.map((note) => <p key={note} className="note">{note}</p>)}
+        </li>
+      ))}
+    </ol>
+  );
+}

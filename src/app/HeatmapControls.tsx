@@ -1,0 +1,28 @@
+import { useAppStore } from './store';
+
+export function HeatmapControls() {
+  const visible = useAppStore((s) => s.heatmapVisible);
+  const opacity = useAppStore((s) => s.heatmapOpacity);
+  const setVisible = useAppStore((s) => s.setHeatmapVisible);
+  const setOpacity = useAppStore((s) => s.setHeatmapOpacity);
+  const hasMask = useAppStore((s) => s.current?.analysis?.faces.some((f) => f.mask) ?? false);
+  if (!hasMask) return null;
+  return (
+    <div className="heatmap-controls">
+      <label>
+        <input type="checkbox" checked={visible} onChange={(e) => setVisible(e.target.checked)} data-testid="heatmap-toggle" />
+        Heatmap
+      </label>
+      <label>
+        Opacity
+        <input
+          type="range" min={0} max={1} step={0.05} value={opacity} disabled={!visible}
+          onChange={(e) => setOpacity(Number(e.target.value))} data-testid="heatmap-opacity"
+        />
+      </label>
+      <span className="legend" aria-label="Colour scale: dark is unlikely manipulated, bright yellow is likely manipulated">
+        <span>unlikely</span><span className="legend-bar" /><span>likely manipulated</span>
+      </span>
+    </div>
+  );
+}

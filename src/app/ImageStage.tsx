@@ -1,0 +1,94 @@
+import { useEffect, useRef } from 'react';
+import type { FaceResult } from '../pipeline/analysis';
+import { cropSpec } from '../pipeline/crop';
+import { maskToRgba } from './colormap';
+import { useAppStore } from './store';
+
+/** Draws each face's mask through its crop transform, so the heatmap lands exactly on the face. */
+function drawHeatmap(canvas: HTMLCanvasElement, faces: FaceResult[]) {
+  const context = canvas.getContext('2d')!;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  context.imageSmoothingEnabled = true;
+  for (const face of faces) {
+    if (!face.mask) continue;
+    const tile = new OffscreenCanvas(face.mask.size, face.mask.size);
+    tile.getContext('2d')!.putImageData(maskToRgba(face.mask), 0, 0);
+    const k = cropSpec.outputSize / face.mask.size;
+    const [a, b, c, d, e, f] = face.toImage;
+    context.setTransform(a * k, d * k, b * k, e * k, c, f);
+    context.drawImage(tile, 0, 0);
+  }
+  context.setTransform(1, 0, 0, 1, 0, 0);
+}
+
+export function ImageStage() {
+  const current = useAppStore((s) => s.current)!;
+  const visible = useAppStore((s) => s.heatmapVisible);
+  const opacity = useAppStore((s) => s.heatmapOpacity);
+  const selected = useAppStore((s) => s.selectedFace);
+  const selectFace = useAppStore((s) => s.selectFace);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const analysis = current.analysis;
+
+  useEffect(() => {
+    if (canvas.current && analysis) drawHeatmap(canvas.current, analysis.faces);
+  }, [analysis]);
+
+  const zoomBox = analysis && selected !== null ? analysis.faces[selected]?.box : undefined;
+  const zoomStyle = zoomBox && analysis ? zoomTransform(zoomBox, analysis.width, analysis.height) : undefined;
+
+  return (
+    <div className="stage" data-testid="stage">
+      <div className="stage-inner" style={zoomStyle}>
+        <img src={current.url} alt={`The analysed image: ${current.name}`} />
+        {analysis && (
+          <>
+            <canvas
+              ref={canvas}
+              width={analysis.width}
+              height={analysis.height}
+              className="heatmap"
+              data-testid="heatmap"
+              style={{ opacity: visible ? opacity : 0 }}
+              aria-hidden="true"
+            />
+            <svg className="boxes" viewBox={`0 0 ${analysis.width} ${analysis.height}`} preserveAspectRatio="none">
+              {analysis.faces.map((face, i) => (
+                <g
+                  key={i}
+                  className={`face-box band-${face.band}${selected === i ? ' selected' : ''}`}
+                  data-testid="face-box"
+                  role="button"
+                  tabIndex={0}
+                  aria-label={`Face ${i + 1}: probability ${face.probability.toFixed(2)}. Click to zoom.`}
+                  onClick={() => selectFace(selected === i ? null : i)}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter' || event.key === ' ') selectFace(selected === i ? null : i);
+                  }}
+                >
+                  <rect x={face.box.x} y={face.box.y} width={face.box.width} height={face.box.height} vectorEffect="non-scaling-stroke" />
+                  <text x={face.box.x} y={face.box.y} dy="-0.3em" fontSize={Math.max(12, face.box.height / 5)}>{i + 1}</text>
+                </g>
+              ))}
+            </svg>
+          </>
+        )}
+      </div>
+      {zoomBox && (
+        <button type="button" className="unzoom" onClick={() => selectFace(null)}>Show whole image</button>
+      )}
+    </div>
+  );
+}
+
+function zoomTransform(box: { x: number; y: number; width: number; height: number }, width: number, height: number) {
+  const side = Math.max(box.width, box.height) * 2;
+  const scale = Math.max(1, Math.min(width, height) / side);
+  const cx = (box.x + box.width / 2) / width;
+  const cy = (box.y + box.height / 2) / height;
+  return {
+    transformOrigin: `${cx * 100}% ${cy * 100}%`,
+    transform: `scale(${scale})`,
+  };
+}

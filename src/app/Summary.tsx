@@ -1,0 +1,31 @@
+import { evidenceBand } from '../pipeline/evidence';
+import { cancelAnalysis } from './analyze-file';
+import { useAppStore } from './store';
+
+export function Summary() {
+  const current = useAppStore((s) => s.current);
+  if (!current) return null;
+  if (current.status === 'analyzing') {
+    return (
+      <div className="summary" role="status">
+        Analysing <em>{current.name}</em>…{' '}
+        <button type="button" onClick={cancelAnalysis}>Cancel</button>
+      </div>
+    );
+  }
+  if (current.status === 'error') {
+    return (
+      <div className="summary error" role="alert" data-testid="error">
+        <strong>{current.name}:</strong> {current.error}
+      </div>
+    );
+  }
+  const analysis = current.analysis!;
+  const band = analysis.probability === null ? 'na' : evidenceBand(analysis.probability);
+  return (
+    <div className={`summary band-${band}`} role="status" data-testid="summary">
+      <strong>{current.name}</strong>: {analysis.summary}
+      {analysis.notes.map((note) => <div key={note} className="note">{note}</div>)}
+    </div>
+  );
+}

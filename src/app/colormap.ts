@@ -1,0 +1,31 @@
+import type { FaceMask } from '../pipeline/heatmap';
+
+// Anchors of a perceptually ordered dark-to-bright map (black, purple, red, orange, yellow).
+const anchors: [number, number, number][] = [
+  [0, 0, 4], [87, 16, 110], [188, 55, 84], [249, 142, 9], [252, 255, 164],
+];
+
+export function colormap(value: number): [number, number, number] {
+  const t = Math.min(1, Math.max(0, value)) * (anchors.length - 1);
+  const i = Math.min(anchors.length - 2, Math.floor(t));
+  const f = t - i;
+  const [a, b] = [anchors[i], anchors[i + 1]];
+  return [0, 1, 2].map((c) => Math.round(a[c] + (b[c] - a[c]) * f)) as [number, number, number];
+}
+
+/**
+ * Colours a mask for overlay: opacity follows the value, so regions the model considers
+ * untouched stay see-through and the manipulated region stands out.
+ */
+export function maskToRgba(mask: FaceMask): ImageData {
+  const out = new ImageData(mask.size, mask.size);
+  for (let i = 0; i < mask.data.length; i++) {
+    const v = mask.data[i];
+    const [r, g, b] = colormap(v);
+    out.data[i * 4] = r;
+    out.data[i * 4 + 1] = g;
+    out.data[i * 4 + 2] = b;
+    out.data[i * 4 + 3] = Math.round(255 * Math.min(1, Math.max(0, (v - 0.1) / 0.4)));
+  }
+  return out;
+}

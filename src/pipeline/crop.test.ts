@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { applyAffine, cropFace, cropSpec, cropTransform, invertAffine, warpAffine } from './crop';
+import type { FaceDetection, RgbaImage } from './types';
+
+const level: FaceDetection = {
+  box: { x: 100, y: 50, width: 80, height: 80 },
+  keypoints: [{ x: 120, y: 80 }, { x: 160, y: 80 }],
+  score: 0.9,
+};
+
+function gradient(width: number, height: number): RgbaImage {
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+    const k = (y * width + x) * 4;
+    data[k] = x % 256;
+    data[k + 1] = y % 256;
+    data[k + 2] = 128;
+    data[k + 3] = 255;
+  }
+  return { width, height, data };
+}
+
+describe('cropTransform', () => {
+  it('centres the crop on the box, boxScale times its side', () => {
+    const m = cropTransform(level);
+    const centre = applyAffine(m, { x: cropSpec.outputSize / 2, y: cropSpec.outputSize / 2 });
+    expect(centre.x).toBeCloseTo(140);
+    expect(centre.y).toBeCloseTo(90);
+    const corner = applyAffine(m, { x: 0, y: 0 });
+    expect(140 - corner.x).toBeCloseTo((cropSpec.boxScale * 80) / 2);
+  });
+
+  it('levels the eyes', () => {
+    const tilted: FaceDetection = { ...level, keypoints: [{ x: 120, y: 70 }, { x: 160, y: 90 }] };
+    const toCrop = invertAffine(cropTransform(tilted));
+    const [right, left] = tilted.keypoints.map((k) => applyAffine(toCrop, k));
+    expect(left.y).toBeCloseTo(right.y);
+    expect(left.x).toBeGreaterThan(right.x);
+  });
+
+  it('inverts exactly', () => {
+    const m = cropTransform({ ...level, keypoints: [{ x: 120, y: 70 }, { x: 160, y: 90 }] });
+    const p = applyAffine(invertAffine(m), applyAffine(m, { x: 17, y: 201 }));
+    expect(p.x).toBeCloseTo(17);
+    expect(p.y).toBeCloseTo(201);
+  });
+});
+
+describe('warpAffine', () => {
+  it('reproduces pixels under the identity map', () => {
+    const image = gradient(8, 8);
+    const out = warpAffine(image, [1, 0, 0, 0, 1, 0], 8);
+    expect([...out.data]).toEqual([...image.data]);
+  });
+
+  it('averages when downscaling and fills outside the image with black', () => {
+    const image = gradient(64, 64);
+    const out = warpAffine(image, [4, 0, 0, 0, 4, 0], 32);
+    // Output pixel 0 covers source x 0..3: the mean of the red ramp is 1.5.
+    expect(Math.abs(out.data[0] - 1.5)).toBeLessThanOrEqual(0.5);
+    expect(out.data[(20 * 32 + 20) * 4 + 2]).toBe(0);
+  });
+
+  it('produces a crop of the specified size', () => {
+    const crop = cropFace(gradient(300, 200), level);
+    expect(crop.image.width).toBe(cropSpec.outputSize);
+    expect(crop.image.data.length).toBe(cropSpec.outputSize ** 2 * 4);
+  });
+});

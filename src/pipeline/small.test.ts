@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { faceNotes, summarize, type FaceResult } from './analysis';
+import { cropSpec } from './crop';
+import { evidenceBand } from './evidence';
+import { fuseProbabilities, logit, sigmoid } from './fusion';
+import { masksToImage, maskIoU } from './heatmap';
+import { cropsToTensor } from './tensor';
+
+describe('evidence bands', () => {
+  it('follows the documented thresholds', () => {
+    expect([0.1, 0.5, 0.69, 0.7, 0.89, 0.9, 1].map(evidenceBand)).toEqual(['none', 'weak', 'weak', 'moderate', 'moderate', 'strong', 'strong']);
+  });
+});
+
+describe('summaries', () => {
+  const face = (probability: number) => ({ probability, band: evidenceBand(probability) }) as FaceResult;
+  it('says plainly when no face was found', () => {
+    const { probability, summary } = summarize([]);
+    expect(probability).toBeNull();
+    expect(summary).toMatch(/No face found/);
+    expect(summary).toMatch(/not a verdict that it is real/);
+  });
+  it('reports the strongest face', () => {
+    expect(summarize([face(0.2), face(0.95)])).toEqual({
+      probability: 0.95,
+      summary: '2 faces found. Highest probability of manipulation 0.95 (face 2): strong evidence of manipulation.',
+    });
+  });
+  it('flags small faces', () => {
+    expect(faceNotes({ x: 0, y: 0, width: 30, height: 32 })[0]).toMatch(/Small face \(30 px\)/);
+    expect(faceNotes({ x: 0, y: 0, width: 120, height: 120 })).toEqual([]);
+  });
+});
+
+describe('fusion', () => {
+  it('is logistic regression on model logits', () => {
+    const p = fuseProbabilities({ a: 0.8, b: 0.3 }, { bias: 0.5, weights: { a: 1.2, b: 0.7 } });
+    expect(p).toBeCloseTo(sigmoid(0.5 + 1.2 * logit(0.8) + 0.7 * logit(0.3)));
+    expect(() => fuseProbabilities({ a: 0.8 }, { bias: 0, weights: { b: 1 } })).toThrow(/b model/);
+  });
+});
+
+describe('cropsToTensor', () => {
+  it('packs RGB planes scaled to [0, 1]', () => {
+    const size = cropSpec.outputSize;
+    const data = new Uint8ClampedArray(size * size * 4);
+    data.set([255, 51, 0, 255], 0);
+    const t = cropsToTensor([{ width: size, height: size, data }]);
+    expect(t.length).toBe(3 * size * size);
+    expect(t[0]).toBeCloseTo(1);
+    expect(t[size * size]).toBeCloseTo(0.2);
+    expect(t[2 * size * size]).toBe(0);
+  });
+});
+
+describe('heatmap', () => {
+  it('maps a crop mask back into image coordinates', () => {
+    const size = 4;
+    const data = new Float32Array(size * size).fill(1);
+    // The crop covers image pixels 10..19 (scale 10/256 per crop pixel).
+    const s = 10 / cropSpec.outputSize;
+    const heat = masksToImage([{ mask: { size, data }, toImage: [s, 0, 10, 0, s, 10] }], 30, 30);
+    expect(heat[15 * 30 + 15]).toBeCloseTo(1);
+    expect(heat[5 * 30 + 5]).toBe(0);
+    expect(heat[25 * 30 + 25]).toBe(0);
+    const reference = new Uint8ClampedArray(30 * 30 * 4);
+    for (let y = 10; y < 20; y++) for (let x = 10; x < 20; x++) reference[(y * 30 + x) * 4] = 255;
+    expect(maskIoU(heat, reference)).toBeGreaterThan(0.9);
+  });
+});

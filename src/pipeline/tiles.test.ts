@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { planTiles, suppressOverlaps } from './tiles';
+import type { FaceDetection } from './types';
+
+const face = (x: number, y: number, side: number, score: number): FaceDetection => ({
+  box: { x, y, width: side, height: side }, keypoints: [], score,
+});
+
+describe('planTiles', () => {
+  it('uses only the whole image when it is small', () => {
+    expect(planTiles(250, 250)).toEqual([{ x: 0, y: 0, width: 250, height: 250 }]);
+  });
+
+  it('covers a large image with overlapping tiles down to the smallest face size', () => {
+    const tiles = planTiles(1024, 768);
+    expect(tiles[0]).toEqual({ x: 0, y: 0, width: 1024, height: 768 });
+    const sides = [...new Set(tiles.slice(1).map((t) => t.width))];
+    expect(sides).toEqual([512, 256]);
+    for (const t of tiles) {
+      expect(t.x + t.width).toBeLessThanOrEqual(1024);
+      expect(t.y + t.height).toBeLessThanOrEqual(768);
+    }
+    // Every 32 px face (1/8 of the 256 tiles) lies whole inside some 256 tile.
+    for (let y = 0; y + 32 <= 768; y += 16) {
+      for (let x = 0; x + 32 <= 1024; x += 16) {
+        const inside = tiles.some((t) => t.width === 256 && t.x <= x && t.y <= y && x + 32 <= t.x + 256 && y + 32 <= t.y + 256);
+        expect(inside, `face at ${x},${y}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('suppressOverlaps', () => {
+  it('keeps the best of overlapping detections and separate faces', () => {
+    const kept = suppressOverlaps([face(0, 0, 100, 0.8), face(5, 5, 100, 0.9), face(300, 0, 50, 0.7)]);
+    expect(kept.map((d) => d.score)).toEqual([0.9, 0.7]);
+  });
+
+  it('drops a partial face that lies inside a complete one', () => {
+    const kept = suppressOverlaps([face(0, 0, 100, 0.9), { ...face(0, 0, 100, 0.95), box: { x: 50, y: 0, width: 50, height: 100 } }]);
+    expect(kept).toHaveLength(1);
+  });
+});
