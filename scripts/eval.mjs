@@ -30,6 +30,8 @@ await forEachOnPages(runner.pages, labelled, async (page, { file, label }) => {
       [inputUrl(runner.origin, inputDir, file), args.degrade, maskUrl],
     );
     Object.assign(entry, { score: analysis.probability, faces: analysis.faces.length, backend: analysis.backend });
+    const strongest = analysis.faces.reduce((best, face) => (!best || face.probability > best.probability ? face : best), undefined);
+    if (strongest) entry.parts = Object.fromEntries(strongest.parts.map((part) => [part.model, part.probability]));
     if (maskIoU !== undefined) entry.maskIoU = maskIoU;
   } catch (error) {
     entry.error = String(error.message ?? error).replace(/^.*?Error: /, '').split('\n')[0];

@@ -1,0 +1,50 @@
+// The int8 ONNX models, run by onnxruntime-web's WASM backend (in Node), must reproduce the
+// trained PyTorch models (fp32) on real face crops made by the app's own crop stage.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-web';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { cropsToTensor } from '../src/pipeline/tensor';
+import manifest from './manifest.json';
+
+/** int8 weight-only quantisation moves probabilities by at most this much on these crops. */
+export const probabilityTolerance = 0.03;
+/** ...and mask pixels by at most this much (mean absolute difference well below it). */
+export const maskTolerance = 0.1;
+
+interface Reference {
+  crops: string[];
+  probability: number[];
+  mask?: number[][];
+}
+
+const here = import.meta.dirname;
+const appModels = [manifest.app.classifier, ...('multitask' in manifest.app ? [manifest.app.multitask as string] : [])];
+
+describe.each(appModels)('%s int8 ONNX vs PyTorch', (name) => {
+  it('matches the reference outputs within tolerance', async () => {
+    const entry = (manifest.models as Record<string, { file: string; maskSize?: number }>)[name];
+    const reference = JSON.parse(readFileSync(join(here, 'parity', `${name}.json`), 'utf8')) as Reference;
+    const crops = reference.crops.map((file) => {
+      const png = PNG.sync.read(readFileSync(join(here, 'parity', file)));
+      return { width: png.width, height: png.height, data: new Uint8ClampedArray(png.data) };
+    });
+    ort.env.wasm.numThreads = 1;
+    const session = await ort.InferenceSession.create(readFileSync(join(here, entry.file)));
+    const input = new ort.Tensor('float32', cropsToTensor(crops), [crops.length, 3, 256, 256]);
+    const outputs = await session.run({ image: input });
+    const probability = [...(outputs.probability.data as Float32Array)];
+    probability.forEach((p, i) => expect(Math.abs(p - reference.probability[i]), reference.crops[i]).toBeLessThanOrEqual(probabilityTolerance));
+    if (reference.mask) {
+      const mask = outputs.mask.data as Float32Array;
+      const plane = entry.maskSize! ** 2;
+      reference.mask.forEach((expected, i) => {
+        const diffs = expected.map((v, k) => Math.abs(v - mask[i * plane + k]));
+        expect(Math.max(...diffs)).toBeLessThanOrEqual(maskTolerance);
+        expect(diffs.reduce((a, b) => a + b, 0) / diffs.length).toBeLessThanOrEqual(maskTolerance / 5);
+      });
+    }
+    await session.release();
+  });
+});

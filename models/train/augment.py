@@ -1,0 +1,49 @@
+"""Social-network style degradation, applied to every training sample after blending."""
+import cv2
+import numpy as np
+
+
+def jpeg(img: np.ndarray, quality: int) -> np.ndarray:
+    ok, buf = cv2.imencode('.jpg', img[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
+    return cv2.imdecode(buf, cv2.IMREAD_COLOR)[..., ::-1]
+
+
+def rescale(img: np.ndarray, factor: float) -> np.ndarray:
+    """Down to factor x size, then back up: the resolution loss of a resized upload."""
+    size = img.shape[0]
+    small = max(8, round(size * factor))
+    down = cv2.resize(img, (small, small), interpolation=cv2.INTER_AREA)
+    return cv2.resize(down, (size, size), interpolation=cv2.INTER_LINEAR)
+
+
+def jpeg40_half(img: np.ndarray) -> np.ndarray:
+    """Crop-level stand-in for the app's eval degradation (halve the whole image, JPEG quality 40)."""
+    size = img.shape[0]
+    half = cv2.resize(img, (size // 2, size // 2), interpolation=cv2.INTER_AREA)
+    return cv2.resize(jpeg(half, 40), (size, size), interpolation=cv2.INTER_LINEAR)
+
+
+def _colour(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    grey = cv2.cvtColor(cv2.cvtColor(img, cv2.COLOR_RGB2GRAY), cv2.COLOR_GRAY2RGB)
+    saturation = rng.uniform(0.8, 1.2)
+    img = cv2.addWeighted(img, saturation, grey, 1 - saturation, 0)
+    mean = np.float32(cv2.mean(img)[:3]).mean()
+    lut = (np.arange(256, dtype=np.float32) - mean) * rng.uniform(0.85, 1.15) + mean * rng.uniform(0.85, 1.15)
+    return cv2.LUT(img, np.clip(lut + 0.5, 0, 255).astype(np.uint8))
+
+
+def degrade(img: np.ndarray, mask: np.ndarray, rng: np.random.Generator):
+    """img uint8 HxWx3 RGB, mask float32 HxW; returns both (geometric ops applied to both)."""
+    if rng.random() < 0.5:
+        img, mask = img[:, ::-1], mask[:, ::-1]
+    if rng.random() < 0.5:
+        img = _colour(img, rng)
+    if rng.random() < 0.6:
+        img = rescale(img, rng.uniform(0.3, 1.0))
+    if rng.random() < 0.1:
+        img = cv2.GaussianBlur(img, (0, 0), rng.uniform(0.5, 1.5))
+    if rng.random() < 0.15:
+        img = cv2.add(img, rng.normal(0, rng.uniform(2, 8), img.shape), dtype=cv2.CV_8U)
+    if rng.random() < 0.8:
+        img = jpeg(img, rng.integers(30, 96))
+    return np.ascontiguousarray(img), np.ascontiguousarray(mask)

@@ -1,0 +1,221 @@
+"""Error breakdowns and the model card (models/<name>.md).
+
+Re-running the export regenerates the card but keeps the hand-written sections listed in
+KEPT_SECTIONS."""
+import re
+
+import cv2
+import numpy as np
+
+from .common import MODELS_DIR
+
+BROWSER_SECTION = 'Browser evaluation (npm run eval)'
+NOTES_SECTION = 'Observations from the misclassified test crops'
+KEPT_SECTIONS = (NOTES_SECTION, BROWSER_SECTION)
+PLACEHOLDER = '_Placeholder: to be filled in from `npm run eval` (full images through the app: detection, crop, ONNX in onnxruntime-web)._'
+
+
+def _yaw_proxy(keypoints) -> float:
+    """|nose - eye midpoint| along the eye line, over the eye distance: ~0 frontal, larger when turned."""
+    right_eye, left_eye, nose = np.array(keypoints[:3])
+    axis = left_eye - right_eye
+    distance = np.linalg.norm(axis)
+    return float(abs(np.dot(nose - (right_eye + left_eye) / 2, axis / distance)) / distance)
+
+
+def _bin(value, edges, labels):
+    return labels[int(np.searchsorted(edges, value, side='right'))]
+
+
+def error_analysis(eval_set, scores: np.ndarray, threshold: float, sheet_path) -> dict:
+    """Error rates on the (clean) test crops by subset, face size, head turn, detector score and
+    Photoshop difficulty; writes a contact sheet of the most confident errors."""
+    records = {r['source']: r for r in eval_set.store.records}
+    wrong = (scores >= threshold) != eval_set.labels.astype(bool)
+    factors = {
+        'subset': lambda r, kind: kind if kind == 'sbi' else r['group'],
+        'face width in the image (px)': lambda r, kind: _bin(r['boxWidth'], [80, 120, 200], ['<80', '80-120', '120-200', '>=200']),
+        'head turn (nose offset / eye distance)': lambda r, kind: _bin(_yaw_proxy(r['keypoints']), [0.1, 0.25], ['<0.10 frontal', '0.10-0.25', '>=0.25 turned']),
+        'detector score': lambda r, kind: _bin(r['detectionScore'], [0.7, 0.85], ['<0.70', '0.70-0.85', '>=0.85']),
+    }
+    breakdown = {}
+    for factor, key in factors.items():
+        table = {}
+        for i, (source, kind) in enumerate(zip(eval_set.sources, eval_set.kinds)):
+            cell = table.setdefault(f'{kind}: {key(records[source], kind)}' if factor != 'subset' else key(records[source], kind), [0, 0])
+            cell[0] += int(wrong[i])
+            cell[1] += 1
+        breakdown[factor] = {k: {'errors': e, 'n': n, 'error_rate': e / n} for k, (e, n) in sorted(table.items())}
+    photoshop = {}
+    for i, source in enumerate(eval_set.sources):
+        match = re.search(r'/(easy|mid|hard)_\d+_(\d{4})\.', source)
+        if match and eval_set.kinds[i] == 'fake':
+            for key in (f'difficulty {match[1]}', f'{match[2].count("1")} edited region(s)'):
+                cell = photoshop.setdefault(key, [0, 0])
+                cell[0] += int(wrong[i])
+                cell[1] += 1
+    breakdown['ciplab photoshop fakes'] = {k: {'errors': e, 'n': n, 'error_rate': e / n} for k, (e, n) in sorted(photoshop.items())}
+
+    confidence = np.abs(scores - threshold)
+    false_pos = [i for i in np.argsort(-confidence) if wrong[i] and eval_set.kinds[i] == 'real'][:12]
+    false_neg = [i for i in np.argsort(-confidence) if wrong[i] and eval_set.kinds[i] == 'fake'][:12]
+    tiles = []
+    for i in false_pos + false_neg:
+        tile = cv2.resize(np.ascontiguousarray(eval_set.images['clean'][i][..., ::-1]), (160, 160), interpolation=cv2.INTER_AREA)
+        caption = f'{eval_set.kinds[i]} {scores[i]:.2f}'
+        cv2.putText(tile, caption, (4, 14), cv2.FONT_HERSHEY_SIMPLEX, 0.45, (0, 0, 0), 3)
+        cv2.putText(tile, caption, (4, 14), cv2.FONT_HERSHEY_SIMPLEX, 0.45, (255, 255, 255), 1)
+        tiles.append(tile)
+    if tiles:
+        tiles += [np.zeros_like(tiles[0])] * (-len(tiles) % 6)
+        cv2.imwrite(str(sheet_path), np.vstack([np.hstack(tiles[r:r + 6]) for r in range(0, len(tiles), 6)]))
+    return {'breakdown': breakdown,
+            'most_confident_false_positives': [eval_set.sources[i] for i in false_pos],
+            'most_confident_false_negatives': [eval_set.sources[i] for i in false_neg]}
+
+
+def _kept_sections(path) -> dict:
+    if not path.exists():
+        return {}
+    parts = re.split(r'^## ', path.read_text(), flags=re.M)
+    sections = {}
+    for part in parts[1:]:
+        title, _, body = part.partition('\n')
+        if title.strip() in KEPT_SECTIONS:
+            sections[title.strip()] = body.strip()
+    return sections
+
+
+def _fmt(x, digits=4):
+    return f'{x:.{digits}f}'
+
+
+def _results_table(metrics: dict) -> str:
+    rows = ['| split | input | AUC | EER | acc @ threshold | balanced acc | AUC (dataset only) | EER (dataset only) | acc (dataset only) |',
+            '|---|---|---|---|---|---|---|---|---|']
+    for split in ('val', 'test'):
+        for variant, r in metrics['int8'][split].items():
+            a, d = r['all'], r['dataset']
+            rows.append(f'| {split} | {variant} | {_fmt(a["auc"])} | {_fmt(a["eer"])} | {_fmt(a["acc"])} | {_fmt(a["balanced_acc"])} '
+                        f'| {_fmt(d["auc"])} | {_fmt(d["eer"])} | {_fmt(d["acc"])} |')
+    return '\n'.join(rows)
+
+
+def _groups_table(metrics: dict) -> str:
+    test = metrics['int8']['test']
+    groups = list(test['clean']['groups'])
+    rows = ['| test subset | accuracy, clean | accuracy, jpeg40-half |', '|---|---|---|']
+    rows += [f'| {g} | {_fmt(test["clean"]["groups"][g], 3)} | {_fmt(test["jpeg40-half"]["groups"][g], 3)} |' for g in groups]
+    return '\n'.join(rows)
+
+
+def _breakdown_tables(errors: dict) -> str:
+    out = []
+    for factor, table in errors['breakdown'].items():
+        out.append(f'| {factor} | errors / n | error rate |\n|---|---|---|')
+        out.append('\n'.join(f'| {k} | {v["errors"]} / {v["n"]} | {_fmt(v["error_rate"], 3)} |' for k, v in table.items()))
+        out.append('')
+    return '\n'.join(out)
+
+
+def write_card(name: str, metrics: dict, history: list) -> None:
+    path = MODELS_DIR / f'{name}.md'
+    kept = _kept_sections(path)
+    args = metrics['train_args']
+    multitask = metrics['mask_size'] is not None
+    diff = metrics['int8_vs_fp32_test']
+    mask_lines = ''
+    if multitask:
+        test = metrics['int8']['test']
+        mask_lines = (f'\nMask IoU at 0.5 on the self-blended test crops: clean {_fmt(test["clean"]["mask_iou_sbi"], 3)}, '
+                      f'jpeg40-half {_fmt(test["jpeg40-half"]["mask_iou_sbi"], 3)}; mean fraction of mask pixels > 0.5 on real test crops: '
+                      f'{_fmt(test["clean"]["mask_area_real"], 4)}. Masks are only learned from self-blends (exact) and reals '
+                      f'(all zero): the dataset fakes have no masks and carry mask-loss weight 0.\n')
+    skipped = metrics['skipped_no_face']
+    losses = ', '.join(f'{h["train_loss"]:.3f}' for h in history)
+    val_aucs = ', '.join(f'{h["val"]["clean"]["all"]["auc"]:.3f}' for h in history)
+    text = f"""# {name}: face-manipulation {'classifier + mask' if multitask else 'classifier'}
+
+| | |
+|---|---|
+| file | `models/{name}.onnx` (int8 weights, QDQ) |
+| version | `{metrics['version']}` |
+| architecture | {metrics['arch']} ({metrics['params']:,} parameters) |
+| input | `image` float32 [N, 3, 256, 256], RGB in [0, 1]: the app's face crop (`src/pipeline/crop-spec.json`) |
+| outputs | `probability` [N, 1] = sigmoid(logit / T), P(manipulated){"; `mask` [N, 1, " + str(metrics['mask_size']) + ", " + str(metrics['mask_size']) + "] = per-pixel P(blended)" if multitask else ""} |
+| temperature T | {metrics['temperature']:.4f} (baked into the graph) |
+| decision threshold | {metrics['threshold']} (val EER point after calibration: {metrics['eer_threshold_val']:.4f}) |
+| size | fp32 {metrics['bytes_fp32'] / 1024:.1f} KiB, int8 {metrics['bytes_int8'] / 1024:.1f} KiB |
+
+Trained from scratch (no pretrained weights) on CPU. A research prototype: its scores are evidence, not proof.
+
+## Data and provenance
+All training data is from the repository Rees451/faces-fake-vs-real at commit 69c112d3151fec0b47e3b883f0a27c730dfca2e5
+(no licence file), as described in `shared/datasets/README.md`:
+- `real/lfw_rees451`: 4000 Labeled Faces in the Wild photos (news photos of public figures), 250x250.
+- `fake/lfw_faceswap_rees451`: 4000 face swaps between LFW faces made with a graphics face-swap tool (landmark fit + blending), 250x250.
+- `real/ciplab_rees451`: 300 unedited portraits from the Kaggle "real and fake face detection" set (ciplab, Yonsei), 600x600.
+- `fake/ciplab_photoshop_rees451`: 300 expert Photoshop composites of eyes / nose / mouth from the same Kaggle set, 600x600.
+
+The terms of these sources apply and are mostly research-only (LFW: research use; ciplab Kaggle set: research use;
+the Rees451 repository has no licence). The weights are derived from these images: do not use them commercially.
+
+Face crops were made by the app's own pipeline (`npm run crops`: MediaPipe short-range detector, 1.5x box, eye-aligned,
+256x256), so training sees exactly what the app feeds the model. Only the largest face (f0) of each image is used.
+Images where the detector found no face were skipped: train {skipped['train']}, val {skipped['val']}, test {skipped['test']}.
+
+## Split
+70 / 15 / 15 % by source file, stratified per dataset folder, seed 20261121 (`models/splits/*.txt`). LFW file names do not
+identify the person, so the same person can appear in more than one split (a split by identity was not possible); the
+ciplab fakes are edits of portraits of which some may be in the real folder.
+
+## Training recipe
+- Each epoch: {args['epoch_size']} samples, 1:1 real:fake; the fakes are half dataset fakes, half self-blended images
+  (SBI, Shiohara & Yamasaki 2022) made on the fly from real training crops: a colour-jittered, sharpened or blurred,
+  slightly shifted (±3 %) and scaled (0.95-1.05) copy of the crop blended back through a random face-region mask
+  (hull of the keypoints with derived brow/chin/cheek points, ellipse or quadrilateral from the detector box, or a single
+  eye / nose-mouth region), elastically deformed and Gaussian-blurred, blend ratio in {{0.25, 0.5, 0.75, 1, 1, 1}}.
+- Every training sample (real, dataset fake, SBI) is then degraded like a social-network upload: horizontal flip (p 0.5),
+  colour jitter (p 0.5), downscale to 0.3-1.0 and back (p 0.6), Gaussian blur (p 0.1), Gaussian noise (p 0.15),
+  JPEG quality 30-95 (p 0.8).
+- Adam, learning rate {args['lr']} with cosine decay, batch {args['batch_size']}, binary cross-entropy on the logit
+  {"+ " + str(args['mask_weight']) + " x (BCE + Dice) on the mask, only for samples with a known mask" if multitask else ""}.
+- {metrics['epochs_trained']} epochs ({metrics['train_minutes']:.0f} min wall time, {metrics['train_img_s']:.0f} training images/s)
+  on 2 CPU cores (PyTorch 1.13, channels_last); the checkpoint with the best validation AUC (epoch {metrics['best_epoch']}) is exported.
+- Train loss per epoch: {losses}. Validation AUC (clean) per epoch: {val_aucs}.
+
+## Results (int8 model, on face crops)
+Validation and test sets: the real and dataset-fake crops of the split plus one seeded self-blend per real crop
+(so fakes outnumber reals about 2:1); "dataset only" leaves the self-blends out. `jpeg40-half` emulates the app's
+eval degradation on the crop (downscale x0.5, JPEG quality 40, upscale back); the app's `npm run eval --degrade`
+does it on the full image before detection, which is not identical.
+
+{_results_table(metrics)}
+
+{_groups_table(metrics)}
+{mask_lines}
+## Calibration
+Temperature fitted on the clean validation crops by minimising the class-balanced negative log-likelihood
+(grid search): T = {metrics['temperature']:.4f}. Threshold: {metrics['threshold']} (0.5 is kept unless the EER point,
+here {metrics['eer_threshold_val']:.4f}, gives at least 2 points more balanced accuracy on validation).
+
+## int8 versus fp32
+Weight-only int8, per-output-channel symmetric (scale = max|W| / 127), int8 initializer -> DequantizeLinear -> Conv/Gemm;
+biases fp32{", BatchNorm folded into the convolutions before export" if multitask else ""}. Verified in PyTorch with the same int8 round trip of the weights
+(test crops): max |Δ probability| clean {diff['clean']['max_abs_diff_probability']:.2e} ({diff['clean']['labels_flipped']} of {diff['clean']['n']} labels flipped),
+jpeg40-half {diff['jpeg40-half']['max_abs_diff_probability']:.2e} ({diff['jpeg40-half']['labels_flipped']} flipped){f", max |Δ mask| {diff['clean']['max_abs_diff_mask']:.2e}" if multitask else ""}.
+Both ONNX files pass `onnx.checker.check_model(full_check=True)`; onnxruntime-web parity is checked on the JS side.
+
+## Known failure modes
+Error rates on the clean test crops (threshold {metrics['threshold']}):
+
+{_breakdown_tables(metrics['errors'])}
+Most confident errors: `models/work/{name}/errors.png` (not committed).
+
+## {NOTES_SECTION}
+{kept.get(NOTES_SECTION, '_Not reviewed yet._')}
+
+## {BROWSER_SECTION}
+{kept.get(BROWSER_SECTION, PLACEHOLDER)}
+"""
+    path.write_text(text)

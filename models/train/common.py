@@ -1,0 +1,31 @@
+"""Paths and constants shared by the training modules.
+
+Paths can be redirected with environment variables (used for smoke tests on synthetic data):
+MIKIWAME_DATASET_DIR, MIKIWAME_CROPS_DIR, MIKIWAME_MODELS_DIR.
+"""
+import json
+import os
+from pathlib import Path
+
+REPO_DIR = Path(__file__).resolve().parents[2]
+DATASET_DIR = Path(os.environ.get('MIKIWAME_DATASET_DIR', '/work/shared/datasets/train'))
+MODELS_DIR = Path(os.environ.get('MIKIWAME_MODELS_DIR', REPO_DIR / 'models'))
+WORK_DIR = MODELS_DIR / 'work'
+CROPS_DIR = Path(os.environ.get('MIKIWAME_CROPS_DIR', WORK_DIR / 'crops'))
+SPLITS_DIR = MODELS_DIR / 'splits'
+
+SEED = 20261121
+GROUPS = ('real/lfw_rees451', 'real/ciplab_rees451', 'fake/lfw_faceswap_rees451', 'fake/ciplab_photoshop_rees451')
+IMAGE_EXTENSIONS = ('.jpg', '.jpeg', '.png', '.webp')
+
+CROP_SPEC = json.loads((REPO_DIR / 'src' / 'pipeline' / 'crop-spec.json').read_text())
+INPUT_SIZE = CROP_SPEC['outputSize']
+
+
+def group_of(source: str) -> str:
+    """'real/lfw_rees451/x.jpg' -> 'real/lfw_rees451'."""
+    return source.rsplit('/', 1)[0]
+
+
+def label_of(source: str) -> int:
+    return 1 if source.startswith('fake/') else 0

@@ -1,0 +1,177 @@
+"""Face crops made by the app (`npm run crops`), the training set with on-the-fly self-blending,
+and the fixed validation / test sets."""
+import json
+import os
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import torch
+from torch.utils.data import DataLoader, Dataset
+
+from .augment import degrade, jpeg40_half
+from .common import CROPS_DIR, INPUT_SIZE, SEED, WORK_DIR, group_of, label_of
+from .sbi import self_blend
+from .splits import read_split
+
+EVAL_VARIANTS = ('clean', 'jpeg40-half')
+
+
+def _points(items) -> np.ndarray:
+    return np.array([[p['x'], p['y']] for p in items], np.float32)
+
+
+@dataclass
+class CropStore:
+    """Face f0 of every source in a split that has one: images N x 256 x 256 x 3 uint8 RGB."""
+    images: np.ndarray
+    records: list  # dicts: source, group, label, keypoints, corners, detectionScore, boxWidth, imageWidth
+    skipped: dict  # group -> sources without a face (or with a crop error)
+
+    @property
+    def labels(self) -> np.ndarray:
+        return np.array([r['label'] for r in self.records], np.int64)
+
+
+def _read_crop(source: str):
+    stem = CROPS_DIR / (os.path.splitext(source)[0] + '__f0')
+    image = cv2.imread(str(stem.with_suffix('.png')), cv2.IMREAD_COLOR)[..., ::-1]
+    if image.shape[:2] != (INPUT_SIZE, INPUT_SIZE):
+        raise ValueError(f'{stem}.png is {image.shape}, expected {INPUT_SIZE}x{INPUT_SIZE}')
+    meta = json.loads(stem.with_suffix('.json').read_text())
+    record = {'source': source, 'group': group_of(source), 'label': label_of(source),
+              'keypoints': _points(meta['cropKeypoints']).tolist(), 'corners': _points(meta['cropBoxCorners']).tolist(),
+              'detectionScore': meta['detectionScore'], 'boxWidth': meta['box']['width'], 'imageWidth': meta['imageWidth']}
+    return image, record
+
+
+def load_split(split: str) -> CropStore:
+    """Reads the crops of a split once, then serves them from a cache in models/work/cache."""
+    manifest_path = CROPS_DIR / 'manifest.json'
+    cache = WORK_DIR / 'cache'
+    images_path, records_path = cache / f'{split}.npy', cache / f'{split}.json'
+    if records_path.exists() and records_path.stat().st_mtime > manifest_path.stat().st_mtime:
+        saved = json.loads(records_path.read_text())
+        return CropStore(np.load(images_path, mmap_mode='r'), saved['records'], saved['skipped'])
+    faces = {f['source']: (f['faces'] if not f.get('error') else 0) for f in json.loads(manifest_path.read_text())['files']}
+    images, records, skipped = [], [], {}
+    for source in read_split(split):
+        if faces.get(source, 0) < 1:
+            skipped[group_of(source)] = skipped.get(group_of(source), 0) + 1
+            continue
+        image, record = _read_crop(source)
+        images.append(image)
+        records.append(record)
+    cache.mkdir(parents=True, exist_ok=True)
+    np.save(images_path, np.stack(images))
+    records_path.write_text(json.dumps({'records': records, 'skipped': skipped}))
+    return CropStore(np.load(images_path, mmap_mode='r'), records, skipped)
+
+
+def _blend(store: CropStore, index: int, rng: np.random.Generator):
+    record = store.records[index]
+    return self_blend(np.asarray(store.images[index]), np.array(record['keypoints'], np.float32),
+                      np.array(record['corners'], np.float32), rng)
+
+
+def _draw(pool: np.ndarray, count: int, rng: np.random.Generator) -> np.ndarray:
+    """count items from pool, each as evenly often as possible, in random order."""
+    reps = -(-count // max(len(pool), 1))
+    return np.concatenate([rng.permutation(pool) for _ in range(reps)])[:count]
+
+
+REAL, DATASET_FAKE, SBI_FAKE = 0, 1, 2
+
+
+class TrainSet(Dataset):
+    """One epoch = epoch_size samples: half real crops, a quarter dataset fakes, a quarter
+    self-blended fakes made on the fly from real crops; every sample degraded (augment.degrade).
+    Returns (image uint8 HxWx3, label, mask 1xMxM, mask weight); dataset fakes have no known mask."""
+
+    def __init__(self, store: CropStore, epoch_size: int, mask_size: int = 64, seed: int = SEED):
+        self.store, self.epoch_size, self.mask_size, self.seed = store, epoch_size, mask_size, seed
+        labels = store.labels
+        self.reals, self.fakes = np.flatnonzero(labels == 0), np.flatnonzero(labels == 1)
+        self.set_epoch(0)
+
+    def set_epoch(self, epoch: int) -> None:
+        """Call before creating the epoch's DataLoader iterator (workers get a copy)."""
+        self.epoch = epoch
+        rng = np.random.default_rng([self.seed, epoch])
+        n_fake = self.epoch_size // 2
+        n_sbi = n_fake // 2
+        kinds = np.repeat([REAL, DATASET_FAKE, SBI_FAKE], [self.epoch_size - n_fake, n_fake - n_sbi, n_sbi])
+        # Reals are drawn for the real samples and the SBI sources together, so each is used evenly.
+        real_draw = _draw(self.reals, self.epoch_size - n_fake + n_sbi, rng)
+        indices = np.concatenate([real_draw[:self.epoch_size - n_fake], _draw(self.fakes, n_fake - n_sbi, rng),
+                                  real_draw[self.epoch_size - n_fake:]])
+        order = rng.permutation(self.epoch_size)
+        self.kinds, self.indices = kinds[order], indices[order]
+
+    def __len__(self):
+        return self.epoch_size
+
+    def __getitem__(self, i):
+        rng = np.random.default_rng([self.seed, self.epoch, i])
+        kind, index = self.kinds[i], self.indices[i]
+        if kind == SBI_FAKE:
+            image, mask = _blend(self.store, index, rng)
+        else:
+            image, mask = np.array(self.store.images[index]), np.zeros((INPUT_SIZE, INPUT_SIZE), np.float32)
+        image, mask = degrade(image, mask, rng)
+        small = cv2.resize(mask, (self.mask_size, self.mask_size), interpolation=cv2.INTER_AREA)
+        return (torch.from_numpy(image), torch.tensor(float(kind != REAL)), torch.from_numpy(small)[None],
+                torch.tensor(float(kind != DATASET_FAKE)))
+
+
+def _worker_init(_):
+    torch.set_num_threads(1)
+    cv2.setNumThreads(1)
+
+
+def train_loader(dataset: TrainSet, batch_size: int) -> DataLoader:
+    return DataLoader(dataset, batch_size=batch_size, shuffle=False, num_workers=1, drop_last=True,
+                      worker_init_fn=_worker_init, prefetch_factor=4)
+
+
+def to_input(images: torch.Tensor) -> torch.Tensor:
+    """N x H x W x 3 uint8 -> N x 3 x H x W float in [0, 1]; the permuted view is channels_last already."""
+    return images.permute(0, 3, 1, 2).float().div_(255).contiguous(memory_format=torch.channels_last)
+
+
+@dataclass
+class EvalSet:
+    """Real crops, dataset-fake crops and one seeded self-blend per real crop; no random augmentation.
+    `images[variant]`: K x 256 x 256 x 3 uint8 for 'clean' and 'jpeg40-half'."""
+    images: dict
+    labels: np.ndarray
+    kinds: np.ndarray    # 'real' | 'fake' | 'sbi'
+    groups: np.ndarray   # dataset folder; 'sbi/<folder of the real crop>' for self-blends
+    sources: list
+    masks: np.ndarray    # K x 256 x 256 uint8 (0-255); zeros for reals, unknown (zeros) for dataset fakes
+    store: CropStore
+
+
+def build_eval_set(split: str) -> EvalSet:
+    store = load_split(split)
+    split_code = {'train': 0, 'val': 1, 'test': 2}[split]
+    images, masks, kinds, groups, sources = [], [], [], [], []
+    empty = np.zeros((INPUT_SIZE, INPUT_SIZE), np.uint8)
+    for i, record in enumerate(store.records):
+        images.append(np.asarray(store.images[i]))
+        masks.append(empty)
+        kinds.append('fake' if record['label'] else 'real')
+        groups.append(record['group'])
+        sources.append(record['source'])
+    for i, record in enumerate(store.records):
+        if record['label'] == 0:
+            image, mask = _blend(store, i, np.random.default_rng([SEED, split_code, i]))
+            images.append(image)
+            masks.append(np.round(mask * 255).astype(np.uint8))
+            kinds.append('sbi')
+            groups.append('sbi/' + record['group'])
+            sources.append(record['source'])
+    clean = np.stack(images)
+    kinds = np.array(kinds)
+    return EvalSet({'clean': clean, 'jpeg40-half': np.stack([jpeg40_half(x) for x in clean])},
+                   (kinds != 'real').astype(np.int64), kinds, np.array(groups), sources, np.stack(masks), store)

@@ -1,0 +1,177 @@
+"""Calibrate, export to ONNX (fp32 and int8), evaluate, and publish a trained model.
+
+  /usr/bin/python3 -m models.train.export --name meso4
+
+Writes models/<name>.onnx (int8, what the app loads), models/<name>.md (model card),
+models/work/<name>/{<name>.fp32.onnx, metrics.json, errors.png} and merges an entry into
+models/manifest.json."""
+import argparse
+import copy
+import hashlib
+import json
+import time
+
+import numpy as np
+import onnx
+import torch
+from torch import nn
+
+from .card import error_analysis, write_card
+from .common import INPUT_SIZE, MODELS_DIR, WORK_DIR
+from .data import EVAL_VARIANTS, build_eval_set, load_split
+from .metrics import balanced_accuracy
+from .nets import ARCHS, param_count
+from .quantize import dequantized_copy_, quantize_model
+from .train import evaluate, predict
+
+OPSET = 17
+
+
+class Calibrated(nn.Module):
+    """What the app runs: probability = sigmoid(logit / T); multi-task nets also mask = sigmoid(mask logit)."""
+
+    def __init__(self, model: nn.Module, temperature: float):
+        super().__init__()
+        self.model, self.temperature = model, temperature
+
+    def forward(self, image):
+        output = self.model(image)
+        if isinstance(output, tuple):
+            return torch.sigmoid(output[0] / self.temperature), torch.sigmoid(output[1])
+        return torch.sigmoid(output / self.temperature)
+
+
+def fuse_batch_norms(model: nn.Module) -> nn.Module:
+    """Folds Conv -> BatchNorm pairs (eval) so that the torch weights equal the exported ONNX ones."""
+    for module in model.modules():
+        if isinstance(module, nn.Sequential):
+            for i in range(len(module) - 1):
+                if isinstance(module[i], nn.Conv2d) and isinstance(module[i + 1], nn.BatchNorm2d):
+                    module[i] = torch.nn.utils.fusion.fuse_conv_bn_eval(module[i], module[i + 1])
+                    module[i + 1] = nn.Identity()
+    return model
+
+
+def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
+    """T minimising the class-balanced negative log-likelihood of sigmoid(logit / T)."""
+    weights = np.where(labels == 1, 0.5 / labels.sum(), 0.5 / (1 - labels).sum())
+    signed = np.where(labels == 1, logits, -logits)
+
+    def nll(t):
+        return float((weights * np.logaddexp(0, -signed / t)).sum())
+
+    grid = np.exp(np.linspace(np.log(0.05), np.log(20), 300))
+    best = grid[np.argmin([nll(t) for t in grid])]
+    fine = best * np.exp(np.linspace(-0.03, 0.03, 61))
+    return float(fine[np.argmin([nll(t) for t in fine])])
+
+
+def choose_threshold(scores: np.ndarray, labels: np.ndarray, eer_threshold: float) -> float:
+    """0.5 unless the EER point is clearly better balanced (2 points of balanced accuracy)."""
+    gain = balanced_accuracy(labels, scores, eer_threshold) - balanced_accuracy(labels, scores, 0.5)
+    return round(eer_threshold, 4) if gain > 0.02 else 0.5
+
+
+def export_onnx(model: nn.Module, path, multitask: bool) -> None:
+    outputs = ['probability', 'mask'] if multitask else ['probability']
+    torch.onnx.export(model, torch.rand(1, 3, INPUT_SIZE, INPUT_SIZE), str(path), opset_version=OPSET,
+                      input_names=['image'], output_names=outputs,
+                      dynamic_axes={name: {0: 'N'} for name in ['image'] + outputs})
+
+
+def _strip_scores(results: dict) -> dict:
+    return {k: v for k, v in results.items() if k != 'scores'}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--name', required=True)
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    work = WORK_DIR / args.name
+    best = torch.load(work / 'best.pt')
+    last = torch.load(work / 'last.pt')
+    arch = best['arch']
+    model = ARCHS[arch]()
+    model.load_state_dict(best['model'])
+    model.eval()
+    multitask = model.mask_size is not None
+    fused = fuse_batch_norms(copy.deepcopy(model))
+
+    val_set, test_set = build_eval_set('val'), build_eval_set('test')
+    val_logits, _ = predict(fused, val_set.images['clean'])
+    temperature = fit_temperature(val_logits, val_set.labels)
+    val_scores = 1 / (1 + np.exp(-val_logits / temperature))
+    fp32_val = evaluate(fused, val_set, temperature)
+    eer_threshold = fp32_val['clean']['all']['eer_threshold']
+    threshold = choose_threshold(val_scores, val_set.labels, eer_threshold)
+
+    fp32_path, int8_path = work / f'{args.name}.fp32.onnx', MODELS_DIR / f'{args.name}.onnx'
+    calibrated = Calibrated(fused, temperature).eval()
+    export_onnx(calibrated, fp32_path, multitask)
+    graph = onnx.load(str(fp32_path))
+    onnx.checker.check_model(graph, full_check=True)
+    quantized_weights = quantize_model(graph)
+    onnx.checker.check_model(graph, full_check=True)
+    onnx.save(graph, str(int8_path))
+
+    # The int8 graph in torch: the same (fused) weights through the same int8 round trip.
+    torch_weights = [m.weight.detach().numpy() for m in fused.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
+    assert len(torch_weights) == len(quantized_weights) and all(
+        any(w.shape == t.shape and np.array_equal(w, t) for t in torch_weights) for w in quantized_weights), \
+        'exported weights differ from the torch reference'
+    int8_model = copy.deepcopy(fused)
+    dequantized_copy_(int8_model)
+    results = {'val': evaluate(int8_model, val_set, temperature, threshold),
+               'test': evaluate(int8_model, test_set, temperature, threshold)}
+    fp32_test = evaluate(fused, test_set, temperature, threshold)
+    int8_vs_fp32 = {}
+    for variant in EVAL_VARIANTS:
+        a, b = fp32_test['scores'][variant], results['test']['scores'][variant]
+        int8_vs_fp32[variant] = {'max_abs_diff_probability': float(np.abs(a - b).max()),
+                                 'labels_flipped': int(((a >= threshold) != (b >= threshold)).sum()), 'n': len(a)}
+    if multitask:
+        _, mask_fp32 = predict(fused, test_set.images['clean'])
+        _, mask_int8 = predict(int8_model, test_set.images['clean'])
+        int8_vs_fp32['clean']['max_abs_diff_mask'] = float(np.abs(mask_fp32 - mask_int8).max())
+
+    onnx_bytes = int8_path.read_bytes()
+    version = f'{args.name}-{time.strftime("%Y%m%d")}-{hashlib.sha256(onnx_bytes).hexdigest()[:8]}'
+    history = last['history']
+    metrics = {
+        'name': args.name, 'arch': arch, 'version': version, 'params': param_count(model),
+        'best_epoch': best['epoch'], 'epochs_trained': last['epoch'], 'train_args': last['args'],
+        'train_minutes': sum(h['seconds'] for h in history) / 60,
+        'train_img_s': float(np.mean([h['train_img_s'] for h in history])),
+        'temperature': temperature, 'threshold': threshold, 'eer_threshold_val': eer_threshold,
+        'bytes_fp32': fp32_path.stat().st_size, 'bytes_int8': len(onnx_bytes),
+        'int8_vs_fp32_test': int8_vs_fp32,
+        'fp32': {'val': _strip_scores(fp32_val), 'test': _strip_scores(fp32_test)},
+        'int8': {split: _strip_scores(r) for split, r in results.items()},
+        'skipped_no_face': {'train': load_split('train').skipped, 'val': val_set.store.skipped, 'test': test_set.store.skipped},
+        'mask_size': model.mask_size,
+    }
+    metrics['errors'] = error_analysis(test_set, results['test']['scores']['clean'], threshold, work / 'errors.png')
+    (work / 'metrics.json').write_text(json.dumps(metrics, indent=2))
+
+    manifest_path = MODELS_DIR / 'manifest.json'
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    entry = {'file': int8_path.name, 'version': version, 'kind': 'multitask' if multitask else 'classifier',
+             'temperature': round(temperature, 6), 'threshold': threshold, 'inputSize': INPUT_SIZE}
+    if multitask:
+        entry['maskSize'] = model.mask_size
+    entry.update({'params': param_count(model), 'bytes': len(onnx_bytes)})
+    manifest.setdefault('models', {})[args.name] = entry
+    manifest_path.write_text(json.dumps(manifest, indent=2) + '\n')
+    write_card(args.name, metrics, history)
+    print(json.dumps({k: metrics[k] for k in ('version', 'temperature', 'threshold', 'bytes_int8', 'int8_vs_fp32_test')}, indent=2))
+    for split in ('val', 'test'):
+        for variant in EVAL_VARIANTS:
+            r = metrics['int8'][split][variant]
+            print(f'{split} {variant}: auc {r["all"]["auc"]:.4f} eer {r["all"]["eer"]:.4f} acc {r["all"]["acc"]:.4f} '
+                  f'| dataset auc {r["dataset"]["auc"]:.4f} acc {r["dataset"]["acc"]:.4f}'
+                  + (f' | mask iou {r["mask_iou_sbi"]:.3f}' if 'mask_iou_sbi' in r else ''))
+
+
+if __name__ == '__main__':
+    main()

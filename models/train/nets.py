@@ -1,0 +1,122 @@
+"""Networks: Meso-4 and MesoInception-4 (Afchar et al., WIFS 2018) and a small multi-task net.
+
+All take N x 3 x 256 x 256 RGB in [0, 1] and return a logit N x 1; MultiTaskNet also returns a
+manipulation-mask logit N x 1 x 64 x 64.
+"""
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+
+def _conv_relu(cin, cout, k, dilation=1):
+    return nn.Sequential(nn.Conv2d(cin, cout, k, padding=dilation * (k // 2), dilation=dilation), nn.ReLU(inplace=True))
+
+
+class _MesoHead(nn.Sequential):
+    """Flatten 16 x 8 x 8 -> dropout -> FC 16 -> LeakyReLU(0.1) -> dropout -> FC 1."""
+
+    def __init__(self):
+        super().__init__(nn.Flatten(), nn.Dropout(0.5), nn.Linear(16 * 8 * 8, 16), nn.LeakyReLU(0.1),
+                         nn.Dropout(0.5), nn.Linear(16, 1))
+
+
+def _meso_block(layer, channels, pool):
+    # The paper's order: conv + ReLU, then batch norm, then max pooling.
+    return nn.Sequential(layer, nn.BatchNorm2d(channels), nn.MaxPool2d(pool))
+
+
+class Meso4(nn.Module):
+    mask_size = None
+
+    def __init__(self):
+        super().__init__()
+        self.features = nn.Sequential(
+            _meso_block(_conv_relu(3, 8, 3), 8, 2),
+            _meso_block(_conv_relu(8, 8, 5), 8, 2),
+            _meso_block(_conv_relu(8, 16, 5), 16, 2),
+            _meso_block(_conv_relu(16, 16, 5), 16, 4),
+        )
+        self.head = _MesoHead()
+
+    def forward(self, x):
+        return self.head(self.features(x))
+
+
+class Inception(nn.Module):
+    """MesoInception module: 1x1 | 1x1->3x3 | 1x1->3x3 dilation 2 | 1x1->3x3 dilation 3, concatenated."""
+
+    def __init__(self, cin, a, b, c, d):
+        super().__init__()
+        self.branches = nn.ModuleList([
+            _conv_relu(cin, a, 1),
+            nn.Sequential(_conv_relu(cin, b, 1), _conv_relu(b, b, 3)),
+            nn.Sequential(_conv_relu(cin, c, 1), _conv_relu(c, c, 3, dilation=2)),
+            nn.Sequential(_conv_relu(cin, d, 1), _conv_relu(d, d, 3, dilation=3)),
+        ])
+
+    def forward(self, x):
+        return torch.cat([branch(x) for branch in self.branches], 1)
+
+
+class MesoInception4(nn.Module):
+    mask_size = None
+
+    def __init__(self):
+        super().__init__()
+        self.features = nn.Sequential(
+            _meso_block(Inception(3, 1, 4, 4, 2), 11, 2),
+            _meso_block(Inception(11, 2, 4, 4, 2), 12, 2),
+            _meso_block(_conv_relu(12, 16, 5), 16, 2),
+            _meso_block(_conv_relu(16, 16, 5), 16, 4),
+        )
+        self.head = _MesoHead()
+
+    def forward(self, x):
+        return self.head(self.features(x))
+
+
+def _conv_bn(cin, cout, stride=1):
+    return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
+
+
+class MultiTaskNet(nn.Module):
+    """Shared encoder, a classification head and a U-Net style decoder (in the spirit of Nguyen et
+    al. 2019, ClassNSeg). The first convolution runs at full resolution to keep blending artefacts."""
+
+    mask_size = 64
+
+    def __init__(self, widths=(16, 24, 48, 96, 160)):
+        super().__init__()
+        w0, w1, w2, w3, w4 = widths
+        self.stem = nn.Sequential(_conv_bn(3, w0), _conv_bn(w0, w0, 2))        # 128
+        self.enc1 = nn.Sequential(_conv_bn(w0, w1, 2), _conv_bn(w1, w1))        # 64
+        self.enc2 = nn.Sequential(_conv_bn(w1, w2, 2), _conv_bn(w2, w2))        # 32
+        self.enc3 = nn.Sequential(_conv_bn(w2, w3, 2), _conv_bn(w3, w3))        # 16
+        self.enc4 = nn.Sequential(_conv_bn(w3, w4, 2), _conv_bn(w4, w4))        # 8
+        self.classifier = nn.Sequential(nn.Dropout(0.3), nn.Linear(2 * w4, 1))
+        self.dec3 = _conv_bn(w4 + w3, 64)
+        self.dec2 = _conv_bn(64 + w2, 32)
+        self.dec1 = _conv_bn(32 + w1, 24)
+        self.mask_out = nn.Conv2d(24, 1, 1)
+
+    @staticmethod
+    def _up_cat(x, skip):
+        return torch.cat([F.interpolate(x, scale_factor=2.0, mode='nearest'), skip], 1)
+
+    def forward(self, x):
+        e1 = self.enc1(self.stem(x))
+        e2 = self.enc2(e1)
+        e3 = self.enc3(e2)
+        e4 = self.enc4(e3)
+        pooled = torch.cat([e4.mean((2, 3)), e4.amax((2, 3))], 1)
+        d3 = self.dec3(self._up_cat(e4, e3))
+        d2 = self.dec2(self._up_cat(d3, e2))
+        d1 = self.dec1(self._up_cat(d2, e1))
+        return self.classifier(pooled), self.mask_out(d1)
+
+
+ARCHS = {'meso4': Meso4, 'mesoinception4': MesoInception4, 'multitask': MultiTaskNet}
+
+
+def param_count(model: nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters())

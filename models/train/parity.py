@@ -1,0 +1,44 @@
+"""Reference outputs of a trained model in PyTorch (fp32, temperature applied) on the committed
+parity crops (models/parity/*.png, made by `npm run crops` from the public-domain test photo),
+written to models/parity/<name>.json for the onnxruntime-web parity test (models/parity.test.ts).
+
+    /usr/bin/python3 -m models.train.parity --name meso4
+"""
+import argparse
+import json
+
+import cv2
+import numpy as np
+import torch
+
+from .common import MODELS_DIR, WORK_DIR
+from .train import build_model, predict
+
+PARITY_DIR = MODELS_DIR / 'parity'
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('--name', required=True)
+    args = parser.parse_args()
+    entry = json.loads((MODELS_DIR / 'manifest.json').read_text())['models'][args.name]
+    checkpoint = torch.load(WORK_DIR / args.name / 'best.pt')
+    model = build_model(checkpoint['arch'])
+    model.load_state_dict(checkpoint['model'])
+    files = sorted(PARITY_DIR.glob('*.png'))
+    images = np.stack([cv2.imread(str(f), cv2.IMREAD_COLOR)[..., ::-1] for f in files])
+    logits, masks = predict(model, images)
+    reference = {
+        'model': args.name,
+        'version': entry['version'],
+        'crops': [f.name for f in files],
+        'probability': [round(float(p), 6) for p in 1 / (1 + np.exp(-logits / entry['temperature']))],
+    }
+    if masks is not None:
+        reference['mask'] = [[round(float(v), 4) for v in m.ravel()] for m in masks]
+    (PARITY_DIR / f'{args.name}.json').write_text(json.dumps(reference))
+    print(f'{args.name}: reference outputs for {len(files)} crops in {PARITY_DIR / (args.name + ".json")}')
+
+
+if __name__ == '__main__':
+    main()

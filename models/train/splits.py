@@ -1,0 +1,71 @@
+"""Deterministic 70/15/15 split by source file, stratified per dataset folder.
+
+  /usr/bin/python3 -m models.train.splits                 write models/splits/{train,val,test}.txt
+  /usr/bin/python3 -m models.train.splits --link-test DIR symlink the test images into DIR/real/..., DIR/fake/...
+  /usr/bin/python3 -m models.train.splits --link-val DIR  same for the validation split
+"""
+import argparse
+import os
+
+import numpy as np
+
+from .common import DATASET_DIR, GROUPS, IMAGE_EXTENSIONS, SEED, SPLITS_DIR
+
+SPLITS = ('train', 'val', 'test')
+FRACTIONS = (0.70, 0.15)
+
+
+def make_splits() -> dict:
+    rng = np.random.default_rng(SEED)
+    splits = {name: [] for name in SPLITS}
+    for group in GROUPS:
+        files = sorted(f for f in os.listdir(DATASET_DIR / group) if f.lower().endswith(IMAGE_EXTENSIONS))
+        files = [files[i] for i in rng.permutation(len(files))]
+        n_train = round(FRACTIONS[0] * len(files))
+        n_val = round(FRACTIONS[1] * len(files))
+        bounds = {'train': (0, n_train), 'val': (n_train, n_train + n_val), 'test': (n_train + n_val, len(files))}
+        for name, (lo, hi) in bounds.items():
+            splits[name] += [f'{group}/{f}' for f in files[lo:hi]]
+    return {name: sorted(sources) for name, sources in splits.items()}
+
+
+def write_splits(splits: dict) -> None:
+    SPLITS_DIR.mkdir(parents=True, exist_ok=True)
+    for name, sources in splits.items():
+        (SPLITS_DIR / f'{name}.txt').write_text(''.join(s + '\n' for s in sources))
+
+
+def read_split(name: str) -> list:
+    return (SPLITS_DIR / f'{name}.txt').read_text().split()
+
+
+def link_split(name: str, out_dir: str) -> int:
+    sources = read_split(name)
+    for source in sources:
+        link = os.path.join(out_dir, source)
+        os.makedirs(os.path.dirname(link), exist_ok=True)
+        if os.path.lexists(link):
+            os.remove(link)
+        os.symlink(DATASET_DIR / source, link)
+    return len(sources)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--link-test', metavar='DIR')
+    parser.add_argument('--link-val', metavar='DIR')
+    args = parser.parse_args()
+    if args.link_test or args.link_val:
+        for name, out_dir in (('test', args.link_test), ('val', args.link_val)):
+            if out_dir:
+                print(f'linked {link_split(name, out_dir)} {name} images into {out_dir}')
+        return
+    splits = make_splits()
+    write_splits(splits)
+    for name, sources in splits.items():
+        counts = {g: sum(s.startswith(g + '/') for s in sources) for g in GROUPS}
+        print(name, len(sources), counts)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,189 @@
+"""Shared training loop: Adam + cosine LR, BCE on the class logit, and for multi-task nets a
+mask loss (BCE + Dice) on samples whose mask is known. Logs to models/work/<name>/train.log;
+checkpoints last.pt every epoch and best.pt on the best validation AUC (clean)."""
+import argparse
+import json
+import os
+import random
+import time
+
+import cv2
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from .common import WORK_DIR
+from .data import EVAL_VARIANTS, EvalSet, TrainSet, build_eval_set, load_split, to_input, train_loader
+from .metrics import mask_iou, summary
+from .nets import ARCHS, param_count
+
+
+def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int, budget_min: float) -> None:
+    parser.add_argument('--epochs', type=int, default=epochs)
+    parser.add_argument('--epoch-size', type=int, default=epoch_size, help='training samples per epoch')
+    parser.add_argument('--batch-size', type=int, default=32)
+    parser.add_argument('--lr', type=float, default=1e-3)
+    parser.add_argument('--mask-weight', type=float, default=1.0, help='multi-task: weight of the mask loss')
+    parser.add_argument('--time-budget-min', type=float, default=budget_min,
+                        help='stop cleanly after the epoch that exceeds this many minutes (0: no limit)')
+    parser.add_argument('--resume', action='store_true', help='continue from models/work/<name>/last.pt if present')
+    parser.add_argument('--name', help='run name (default: the architecture)')
+
+
+class Logger:
+    def __init__(self, path):
+        self.path = path
+
+    def __call__(self, message: str) -> None:
+        line = f'{time.strftime("%Y-%m-%d %H:%M:%S")} {message}'
+        print(line, flush=True)
+        with open(self.path, 'a') as f:
+            f.write(line + '\n')
+
+
+def build_model(arch: str) -> torch.nn.Module:
+    return ARCHS[arch]().to(memory_format=torch.channels_last)
+
+
+def split_output(output):
+    return output if isinstance(output, tuple) else (output, None)
+
+
+@torch.no_grad()
+def predict(model, images: np.ndarray, batch_size: int = 64):
+    """Fake probabilities (sigmoid of the logit, no temperature) and mask probabilities (or None)."""
+    model.eval()
+    logits, masks = [], []
+    for start in range(0, len(images), batch_size):
+        logit, mask = split_output(model(to_input(torch.from_numpy(np.asarray(images[start:start + batch_size])))))
+        logits.append(logit[:, 0].numpy())
+        if mask is not None:
+            masks.append(torch.sigmoid(mask[:, 0]).numpy())
+    return np.concatenate(logits), (np.concatenate(masks) if masks else None)
+
+
+def target_masks(eval_set: EvalSet, size: int) -> np.ndarray:
+    return np.stack([cv2.resize(m, (size, size), interpolation=cv2.INTER_AREA) for m in eval_set.masks]).astype(np.float32) / 255
+
+
+def evaluate(model, eval_set: EvalSet, temperature: float = 1.0, threshold: float = 0.5) -> dict:
+    """Per variant: metrics over everything (real vs dataset fakes + self-blends), over real vs
+    dataset fakes only, per-group accuracy, and for multi-task nets the mask IoU on self-blends."""
+    results = {}
+    for variant in EVAL_VARIANTS:
+        logits, masks = predict(model, eval_set.images[variant])
+        scores = 1 / (1 + np.exp(-logits / temperature))
+        labels, kinds = eval_set.labels, eval_set.kinds
+        dataset_only = kinds != 'sbi'
+        result = {'all': summary(labels, scores, threshold),
+                  'dataset': summary(labels[dataset_only], scores[dataset_only], threshold),
+                  'groups': {g: float(((scores[eval_set.groups == g] >= threshold) == labels[eval_set.groups == g]).mean())
+                             for g in sorted(set(eval_set.groups))}}
+        if masks is not None:
+            sbi = kinds == 'sbi'
+            result['mask_iou_sbi'] = mask_iou(masks[sbi], target_masks(eval_set, masks.shape[-1])[sbi])
+            result['mask_area_real'] = float((masks[kinds == 'real'] > 0.5).mean())
+        results[variant] = result
+        results.setdefault('scores', {})[variant] = scores
+    return results
+
+
+def _loss(model, images, labels, masks, mask_weights, mask_weight: float):
+    logit, mask_logit = split_output(model(images))
+    loss = F.binary_cross_entropy_with_logits(logit[:, 0], labels)
+    if mask_logit is None:
+        return loss
+    # Mask loss only where the mask is known: reals (all zero) and self-blends; not dataset fakes.
+    n = mask_weights.sum().clamp(min=1)
+    bce = F.binary_cross_entropy_with_logits(mask_logit, masks, reduction='none').mean((1, 2, 3))
+    prob = torch.sigmoid(mask_logit)
+    dice = 1 - (2 * (prob * masks).sum((1, 2, 3)) + 1) / (prob.sum((1, 2, 3)) + masks.sum((1, 2, 3)) + 1)
+    return loss + mask_weight * ((bce + dice) * mask_weights).sum() / n
+
+
+def _save(path, state) -> None:
+    torch.save(state, f'{path}.tmp')
+    os.replace(f'{path}.tmp', path)
+
+
+def _epoch_line(epoch, train_loss, seconds, samples, val) -> str:
+    parts = [f'epoch {epoch}', f'train_loss {train_loss:.4f}', f'{samples / seconds:.1f} img/s']
+    for variant in EVAL_VARIANTS:
+        v = val[variant]
+        parts.append(f'val[{variant}] auc {v["all"]["auc"]:.4f} eer {v["all"]["eer"]:.4f} acc {v["all"]["acc"]:.4f}'
+                     f' auc_dataset {v["dataset"]["auc"]:.4f}')
+        if 'mask_iou_sbi' in v:
+            parts.append(f'mask_iou {v["mask_iou_sbi"]:.3f}')
+    return ' | '.join(parts)
+
+
+def run(arch: str, args: argparse.Namespace) -> None:
+    torch.set_num_threads(2)
+    name = args.name or arch
+    out_dir = WORK_DIR / name
+    out_dir.mkdir(parents=True, exist_ok=True)
+    log = Logger(out_dir / 'train.log')
+    started = time.time()
+
+    model = build_model(arch)
+    optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
+    scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=args.epochs, eta_min=args.lr * 0.02)
+    state = {'epoch': 0, 'best_auc': -1.0, 'history': []}
+    last_path, best_path = out_dir / 'last.pt', out_dir / 'best.pt'
+    if args.resume and last_path.exists():
+        checkpoint = torch.load(last_path)
+        model.load_state_dict(checkpoint['model'])
+        optimizer.load_state_dict(checkpoint['optimizer'])
+        scheduler.load_state_dict(checkpoint['scheduler'])
+        torch.set_rng_state(checkpoint['rng']['torch'])
+        np.random.set_state(checkpoint['rng']['numpy'])
+        random.setstate(checkpoint['rng']['python'])
+        state = {k: checkpoint[k] for k in state}
+        log(f'resumed {name} after epoch {state["epoch"]}')
+    if state['epoch'] >= args.epochs:
+        log(f'{name}: all {args.epochs} epochs done')
+        return
+
+    train_store = load_split('train')
+    val_set = build_eval_set('val')
+    log(f'{name}: arch {arch}, {param_count(model)} params, train crops {len(train_store.records)} '
+        f'(skipped, no face: {train_store.skipped}), val samples {len(val_set.labels)} '
+        f'(skipped: {val_set.store.skipped}), args {json.dumps(vars(args))}')
+    dataset = TrainSet(train_store, args.epoch_size, mask_size=model.mask_size or 64)
+
+    for epoch in range(state['epoch'] + 1, args.epochs + 1):
+        dataset.set_epoch(epoch)
+        model.train()
+        epoch_start, total, seen = time.time(), 0.0, 0
+        for step, (images, labels, masks, mask_weights) in enumerate(train_loader(dataset, args.batch_size)):
+            loss = _loss(model, to_input(images), labels, masks, mask_weights, args.mask_weight)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            total += loss.item() * len(labels)
+            seen += len(labels)
+            if step % 50 == 0:
+                print(f'  epoch {epoch} step {step} loss {loss.item():.4f} {seen / (time.time() - epoch_start):.1f} img/s', flush=True)
+        scheduler.step()
+        train_seconds = time.time() - epoch_start
+        val = evaluate(model, val_set)
+        val.pop('scores')
+        state['epoch'] = epoch
+        state['history'].append({'epoch': epoch, 'train_loss': total / seen, 'train_img_s': seen / train_seconds,
+                                 'seconds': time.time() - epoch_start,
+                                 'lr': optimizer.param_groups[0]['lr'], 'val': val})
+        is_best = val['clean']['all']['auc'] > state['best_auc']
+        if is_best:
+            state['best_auc'] = val['clean']['all']['auc']
+            _save(best_path, {'arch': arch, 'model': model.state_dict(), 'epoch': epoch, 'val': val})
+        _save(last_path, {**state, 'arch': arch, 'model': model.state_dict(), 'optimizer': optimizer.state_dict(),
+                          'scheduler': scheduler.state_dict(), 'args': vars(args),
+                          'rng': {'torch': torch.get_rng_state(), 'numpy': np.random.get_state(), 'python': random.getstate()}})
+        log(_epoch_line(epoch, total / seen, train_seconds, seen, val) + (' *best' if is_best else '')
+            + f' | epoch {time.time() - epoch_start:.0f}s')
+        elapsed_min = (time.time() - started) / 60
+        if args.time_budget_min and elapsed_min > args.time_budget_min and epoch < args.epochs:
+            log(f'time budget {args.time_budget_min} min exceeded ({elapsed_min:.1f} min): stopping after epoch {epoch}')
+            break
+    log(f'{name}: finished at epoch {state["epoch"]}, best val AUC {state["best_auc"]:.4f}, '
+        f'{(time.time() - started) / 60:.1f} min this run')
