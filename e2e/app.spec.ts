@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { astronautPath, coffeePath, selfBlendedAstronaut, truncatedPng } from './generated';
+import { astronautPath, coffeePath, groupPhoto, selfBlendedAstronaut, truncatedPng } from './generated';
 
 async function dropFile(page: Page, path: string, name: string, type: string) {
   const bytes = [...readFileSync(path)];
@@ -99,4 +99,39 @@ test('clicking a face zooms to it', async ({ page }) => {
   await expect(page.locator('.stage-inner')).toHaveAttribute('style', /scale\(/);
   await page.getByRole('button', { name: 'Show whole image' }).click();
   await expect(page.locator('.stage-inner')).not.toHaveAttribute('style', /scale\(/);
+});
+
+test('the batch runner (npm run eval) scores a photo exactly as the UI shows it', async ({ page }) => {
+  const { imagePath } = selfBlendedAstronaut();
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(imagePath);
+  const shown = await expectScoredFace(page);
+
+  await page.goto('/runner.html');
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  const bytes = [...readFileSync(imagePath)];
+  const scored = await page.evaluate(async (bytes) => {
+    const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const runner = (window as unknown as { mikiwame: { analyze(url: string): Promise<{ analysis: { probability: number } }> } }).mikiwame;
+    return (await runner.analyze(url)).analysis.probability;
+  }, bytes);
+  expect(scored.toFixed(2)).toBe(shown.toFixed(2));
+});
+
+test('every small face in a wide group shot is found and scored', async ({ page }) => {
+  const { path, faces } = groupPhoto();
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(path);
+  await expect(page.getByTestId('summary')).toContainText(`${faces} faces found`);
+  await expect(page.getByTestId('face-card')).toHaveCount(faces);
+  await expect(page.getByTestId('face-card').first()).toContainText('Small face');
+});
+
+test('an analysis can be cancelled and the next file still works', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(astronautPath);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('error')).toContainText('Analysis cancelled.');
+  await page.getByTestId('file-input').setInputFiles(astronautPath);
+  await expectScoredFace(page);
 });

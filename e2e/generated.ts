@@ -52,3 +52,34 @@ export function truncatedPng(): string {
   writeFileSync(path, readFileSync(astronautPath).subarray(0, 3000));
   return path;
 }
+
+/**
+ * A wide shot: copies of the astronaut photo shrunk by `factor` (box filter) on a grey
+ * background, so each face is about 95 / factor pixels. Returns the path and the face count.
+ */
+export function groupPhoto(factor = 3, columns = 4, rows = 2): { path: string; faces: number } {
+  mkdirSync(generatedDir, { recursive: true });
+  const source = PNG.sync.read(readFileSync(astronautPath));
+  const side = Math.floor(source.width / factor);
+  const gap = 40;
+  const width = columns * (side + gap) + gap;
+  const height = rows * (side + gap) + gap;
+  const out = new PNG({ width, height });
+  for (let i = 0; i < out.data.length; i += 4) out.data.set([120, 124, 130, 255], i);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) {
+    const ox = gap + c * (side + gap);
+    const oy = gap + r * (side + gap);
+    for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) {
+      const sum = [0, 0, 0];
+      for (let dy = 0; dy < factor; dy++) for (let dx = 0; dx < factor; dx++) {
+        const k = ((y * factor + dy) * source.width + x * factor + dx) * 4;
+        for (let ch = 0; ch < 3; ch++) sum[ch] += source.data[k + ch];
+      }
+      const k = ((oy + y) * width + ox + x) * 4;
+      out.data.set([...sum.map((v) => Math.round(v / factor ** 2)), 255], k);
+    }
+  }
+  const path = join(generatedDir, `group_${columns * rows}.png`);
+  writeFileSync(path, PNG.sync.write(out));
+  return { path, faces: columns * rows };
+}

@@ -17,6 +17,7 @@ const threshold = manifest.fusion?.threshold ?? manifest.models[manifest.app.cla
 const runner = await startRunner({ inputDir, pages: Number(args.pages), backend: args.backend, webgpu: args.webgpu || args.backend === 'webgpu' });
 const info = await runner.pages[0].evaluate(() => window.mikiwame.prepare());
 const results = new Map();
+const stageTimes = [];
 const started = Date.now();
 
 await forEachOnPages(runner.pages, labelled, async (page, { file, label }) => {
@@ -31,6 +32,7 @@ await forEachOnPages(runner.pages, labelled, async (page, { file, label }) => {
     );
     Object.assign(entry, { score: analysis.probability, faces: analysis.faces.length, backend: analysis.backend });
     const strongest = analysis.faces.reduce((best, face) => (!best || face.probability > best.probability ? face : best), undefined);
+    stageTimes.push(analysis.timings);
     if (strongest) entry.parts = Object.fromEntries(strongest.parts.map((part) => [part.model, part.probability]));
     if (maskIoU !== undefined) entry.maskIoU = maskIoU;
   } catch (error) {
@@ -44,6 +46,11 @@ await runner.close();
 
 const files = labelled.map(({ file }) => results.get(file));
 const report = { threshold, degrade: args.degrade || null, models: info.models, files, metrics: summarizeRun(files, threshold) };
+const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+report.medianStageMs = Object.fromEntries(['decode', 'detect', 'crop', 'classify', 'segment']
+  .map((stage) => [stage, stageTimes.map((t) => t[stage]).filter((v) => v !== undefined)])
+  .filter(([, values]) => values.length)
+  .map(([stage, values]) => [stage, Math.round(median(values) * 10) / 10]));
 const ious = files.filter((f) => f.maskIoU !== undefined).map((f) => f.maskIoU);
 if (ious.length) report.metrics.maskIoU = Math.round((ious.reduce((a, b) => a + b, 0) / ious.length) * 10000) / 10000;
 await writeFile(resolve(args.out), JSON.stringify(report, null, 1));
