@@ -1,5 +1,5 @@
 import { FaceDetector } from '@mediapipe/tasks-vision';
-import { planTiles, suppressOverlaps } from './tiles';
+import { cutByTileEdge, planTiles, suppressOverlaps } from './tiles';
 import type { Box, FaceDetection } from './types';
 
 export interface FaceDetectorAssets {
@@ -10,6 +10,11 @@ export interface FaceDetectorAssets {
 
 /** Regions are resampled to at most this side before detection: the model itself sees 128x128. */
 const tileInputSide = 256;
+/**
+ * Tiles show the detector many face-like parts out of context (ears, half faces at a tile's
+ * edge), so their detections need more confidence than those on the whole image.
+ */
+export const tileMinConfidence = 0.7;
 
 export interface FaceFinder {
   /** Every face in the image, in its pixel coordinates, largest first. */
@@ -32,8 +37,13 @@ export async function createFaceFinder(assets: FaceDetectorAssets, minConfidence
 
   const detectRegion = (image: ImageBitmap, region: Box): FaceDetection[] => {
     const scale = Math.min(1, tileInputSide / Math.max(region.width, region.height));
-    canvas.width = Math.max(1, Math.round(region.width * scale));
-    canvas.height = Math.max(1, Math.round(region.height * scale));
+    const width = Math.max(1, Math.round(region.width * scale));
+    const height = Math.max(1, Math.round(region.height * scale));
+    // Resizing a canvas reallocates it, even to the same size: tiles of one level share a size.
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+    }
     context.drawImage(image, region.x, region.y, region.width, region.height, 0, 0, canvas.width, canvas.height);
     const sx = region.width / canvas.width;
     const sy = region.height / canvas.height;
@@ -50,7 +60,11 @@ export async function createFaceFinder(assets: FaceDetectorAssets, minConfidence
 
   return {
     find(image) {
-      const found = planTiles(image.width, image.height).flatMap((region) => detectRegion(image, region));
+      const [whole, ...tiles] = planTiles(image.width, image.height);
+      const found = [
+        ...detectRegion(image, whole),
+        ...tiles.flatMap((tile) => detectRegion(image, tile).filter((d) => d.score >= tileMinConfidence && !cutByTileEdge(d.box, tile, image))),
+      ];
       return suppressOverlaps(found).sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
     },
     close() {

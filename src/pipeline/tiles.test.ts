@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planTiles, suppressOverlaps } from './tiles';
+import { cutByTileEdge, planTiles, suppressOverlaps } from './tiles';
 import type { FaceDetection } from './types';
 
 const face = (x: number, y: number, side: number, score: number): FaceDetection => ({
@@ -39,5 +39,18 @@ describe('suppressOverlaps', () => {
   it('drops a partial face that lies inside a complete one', () => {
     const kept = suppressOverlaps([face(0, 0, 100, 0.9), { ...face(0, 0, 100, 0.95), box: { x: 50, y: 0, width: 50, height: 100 } }]);
     expect(kept).toHaveLength(1);
+  });
+});
+
+describe('cutByTileEdge', () => {
+  const image = { width: 1000, height: 1000 };
+  const tile = { x: 300, y: 300, width: 256, height: 256 };
+  it('flags a box touching an inner tile edge', () => {
+    expect(cutByTileEdge({ x: 300, y: 400, width: 40, height: 40 }, tile, image)).toBe(true);
+    expect(cutByTileEdge({ x: 520, y: 400, width: 36, height: 40 }, tile, image)).toBe(true);
+  });
+  it('accepts a box inside the tile, or at an image edge', () => {
+    expect(cutByTileEdge({ x: 400, y: 400, width: 40, height: 40 }, tile, image)).toBe(false);
+    expect(cutByTileEdge({ x: 0, y: 10, width: 40, height: 40 }, { x: 0, y: 0, width: 256, height: 256 }, image)).toBe(false);
   });
 });

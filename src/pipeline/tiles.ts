@@ -60,3 +60,12 @@ export function suppressOverlaps(detections: FaceDetection[], iou = 0.3, contain
   }
   return kept;
 }
+
+/** True when the box reaches a tile edge that lies inside the image: the face is probably cut. */
+export function cutByTileEdge(box: Box, tile: Box, image: { width: number; height: number }): boolean {
+  const margin = 0.02 * tile.width;
+  return (tile.x > 0 && box.x <= tile.x + margin)
+    || (tile.y > 0 && box.y <= tile.y + margin)
+    || (tile.x + tile.width < image.width && box.x + box.width >= tile.x + tile.width - margin)
+    || (tile.y + tile.height < image.height && box.y + box.height >= tile.y + tile.height - margin);
+}

@@ -1,0 +1,86 @@
+// npm run bench -- [--out FILE.json] [--runs 20]: the image half of the benchmark, in headless
+// Chromium against the production build. Measures what a user waits for — drop to heatmap in the
+// real UI, cold and warm — the per-stage split (same worker, via the runner page), and the bytes a
+// first visit downloads before the first drop and for the first image.
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { chromium } from '@playwright/test';
+import { ensureBuild, parseArgs, serve } from './lib/browser-runner.mjs';
+import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
+
+const args = parseArgs(process.argv.slice(2), { out: '', runs: '20' });
+const runs = Number(args.runs);
+ensureBuild();
+const { server, origin } = await serve();
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+
+const transferred = { js: 0, wasm: 0, model: 0, other: 0 };
+page.on('requestfinished', async (request) => {
+  const sizes = await request.sizes().catch(() => undefined);
+  const url = request.url();
+  const kind = /\.m?js(\?|$)/.test(url) ? 'js' : /\.wasm(\?|$)/.test(url) ? 'wasm' : /\.(onnx|tflite)(\?|$)/.test(url) ? 'model' : 'other';
+  transferred[kind] += sizes?.responseBodySize ?? 0;
+});
+const snapshot = () => ({ ...transferred });
+
+await page.goto(origin);
+await page.waitForLoadState('networkidle');
+const beforeFirstDrop = snapshot();
+
+// A 1024x1024 one-face photo: the astronaut test photo upscaled in the browser, JPEG q92.
+const { readFileSync } = await import('node:fs');
+const astronaut = [...readFileSync(new URL('../e2e/fixtures/astronaut.png', import.meta.url))];
+const photo = Buffer.from(await page.evaluate(async (bytes) => {
+  const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)]), { resizeWidth: 1024, resizeHeight: 1024, resizeQuality: 'high' });
+  const canvas = new OffscreenCanvas(1024, 1024);
+  canvas.getContext('2d').drawImage(bitmap, 0, 0);
+  return [...new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer())];
+}, astronaut));
+
+async function dropToHeatmap(name) {
+  const start = performance.now();
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType: 'image/jpeg', buffer: photo });
+  await page.getByTestId('summary').filter({ hasText: name }).waitFor();
+  await page.getByTestId('face-card').first().waitFor();
+  return performance.now() - start;
+}
+
+const coldMs = await dropToHeatmap('photo-0.jpg');
+const firstImage = snapshot();
+const warm = [];
+for (let i = 1; i <= runs; i++) warm.push(await dropToHeatmap(`photo-${i}.jpg`));
+
+await page.goto(`${origin}/runner.html?backend=wasm`);
+await page.waitForFunction(() => document.body.dataset.ready === 'true');
+const stages = await page.evaluate(async ({ bytes, runs }) => {
+  const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }));
+  const all = [];
+  for (let i = 0; i <= runs; i++) all.push((await window.mikiwame.analyze(url)).analysis.timings);
+  return all.slice(1);
+}, { bytes: [...photo], runs });
+await browser.close();
+server.close();
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (v) => Math.round(v * 10) / 10;
+const stageNames = ['decode', 'detect', 'crop', 'classify', 'segment'];
+const diff = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k] - b[k]]));
+const result = {
+  machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, browser: browser.version() },
+  image: {
+    size: '1024x1024 JPEG, one face',
+    coldMs: round(coldMs),
+    warmMs: round(median(warm)),
+    warmRuns: runs,
+    stagesMedianMs: Object.fromEntries(stageNames.map((s) => [s, round(median(stages.map((t) => t[s] ?? 0)))])),
+  },
+  firstLoad: { beforeFirstDrop, firstImage: diff(firstImage, beforeFirstDrop) },
+};
+console.log(`machine: ${result.machine.cores} cores, ${result.machine.cpu}, Chromium ${result.machine.browser}`);
+console.log(`image 1024x1024, drop to heatmap in the UI: cold ${result.image.coldMs} ms, warm median ${result.image.warmMs} ms (${runs} runs)`);
+console.table(result.image.stagesMedianMs);
+console.log('bytes transferred (before the first drop / for the first image):');
+console.table({ beforeFirstDrop, firstImage: result.firstLoad.firstImage });
+if (args.out) await writeFile(args.out, JSON.stringify(result, null, 2));
