@@ -51,6 +51,14 @@ report.medianStageMs = Object.fromEntries(['decode', 'detect', 'crop', 'classify
   .map((stage) => [stage, stageTimes.map((t) => t[stage]).filter((v) => v !== undefined)])
   .filter(([, values]) => values.length)
   .map(([stage, values]) => [stage, Math.round(median(values) * 10) / 10]));
+// Each model alone, on the same faces, for comparison with the combined score.
+const modelNames = [...new Set(files.flatMap((f) => Object.keys(f.parts ?? {})))];
+if (modelNames.length > 1) {
+  report.metricsByModel = Object.fromEntries(modelNames.map((name) => [name, summarizeRun(
+    files.map((f) => ({ ...f, score: f.parts?.[name] ?? null })),
+    manifest.models[name].threshold,
+  )]));
+}
 const ious = files.filter((f) => f.maskIoU !== undefined).map((f) => f.maskIoU);
 if (ious.length) report.metrics.maskIoU = Math.round((ious.reduce((a, b) => a + b, 0) / ious.length) * 10000) / 10000;
 await writeFile(resolve(args.out), JSON.stringify(report, null, 1));

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import type { FaceResult } from '../pipeline/analysis';
 import { cropSpec } from '../pipeline/crop';
 import { maskToRgba } from './colormap';
@@ -68,7 +68,7 @@ export function ImageStage() {
                   }}
                 >
                   <rect x={face.box.x} y={face.box.y} width={face.box.width} height={face.box.height} vectorEffect="non-scaling-stroke" />
-                  <text x={face.box.x} y={face.box.y} dy="-0.3em" fontSize={Math.max(12, face.box.height / 5)}>{i + 1}</text>
+                  <text x={face.box.x} y={face.box.y} dy="-0.3em" style={{ fontSize: `calc(${Math.max(12, face.box.height / 5)}px / var(--zoom, 1))` }}>{i + 1}</text>
                 </g>
               ))}
             </svg>
@@ -82,13 +82,12 @@ export function ImageStage() {
   );
 }
 
+/** Scales the image so the face fills about half the view, centred where the image allows. */
 function zoomTransform(box: { x: number; y: number; width: number; height: number }, width: number, height: number) {
-  const side = Math.max(box.width, box.height) * 2;
-  const scale = Math.max(1, Math.min(width, height) / side);
-  const cx = (box.x + box.width / 2) / width;
-  const cy = (box.y + box.height / 2) / height;
-  return {
-    transformOrigin: `${cx * 100}% ${cy * 100}%`,
-    transform: `scale(${scale})`,
-  };
+  const scale = Math.min(8, Math.max(1, Math.min(width, height) / (2 * Math.max(box.width, box.height))));
+  const offset = (centre: number) => Math.min(0, Math.max(1 - scale, 0.5 - scale * centre)) * 100;
+  const tx = offset((box.x + box.width / 2) / width);
+  const ty = offset((box.y + box.height / 2) / height);
+  // --zoom keeps box outlines and labels at their on-screen size.
+  return { transformOrigin: '0 0', transform: `translate(${tx}%, ${ty}%) scale(${scale})`, '--zoom': scale } as CSSProperties;
 }
