@@ -88,8 +88,12 @@ class TrainSet(Dataset):
     self-blended fakes made on the fly from real crops; every sample degraded (augment.degrade).
     Returns (image uint8 HxWx3, label, mask 1xMxM, mask weight); dataset fakes have no known mask."""
 
-    def __init__(self, store: CropStore, epoch_size: int, mask_size: int = 64, seed: int = SEED):
+    def __init__(self, store: CropStore, epoch_size: int, mask_size: int = 64, seed: int = SEED,
+                 clean_epochs: int = 0, degrade_prob: float = 1.0):
         self.store, self.epoch_size, self.mask_size, self.seed = store, epoch_size, mask_size, seed
+        # A small net learns nothing when every sample is hard from the start: the first
+        # `clean_epochs` use real vs dataset fakes only, undegraded; then SBI and degradation join.
+        self.clean_epochs, self.degrade_prob = clean_epochs, degrade_prob
         labels = store.labels
         self.reals, self.fakes = np.flatnonzero(labels == 0), np.flatnonzero(labels == 1)
         self.set_epoch(0)
@@ -98,8 +102,9 @@ class TrainSet(Dataset):
         """Call before creating the epoch's DataLoader iterator (workers get a copy)."""
         self.epoch = epoch
         rng = np.random.default_rng([self.seed, epoch])
+        self.warming_up = epoch <= self.clean_epochs
         n_fake = self.epoch_size // 2
-        n_sbi = n_fake // 2
+        n_sbi = 0 if self.warming_up else n_fake // 2
         kinds = np.repeat([REAL, DATASET_FAKE, SBI_FAKE], [self.epoch_size - n_fake, n_fake - n_sbi, n_sbi])
         # Reals are drawn for the real samples and the SBI sources together, so each is used evenly.
         real_draw = _draw(self.reals, self.epoch_size - n_fake + n_sbi, rng)
@@ -118,7 +123,8 @@ class TrainSet(Dataset):
             image, mask = _blend(self.store, index, rng)
         else:
             image, mask = np.array(self.store.images[index]), np.zeros((INPUT_SIZE, INPUT_SIZE), np.float32)
-        image, mask = degrade(image, mask, rng)
+        if not self.warming_up and rng.random() < self.degrade_prob:
+            image, mask = degrade(image, mask, rng)
         small = cv2.resize(mask, (self.mask_size, self.mask_size), interpolation=cv2.INTER_AREA)
         return (torch.from_numpy(image), torch.tensor(float(kind != REAL)), torch.from_numpy(small)[None],
                 torch.tensor(float(kind != DATASET_FAKE)))

@@ -7,7 +7,7 @@ from .train import add_arguments, run
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     # Sized for 2 CPU cores: about 40 min of wall time.
-    add_arguments(parser, epochs=10, epoch_size=4000, budget_min=45)
+    add_arguments(parser, epochs=14, epoch_size=4000, budget_min=45)
     run('multitask', parser.parse_args())
 
 

@@ -26,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
     parser.add_argument('--mask-weight', type=float, default=1.0, help='multi-task: weight of the mask loss')
     parser.add_argument('--time-budget-min', type=float, default=budget_min,
                         help='stop cleanly after the epoch that exceeds this many minutes (0: no limit)')
+    parser.add_argument('--clean-epochs', type=int, default=0,
+                        help='first epochs on real vs dataset fakes only, without degradation (warm-up)')
+    parser.add_argument('--degrade-prob', type=float, default=1.0, help='share of training samples degraded')
     parser.add_argument('--resume', action='store_true', help='continue from models/work/<name>/last.pt if present')
     parser.add_argument('--name', help='run name (default: the architecture)')
 
@@ -149,7 +152,8 @@ def run(arch: str, args: argparse.Namespace) -> None:
     log(f'{name}: arch {arch}, {param_count(model)} params, train crops {len(train_store.records)} '
         f'(skipped, no face: {train_store.skipped}), val samples {len(val_set.labels)} '
         f'(skipped: {val_set.store.skipped}), args {json.dumps(vars(args))}')
-    dataset = TrainSet(train_store, args.epoch_size, mask_size=model.mask_size or 64)
+    dataset = TrainSet(train_store, args.epoch_size, mask_size=model.mask_size or 64,
+                       clean_epochs=args.clean_epochs, degrade_prob=args.degrade_prob)
 
     for epoch in range(state['epoch'] + 1, args.epochs + 1):
         dataset.set_epoch(epoch)

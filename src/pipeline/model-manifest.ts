@@ -9,8 +9,8 @@ export interface ModelEntry {
   threshold: number;
   inputSize: number;
   maskSize?: number;
-  params: number;
-  bytes: number;
+  params?: number;
+  bytes?: number;
 }
 
 export interface ModelManifest {

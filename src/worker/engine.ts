@@ -92,12 +92,12 @@ export class ModelSet {
     });
     const { app, models } = modelManifest;
     const names = [app.classifier, ...(app.multitask ? [app.multitask] : [])];
-    const loaded = new Map(names.map((n) => [n, 0]));
-    const total = names.reduce((sum, n) => sum + models[n].bytes, 0);
+    const progress = new Map(names.map((n) => [n, { loaded: 0, total: models[n].bytes ?? 0 }]));
+    const sum = (key: 'loaded' | 'total') => [...progress.values()].reduce((a, p) => a + p[key], 0);
     const load = async (name: string): Promise<LoadedModel> => {
-      const bytes = await fetchBytes(modelUrl(name), (done) => {
-        loaded.set(name, done);
-        onProgress({ item: 'models', loaded: [...loaded.values()].reduce((a, b) => a + b, 0), total });
+      const bytes = await fetchBytes(modelUrl(name), (loaded, total) => {
+        progress.set(name, { loaded, total });
+        onProgress({ item: 'models', loaded: sum('loaded'), total: sum('total') });
       });
       return { name, version: models[name].version, model: await loadOnnxModel(bytes, backend, cropSpec.outputSize) };
     };
