@@ -27,7 +27,7 @@ export function FaceList() {
           <dl className="details">
             {face.parts.map((part) => (
               <div key={part.model}>
-                <dt>{part.model}</dt>
+                <dt>{part.label}</dt>
                 <dd>{part.probability.toFixed(3)}</dd>
               </div>
             ))}

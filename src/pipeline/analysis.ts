@@ -7,6 +7,8 @@ export const smallFacePx = 64;
 
 export interface ModelPart {
   model: string;
+  /** What the user sees, e.g. "MesoNet (meso4)". */
+  label: string;
   probability: number;
 }
 

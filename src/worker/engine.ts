@@ -123,8 +123,10 @@ export class ModelSet {
     const maskSize = multitask ? modelManifest.models[multitask.name].maskSize ?? 0 : 0;
     const fusion = modelManifest.fusion;
     return detections.map((detection, i) => {
-      const parts = [{ model: this.classifier.name, probability: classified.probability[i] }];
-      if (multitask && segmented) parts.push({ model: multitask.name, probability: segmented.probability[i] });
+      const parts = [{ model: this.classifier.name, label: `MesoNet (${this.classifier.name})`, probability: classified.probability[i] }];
+      if (multitask && segmented) {
+        parts.push({ model: multitask.name, label: `Multi-task net (${multitask.name})`, probability: segmented.probability[i] });
+      }
       const probability = fusion
         ? fuseProbabilities(Object.fromEntries(parts.map((p) => [p.model, p.probability])), fusion)
         : parts[0].probability;
