@@ -175,9 +175,11 @@ ciplab fakes are edits of portraits of which some may be in the real folder.
   slightly shifted (±3 %) and scaled (0.95-1.05) copy of the crop blended back through a random face-region mask
   (hull of the keypoints with derived brow/chin/cheek points, ellipse or quadrilateral from the detector box, or a single
   eye / nose-mouth region), elastically deformed and Gaussian-blurred, blend ratio in {{0.25, 0.5, 0.75, 1, 1, 1}}.
-- Every training sample (real, dataset fake, SBI) is then degraded like a social-network upload: horizontal flip (p 0.5),
-  colour jitter (p 0.5), downscale to 0.3-1.0 and back (p 0.6), Gaussian blur (p 0.1), Gaussian noise (p 0.15),
-  JPEG quality 30-95 (p 0.8).
+- Warm-up: the first {args.get('clean_epochs', 0)} epoch(s) use real crops vs dataset fakes only, without self-blends or
+  degradation (a small net learned nothing when everything was hard from the first step).
+- After the warm-up, {args.get('degrade_prob', 1.0) * 100:.0f} % of the training samples (real, dataset fake, SBI) are degraded
+  like a social-network upload, after blending: horizontal flip (p 0.5; the mask is flipped too), colour jitter (p 0.5),
+  downscale to 0.3-1.0 and back (p 0.6), Gaussian blur (p 0.1), Gaussian noise (p 0.15), JPEG quality 30-95 (p 0.8).
 - Adam, learning rate {args['lr']} with cosine decay, batch {args['batch_size']}, binary cross-entropy on the logit
   {"+ " + str(args['mask_weight']) + " x (BCE + Dice) on the mask, only for samples with a known mask" if multitask else ""}.
 - {metrics['epochs_trained']} epochs ({metrics['train_minutes']:.0f} min wall time, {metrics['train_img_s']:.0f} training images/s)

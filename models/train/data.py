@@ -85,7 +85,7 @@ REAL, DATASET_FAKE, SBI_FAKE = 0, 1, 2
 
 class TrainSet(Dataset):
     """One epoch = epoch_size samples: half real crops, a quarter dataset fakes, a quarter
-    self-blended fakes made on the fly from real crops; every sample degraded (augment.degrade).
+    self-blended fakes made on the fly from real crops; a share degraded (augment.degrade).
     Returns (image uint8 HxWx3, label, mask 1xMxM, mask weight); dataset fakes have no known mask."""
 
     def __init__(self, store: CropStore, epoch_size: int, mask_size: int = 64, seed: int = SEED,
