@@ -23,7 +23,7 @@ const here = import.meta.dirname;
 const appModels = [manifest.app.classifier, ...('multitask' in manifest.app ? [manifest.app.multitask as string] : [])];
 
 describe.each(appModels)('%s int8 ONNX vs PyTorch', (name) => {
-  it('matches the reference outputs within tolerance', async () => {
+  it('matches the reference outputs within tolerance', { timeout: 60_000 }, async () => {
     const entry = (manifest.models as Record<string, { file: string; maskSize?: number }>)[name];
     const reference = JSON.parse(readFileSync(join(here, 'parity', `${name}.json`), 'utf8')) as Reference;
     const crops = reference.crops.map((file) => {

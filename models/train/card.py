@@ -180,8 +180,7 @@ ciplab fakes are edits of portraits of which some may be in the real folder.
 - After the warm-up, {args.get('degrade_prob', 1.0) * 100:.0f} % of the training samples (real, dataset fake, SBI) are degraded
   like a social-network upload, after blending: horizontal flip (p 0.5; the mask is flipped too), colour jitter (p 0.5),
   downscale to 0.3-1.0 and back (p 0.6), Gaussian blur (p 0.1), Gaussian noise (p 0.15), JPEG quality 30-95 (p 0.8).
-- Adam, learning rate {args['lr']} with cosine decay, batch {args['batch_size']}, binary cross-entropy on the logit
-  {"+ " + str(args['mask_weight']) + " x (BCE + Dice) on the mask, only for samples with a known mask" if multitask else ""}.
+- Adam, learning rate {args['lr']} with cosine decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + " + str(args['mask_weight']) + " x (BCE + Dice) on the mask, only for samples with a known mask" if multitask else ""}.
 - {metrics['epochs_trained']} epochs ({metrics['train_minutes']:.0f} min wall time, {metrics['train_img_s']:.0f} training images/s)
   on 2 CPU cores (PyTorch 1.13, channels_last); the checkpoint with the best validation AUC (epoch {metrics['best_epoch']}) is exported.
 - Train loss per epoch: {losses}. Validation AUC (clean) per epoch: {val_aucs}.
