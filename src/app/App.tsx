@@ -79,7 +79,7 @@ function Limits() {
       <summary>What the scores mean, and their limits</summary>
       <ul>
         <li>Each face gets a probability that it was manipulated, calibrated on held-out data. It is evidence, not proof: the final judgment is yours.</li>
-        <li>The heatmap shows where the model sees signs of blending or editing. It can miss manipulations unlike those it was trained on.</li>
+        <li>The heatmap is the multi-task model's estimate of the manipulated region; its intensity follows the face's probability. This version of the model mostly outlines the blended face region rather than pinpointing an edit: read it as "where to look", not as proof.</li>
         <li>Heavy recompression, resizing, small faces and profile views reduce reliability; these are flagged when detected.</li>
         <li>No face found means the image cannot be assessed, not that it is authentic. Whole-image synthesis and non-face edits are out of scope.</li>
       </ul>

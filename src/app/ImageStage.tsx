@@ -13,7 +13,7 @@ function drawHeatmap(canvas: HTMLCanvasElement, faces: FaceResult[]) {
   for (const face of faces) {
     if (!face.mask) continue;
     const tile = new OffscreenCanvas(face.mask.size, face.mask.size);
-    tile.getContext('2d')!.putImageData(maskToRgba(face.mask), 0, 0);
+    tile.getContext('2d')!.putImageData(maskToRgba(face.mask, face.probability), 0, 0);
     const k = cropSpec.outputSize / face.mask.size;
     const [a, b, c, d, e, f] = face.toImage;
     context.setTransform(a * k, d * k, b * k, e * k, c, f);

@@ -15,9 +15,10 @@ export function colormap(value: number): [number, number, number] {
 
 /**
  * Colours a mask for overlay: opacity follows the value, so regions the model considers
- * untouched stay see-through and the manipulated region stands out.
+ * untouched stay see-through and the manipulated region stands out. `strength` (the face's
+ * probability of manipulation) scales it, so a face judged authentic shows little heat.
  */
-export function maskToRgba(mask: FaceMask): ImageData {
+export function maskToRgba(mask: FaceMask, strength = 1): ImageData {
   const out = new ImageData(mask.size, mask.size);
   for (let i = 0; i < mask.data.length; i++) {
     const v = mask.data[i];
@@ -25,7 +26,7 @@ export function maskToRgba(mask: FaceMask): ImageData {
     out.data[i * 4] = r;
     out.data[i * 4 + 1] = g;
     out.data[i * 4 + 2] = b;
-    out.data[i * 4 + 3] = Math.round(255 * Math.min(1, Math.max(0, (v - 0.1) / 0.4)));
+    out.data[i * 4 + 3] = Math.round(255 * strength * Math.min(1, Math.max(0, (v - 0.1) / 0.4)));
   }
   return out;
 }
