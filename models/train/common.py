@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parents[2]
-DATASET_DIR = Path(os.environ.get('MIKIWAME_DATASET_DIR', '/work/shared/datasets/train'))
+DATASET_DIR = Path(os.environ.get('MIKIWAME_DATASET_DIR', REPO_DIR.parent / 'shared' / 'datasets' / 'train'))
 MODELS_DIR = Path(os.environ.get('MIKIWAME_MODELS_DIR', REPO_DIR / 'models'))
 WORK_DIR = MODELS_DIR / 'work'
 CROPS_DIR = Path(os.environ.get('MIKIWAME_CROPS_DIR', WORK_DIR / 'crops'))
