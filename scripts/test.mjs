@@ -7,7 +7,8 @@ import { ensureChromium, ensureNodeModules, root } from './lib/setup.mjs';
 
 ensureNodeModules();
 ensureChromium();
-const reports = join(root, 'test-results');
+// Not test-results/: Playwright empties that folder when it starts.
+const reports = join(root, 'test-reports');
 mkdirSync(reports, { recursive: true });
 const step = (command, args, env = {}) =>
   spawnSync('npx', [command, ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
