@@ -2,11 +2,13 @@
 // Chromium against the production build. Measures what a user waits for — drop to heatmap in the
 // real UI, cold and warm — the per-stage split (same worker, via the runner page), and the bytes a
 // first visit downloads before the first drop and for the first image.
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
 import { ensureBuild, parseArgs, serve } from './lib/browser-runner.mjs';
 import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
+import { median } from './lib/metrics.mjs';
 
 const args = parseArgs(process.argv.slice(2), { out: '', runs: '20' });
 const runs = Number(args.runs);
@@ -30,7 +32,6 @@ await page.waitForLoadState('networkidle');
 const beforeFirstDrop = snapshot();
 
 // A 1024x1024 one-face photo: the astronaut test photo upscaled in the browser, JPEG q92.
-const { readFileSync } = await import('node:fs');
 const astronaut = [...readFileSync(new URL('../e2e/fixtures/astronaut.png', import.meta.url))];
 const photo = Buffer.from(await page.evaluate(async (bytes) => {
   const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)]), { resizeWidth: 1024, resizeHeight: 1024, resizeQuality: 'high' });
@@ -63,7 +64,6 @@ const stages = await page.evaluate(async ({ bytes, runs }) => {
 await browser.close();
 server.close();
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (v) => Math.round(v * 10) / 10;
 const stageNames = ['decode', 'detect', 'crop', 'classify', 'segment'];
 const diff = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k] - b[k]]));

@@ -1,8 +1,7 @@
 // npm run crops -- --input DIR --out DIR2: writes every face crop exactly as the classifier sees it.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { forEachOnPages, imageExtensions, inputUrl, listMedia, parseArgs, startRunner } from './lib/browser-runner.mjs';
-import { extname } from 'node:path';
 
 const args = parseArgs(process.argv.slice(2), { input: '', out: '', pages: '2' });
 if (!args.input || !args.out) throw new Error('usage: npm run crops -- --input DIR --out DIR2 [--pages N]');

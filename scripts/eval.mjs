@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { forEachOnPages, inputUrl, listMedia, parseArgs, startRunner } from './lib/browser-runner.mjs';
-import { summarizeRun } from './lib/metrics.mjs';
+import { median, summarizeRun } from './lib/metrics.mjs';
 import manifest from '../models/manifest.json' with { type: 'json' };
 
 const args = parseArgs(process.argv.slice(2), { input: '', out: '', degrade: '', backend: 'wasm', pages: '1', webgpu: false });
@@ -46,7 +46,6 @@ await runner.close();
 
 const files = labelled.map(({ file }) => results.get(file));
 const report = { threshold, degrade: args.degrade || null, models: info.models, files, metrics: summarizeRun(files, threshold) };
-const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 report.medianStageMs = Object.fromEntries(['decode', 'detect', 'crop', 'classify', 'segment']
   .map((stage) => [stage, stageTimes.map((t) => t[stage]).filter((v) => v !== undefined)])
   .filter(([, values]) => values.length)

@@ -39,6 +39,11 @@ export function eer(scores, labels) {
   return best.rate;
 }
 
+/** Upper median; does not modify `values`. */
+export function median(values) {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
 export function accuracy(scores, labels, threshold) {
   if (scores.length === 0) return null;
   return scores.filter((s, i) => (s >= threshold ? 1 : 0) === labels[i]).length / scores.length;

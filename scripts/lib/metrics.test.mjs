@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, auc, eer, summarizeRun } from './metrics.mjs';
+import { accuracy, auc, eer, median, summarizeRun } from './metrics.mjs';
 
 describe('metrics', () => {
   it('computes AUC with ties', () => {
@@ -10,6 +10,11 @@ describe('metrics', () => {
   it('computes EER and accuracy', () => {
     expect(eer([0.1, 0.2, 0.8, 0.9], [0, 0, 1, 1])).toBe(0);
     expect(accuracy([0.1, 0.6, 0.4, 0.9], [0, 0, 1, 1], 0.5)).toBe(0.5);
+  });
+  it('takes the upper median without reordering its input', () => {
+    const values = [5, 1, 3, 2];
+    expect(median(values)).toBe(3);
+    expect(values).toEqual([5, 1, 3, 2]);
   });
   it('counts files without a face separately', () => {
     const m = summarizeRun([
