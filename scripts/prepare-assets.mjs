@@ -14,6 +14,7 @@ const copies = [
     ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm']],
   [join(packageDir('onnxruntime-web'), 'dist'), join(vendor, 'ort'),
     ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm']],
+  [join(packageDir('@ffmpeg/core'), 'dist', 'esm'), join(vendor, 'ffmpeg'), ['ffmpeg-core.js', 'ffmpeg-core.wasm']],
 ];
 for (const [from, to, files] of copies) {
   await mkdir(to, { recursive: true });

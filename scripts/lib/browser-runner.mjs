@@ -14,7 +14,8 @@ const mimeTypes = {
   '.json': 'application/json', '.wasm': 'application/wasm', '.png': 'image/png', '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.avif': 'image/avif', '.gif': 'image/gif', '.bmp': 'image/bmp',
   '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.onnx': 'application/octet-stream',
-  '.tflite': 'application/octet-stream',
+  '.tflite': 'application/octet-stream', '.mp4': 'video/mp4', '.m4v': 'video/mp4', '.mov': 'video/quicktime',
+  '.webm': 'video/webm', '.mkv': 'video/x-matroska', '.avi': 'video/x-msvideo',
 };
 
 function newestMtime(path) {
@@ -39,6 +40,9 @@ function send(res, file) {
   res.writeHead(200, {
     'content-type': mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'content-length': statSync(file).size,
+    // As the app is served (vite.config.ts): isolated, so video decoding can share memory.
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-embedder-policy': 'require-corp',
   });
   createReadStream(file).pipe(res);
 }

@@ -16,9 +16,16 @@ const tileInputSide = 256;
  */
 export const tileMinConfidence = 0.7;
 
+export type DetectorInput = ImageBitmap | OffscreenCanvas;
+
 export interface FaceFinder {
   /** Every face in the image, in its pixel coordinates, largest first. */
-  find(image: ImageBitmap): FaceDetection[];
+  find(image: DetectorInput): FaceDetection[];
+  /**
+   * Faces in the given regions only: the first is searched at the base confidence (the whole
+   * image), the others as tiles.
+   */
+  search(image: DetectorInput, regions: Box[]): FaceDetection[];
   close(): void;
 }
 
@@ -35,7 +42,7 @@ export async function createFaceFinder(assets: FaceDetectorAssets, minConfidence
   const canvas = new OffscreenCanvas(tileInputSide, tileInputSide);
   const context = canvas.getContext('2d')!;
 
-  const detectRegion = (image: ImageBitmap, region: Box): FaceDetection[] => {
+  const detectRegion = (image: DetectorInput, region: Box): FaceDetection[] => {
     const scale = Math.min(1, tileInputSide / Math.max(region.width, region.height));
     const width = Math.max(1, Math.round(region.width * scale));
     const height = Math.max(1, Math.round(region.height * scale));
@@ -58,15 +65,17 @@ export async function createFaceFinder(assets: FaceDetectorAssets, minConfidence
     });
   };
 
+  const search = (image: DetectorInput, [whole, ...tiles]: Box[]) => {
+    const found = [
+      ...detectRegion(image, whole),
+      ...tiles.flatMap((tile) => detectRegion(image, tile).filter((d) => d.score >= tileMinConfidence && !cutByTileEdge(d.box, tile, image))),
+    ];
+    return suppressOverlaps(found).sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
+  };
+
   return {
-    find(image) {
-      const [whole, ...tiles] = planTiles(image.width, image.height);
-      const found = [
-        ...detectRegion(image, whole),
-        ...tiles.flatMap((tile) => detectRegion(image, tile).filter((d) => d.score >= tileMinConfidence && !cutByTileEdge(d.box, tile, image))),
-      ];
-      return suppressOverlaps(found).sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
-    },
+    find: (image) => search(image, planTiles(image.width, image.height)),
+    search,
     close() {
       detector.close();
     },

@@ -7,16 +7,30 @@ import type { BackendPreference } from '../pipeline/onnx-model';
 import type { CropExport } from '../worker/analyzer.worker';
 import { AnalyzerClient } from '../worker/client';
 import type { EngineInfo } from '../worker/engine';
+import { videoVerdict, type TrackSummary } from '../video/aggregate';
+import type { AnalysedFrame, VideoAnalysisEnd, VideoAnalysisStart } from '../video/types';
 
 export interface RunnerAnalysis {
   analysis: ImageAnalysis;
   maskIoU?: number;
 }
 
+export interface RunnerVideoAnalysis {
+  start: VideoAnalysisStart;
+  end: VideoAnalysisEnd;
+  /** The verdict's probability: the most suspicious tracked person's mean. */
+  probability: number | null;
+  summary: string;
+  tracks: Omit<TrackSummary, 'points'>[];
+  /** Per analysed frame, for each face: [trackId, probability, ...parts]. */
+  frames: { time: number; faces: number[][] }[];
+}
+
 export interface MikiwameRunner {
   prepare(): Promise<EngineInfo>;
   analyze(url: string, degrade?: Degradation, maskUrl?: string): Promise<RunnerAnalysis>;
   crops(url: string): Promise<CropExport>;
+  analyzeVideo(url: string, sampleFps: number | null | 'auto'): Promise<RunnerVideoAnalysis>;
 }
 
 const backend = (new URLSearchParams(location.search).get('backend') ?? 'auto') as BackendPreference;
@@ -47,6 +61,27 @@ const runner: MikiwameRunner = {
   },
   async crops(url) {
     return client.cropFaces(await fetchBlob(url));
+  },
+  async analyzeVideo(url, sampleFps) {
+    const frames: AnalysedFrame[] = [];
+    let start: VideoAnalysisStart | undefined;
+    const end = await client.analyzeVideo(await fetchBlob(url), { sampleFps }, {
+      onStart: (s) => {
+        start = s;
+      },
+      onUpdate: (update) => {
+        frames.push(...update.frames);
+      },
+    });
+    const verdict = videoVerdict(frames);
+    return {
+      start: start!,
+      end,
+      probability: verdict.probability,
+      summary: verdict.summary,
+      tracks: verdict.tracks.map(({ points: _points, ...track }) => track),
+      frames: frames.map((f) => ({ time: f.time, faces: f.faces.map((face) => [face.trackId, face.probability, ...face.parts]) })),
+    };
   },
 };
 

@@ -3,7 +3,9 @@ import type { ImageAnalysis, StageTimings } from '../pipeline/analysis';
 import { applyAffine, invertAffine } from '../pipeline/crop';
 import type { BackendPreference } from '../pipeline/onnx-model';
 import type { Affine, FaceDetection, Point } from '../pipeline/types';
+import type { VideoAnalysisEnd, VideoAnalysisStart, VideoUpdate } from '../video/types';
 import { analyzeImage, FaceLocator, ModelSet, stopwatch, type AnalyzeOptions, type EngineInfo, type LoadProgress } from './engine';
+import { analyzeVideo, type VideoOptions } from './video-engine';
 
 export interface ExportedCrop {
   /** The crop exactly as the classifier sees it, PNG-encoded. */
@@ -57,6 +59,17 @@ const api = {
   async analyzeImage(file: Blob, backend: BackendPreference, options: AnalyzeOptions): Promise<ImageAnalysis> {
     const { analysis } = await analyzeImage(await locator(), await models(backend), file, options);
     return Comlink.transfer(analysis, analysis.faces.flatMap((f) => (f.mask ? [f.mask.data.buffer] : [])));
+  },
+
+  /** Streams results through onUpdate while it runs; resolves when the whole video is done. */
+  async analyzeVideo(
+    file: Blob,
+    backend: BackendPreference,
+    options: VideoOptions,
+    onStart: (start: VideoAnalysisStart) => void,
+    onUpdate: (update: VideoUpdate) => void,
+  ): Promise<VideoAnalysisEnd> {
+    return analyzeVideo(await locator(), await models(backend), file, options, onStart, onUpdate);
   },
 
   /** Face crops as the models see them, for building training data; needs no model. */

@@ -2,7 +2,14 @@ import * as Comlink from 'comlink';
 import type { ImageAnalysis } from '../pipeline/analysis';
 import type { BackendPreference } from '../pipeline/onnx-model';
 import type { AnalyzerApi, CropExport } from './analyzer.worker';
+import type { VideoAnalysisEnd, VideoAnalysisStart, VideoUpdate } from '../video/types';
 import type { AnalyzeOptions, EngineInfo, LoadProgress } from './engine';
+import type { VideoOptions } from './video-engine';
+
+export interface VideoCallbacks {
+  onStart(start: VideoAnalysisStart): void;
+  onUpdate(update: VideoUpdate): void;
+}
 
 export class WorkerCrashedError extends Error {
   override name = 'WorkerCrashedError';
@@ -61,6 +68,12 @@ export class AnalyzerClient {
 
   analyzeImage(file: Blob, options: AnalyzeOptions = {}, signal?: AbortSignal): Promise<ImageAnalysis> {
     return this.call((api) => api.analyzeImage(file, this.backend, options), signal);
+  }
+
+  analyzeVideo(file: Blob, options: VideoOptions, callbacks: VideoCallbacks, signal?: AbortSignal): Promise<VideoAnalysisEnd> {
+    return this.call((api) => api.analyzeVideo(
+      file, this.backend, options, Comlink.proxy(callbacks.onStart), Comlink.proxy(callbacks.onUpdate),
+    ), signal);
   }
 
   cropFaces(file: Blob, options: AnalyzeOptions = {}, signal?: AbortSignal): Promise<CropExport> {

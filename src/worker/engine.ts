@@ -28,9 +28,9 @@ export interface AnalyzeOptions {
   degrade?: Degradation;
 }
 
-const assetUrl = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, self.location.origin).href;
+export const assetUrl = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, self.location.origin).href;
 
-type Timed = <T>(stage: keyof StageTimings, work: () => T | Promise<T>) => Promise<T>;
+export type Timed = <T>(stage: keyof StageTimings, work: () => T | Promise<T>) => Promise<T>;
 
 export function stopwatch(timings: StageTimings): Timed {
   return async (stage, work) => {
@@ -51,7 +51,7 @@ export interface LocatedFaces {
 
 /** Decode, detect and crop: everything before the models. */
 export class FaceLocator {
-  private constructor(private readonly finder: FaceFinder) {}
+  private constructor(readonly finder: FaceFinder) {}
 
   static async create(): Promise<FaceLocator> {
     return new FaceLocator(await createFaceFinder({
@@ -112,8 +112,12 @@ export class ModelSet {
     };
   }
 
-  async score(located: LocatedFaces, timed: Timed): Promise<FaceResult[]> {
-    const { crops, detections } = located;
+  /** What the user reads for each model's part of a face's score. */
+  get partLabels(): string[] {
+    return [`MesoNet (${this.classifier.name})`, ...(this.multitask ? [`Multi-task net (${this.multitask.name})`] : [])];
+  }
+
+  async score({ crops, detections }: Pick<LocatedFaces, 'crops' | 'detections'>, timed: Timed): Promise<FaceResult[]> {
     if (crops.length === 0) return [];
     const size = cropSpec.outputSize;
     const batch = cropsToTensor(crops.map((c) => c.image));
@@ -122,10 +126,11 @@ export class ModelSet {
     const segmented = multitask ? await timed('segment', () => multitask.model.run(batch, crops.length, size)) : undefined;
     const maskSize = multitask ? modelManifest.models[multitask.name].maskSize ?? 0 : 0;
     const fusion = modelManifest.fusion;
+    const [classifierLabel, multitaskLabel] = this.partLabels;
     return detections.map((detection, i) => {
-      const parts = [{ model: this.classifier.name, label: `MesoNet (${this.classifier.name})`, probability: classified.probability[i] }];
+      const parts = [{ model: this.classifier.name, label: classifierLabel, probability: classified.probability[i] }];
       if (multitask && segmented) {
-        parts.push({ model: multitask.name, label: `Multi-task net (${multitask.name})`, probability: segmented.probability[i] });
+        parts.push({ model: multitask.name, label: multitaskLabel, probability: segmented.probability[i] });
       }
       const probability = fusion
         ? fuseProbabilities(Object.fromEntries(parts.map((p) => [p.model, p.probability])), fusion)

@@ -1,0 +1,62 @@
+import type { ModelInfo } from '../pipeline/analysis';
+import type { Affine, Box } from '../pipeline/types';
+import type { FramePlan, VideoInfo } from './video-info';
+
+/** A face mask quantised to bytes (0-255 for 0-1): a long video holds thousands of them. */
+export interface ByteMask {
+  size: number;
+  data: Uint8Array;
+}
+
+export interface VideoFace {
+  trackId: number;
+  box: Box;
+  detectionScore: number;
+  toImage: Affine;
+  /** Combined probability of manipulation. */
+  probability: number;
+  /** Each model's probability, in the order of VideoAnalysisStart.models. */
+  parts: number[];
+  mask?: ByteMask;
+}
+
+export interface AnalysedFrame {
+  /** Index among the frames handed to the analysis (after sampling). */
+  index: number;
+  /** Presentation time in seconds, as the player reports it. */
+  time: number;
+  faces: VideoFace[];
+}
+
+export interface VideoAnalysisStart {
+  info: VideoInfo;
+  plan: FramePlan;
+  /** The sampling the user asked for; null: every frame. */
+  requestedFps: number | null;
+  backend: string;
+  models: ModelInfo[];
+  partLabels: string[];
+}
+
+export interface VideoProgress {
+  framesDone: number;
+  /** Expected frames after sampling; null when the container does not say. */
+  framesTotal: number | null;
+  /** Video seconds analysed so far. */
+  mediaTime: number;
+  elapsedMs: number;
+}
+
+export interface VideoUpdate {
+  frames: AnalysedFrame[];
+  progress: VideoProgress;
+}
+
+export type VideoStageTimings = Partial<Record<'decode' | 'detect' | 'crop' | 'classify' | 'segment', number>>;
+
+export interface VideoAnalysisEnd {
+  progress: VideoProgress;
+  /** Summed milliseconds per stage (decode: time spent waiting for frames). */
+  timings: VideoStageTimings;
+  notes: string[];
+}

@@ -1,0 +1,106 @@
+import * as Comlink from 'comlink';
+import { UnsupportedInputError } from '../pipeline/decode';
+import type { RgbaImage } from '../pipeline/types';
+import type { DecoderApi, FfmpegUrls } from './decoder.worker';
+import { createFrameRing, FrameRingReader } from './frame-ring';
+import { parseProbe, type FramePlan, type VideoInfo } from './video-info';
+
+export interface DecodedFrame {
+  image: RgbaImage;
+  /** Seconds from the start of the stream. */
+  time: number;
+  index: number;
+}
+
+/** Frames in flight between ffmpeg and the analysis: memory is slots x frame size, whatever the length. */
+const ringSlots = 3;
+
+/** What ffmpeg's log says went wrong, in words for the user. */
+export function describeDecodeFailure(log: string[]): string {
+  const text = log.join('\n');
+  if (/Decoder \(codec (\w+)\) not found|Unsupported codec|unknown codec/i.test(text)) {
+    const codec = /codec (\w+)/.exec(text)?.[1];
+    return `This video's codec${codec ? ` (${codec})` : ''} cannot be decoded here. Convert it to H.264 MP4 or VP9 WebM and try again.`;
+  }
+  if (/moov atom not found|Invalid data found|End of file|truncated|error reading header/i.test(text)) {
+    return 'This video could not be decoded: the file looks damaged or truncated. If it was downloaded, try downloading it again.';
+  }
+  return 'This video could not be decoded: the file may be damaged or in a format this app cannot read. Try an MP4 (H.264) or WebM copy.';
+}
+
+/**
+ * A video file decoded by ffmpeg.wasm in a worker of its own, which reads the File in place
+ * (WORKERFS) and hands over frames, scaled and converted to RGBA by ffmpeg, through a bounded
+ * shared ring.
+ */
+export class FfmpegVideoSource {
+  private reader?: FrameRingReader;
+  /** Set when ffmpeg failed after some frames: the analysis covers only the part before. */
+  decodeWarning: string | null = null;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly decoder: Comlink.Remote<DecoderApi>,
+    private readonly crashed: Promise<never>,
+    readonly info: VideoInfo,
+  ) {}
+
+  static async open(file: Blob, urls: FfmpegUrls): Promise<FfmpegVideoSource> {
+    if (!globalThis.crossOriginIsolated) {
+      throw new UnsupportedInputError('Video analysis needs this page to be served cross-origin isolated (COOP/COEP headers); reload the page from the app itself.');
+    }
+    if (file.size === 0) throw new UnsupportedInputError('The file is empty (0 bytes).');
+    const worker = new Worker(new URL('./decoder.worker.ts', import.meta.url), { type: 'module', name: 'video-decoder' });
+    const crashed = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        reject(new Error(`the video decoder stopped${event.message ? ` (${event.message})` : ''}`));
+      });
+    });
+    crashed.catch(() => undefined);
+    const decoder = Comlink.wrap<DecoderApi>(worker);
+    try {
+      const probe = await Promise.race([decoder.open(file, urls), crashed]);
+      return new FfmpegVideoSource(worker, decoder, crashed, parseProbe(probe));
+    } catch (error) {
+      worker.terminate();
+      throw error;
+    }
+  }
+
+  async *frames(plan: FramePlan): AsyncGenerator<DecodedFrame> {
+    const { width, height } = plan;
+    const ring = createFrameRing(width * height * 4, ringSlots);
+    const reader = new FrameRingReader(ring);
+    this.reader = reader;
+    const fallbackStep = 1 / (plan.sampleFps ?? this.info.fps ?? 30);
+    const decoding = Promise.race([this.decoder.decode(plan, ring), this.crashed]);
+    // A decoder that dies never marks the ring finished: stop the reader instead.
+    decoding.catch(() => reader.cancel());
+    let count = 0;
+    for (;;) {
+      const frame = await reader.next();
+      if (!frame) break;
+      count++;
+      yield {
+        image: { width, height, data: frame.pixels },
+        time: Number.isNaN(frame.time) ? frame.index * fallbackStep : frame.time,
+        index: frame.index,
+      };
+    }
+    const result = await decoding;
+    if (count === 0) {
+      throw new UnsupportedInputError(result.exitCode === 0
+        ? 'This video has no frames to analyse.'
+        : describeDecodeFailure(result.log));
+    }
+    if (result.exitCode !== 0) {
+      this.decodeWarning = `Decoding stopped early (${describeDecodeFailure(result.log)}); the results cover the first ${count} frames.`;
+    }
+  }
+
+  close(): void {
+    this.reader?.cancel();
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,135 @@
+import { cropFace } from '../pipeline/crop';
+import type { FaceMask } from '../pipeline/heatmap';
+import { planTiles } from '../pipeline/tiles';
+import type { Box } from '../pipeline/types';
+import { FaceTracker } from '../video/tracker';
+import type { AnalysedFrame, ByteMask, VideoAnalysisEnd, VideoAnalysisStart, VideoProgress, VideoStageTimings, VideoUpdate } from '../video/types';
+import { planFrames, type VideoInfo } from '../video/video-info';
+import { FfmpegVideoSource } from '../video/video-source';
+import { assetUrl, stopwatch, type FaceLocator, type ModelSet } from './engine';
+
+export interface VideoOptions {
+  /** Frames per second to analyse; null: every frame; 'auto': every frame if the device keeps up. */
+  sampleFps: number | null | 'auto';
+}
+
+/** A full tiled search for new (small) faces this often; between, the whole frame and around known faces. */
+const fullScanSeconds = 2;
+/** Smallest face searched for in video frames: below this the models see too little. */
+const videoTilePlan = { minFaceFraction: 1 / 8, minFacePx: 48 };
+const updateIntervalMs = 400;
+const autoRates = [15, 10, 5, 3, 2];
+/** Until this worker has measured a video, a guess of the analysis cost per frame. */
+let msPerFrame = 150;
+
+export function chooseSampleFps(requested: VideoOptions['sampleFps'], info: VideoInfo, costMs: number): number | null {
+  if (requested !== 'auto') return requested;
+  const fps = info.fps ?? 30;
+  if (fps * costMs <= 1000) return null;
+  return autoRates.find((r) => r * costMs <= 1000) ?? autoRates[autoRates.length - 1];
+}
+
+function aroundFace(box: Box, width: number, height: number): Box {
+  const side = Math.min(Math.max(width, height), 2.5 * Math.max(box.width, box.height));
+  const x = Math.min(Math.max(0, box.x + box.width / 2 - side / 2), Math.max(0, width - side));
+  const y = Math.min(Math.max(0, box.y + box.height / 2 - side / 2), Math.max(0, height - side));
+  return { x, y, width: Math.min(side, width), height: Math.min(side, height) };
+}
+
+function quantize(mask: FaceMask | undefined): ByteMask | undefined {
+  if (!mask) return undefined;
+  const data = new Uint8Array(mask.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = Math.round(Math.min(1, Math.max(0, mask.data[i])) * 255);
+  return { size: mask.size, data };
+}
+
+export async function analyzeVideo(
+  locator: FaceLocator,
+  models: ModelSet,
+  file: Blob,
+  options: VideoOptions,
+  onStart: (start: VideoAnalysisStart) => void,
+  onUpdate: (update: VideoUpdate) => void,
+): Promise<VideoAnalysisEnd> {
+  const started = performance.now();
+  const source = await FfmpegVideoSource.open(file, {
+    js: assetUrl('vendor/ffmpeg/ffmpeg-core.js'),
+    wasm: assetUrl('vendor/ffmpeg/ffmpeg-core.wasm'),
+  });
+  try {
+    const { info } = source;
+    const plan = planFrames(info, chooseSampleFps(options.sampleFps, info, msPerFrame));
+    onStart({
+      info,
+      plan,
+      requestedFps: options.sampleFps === 'auto' ? plan.sampleFps : options.sampleFps,
+      partLabels: models.partLabels,
+      ...models.info,
+    });
+    const framesTotal = plan.sampleFps !== null && info.duration !== null
+      ? Math.max(1, Math.floor(info.duration * plan.sampleFps))
+      : info.frameCount;
+    const timings: VideoStageTimings = {};
+    const timed = stopwatch(timings);
+    const tracker = new FaceTracker();
+    const canvas = new OffscreenCanvas(plan.width, plan.height);
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    const wholeFrame = [{ x: 0, y: 0, width: plan.width, height: plan.height }];
+    const fullScan = planTiles(plan.width, plan.height, videoTilePlan);
+    let lastFullScan = -Infinity;
+    let pending: AnalysedFrame[] = [];
+    let lastUpdate = performance.now();
+    let framesDone = 0;
+    let mediaTime = 0;
+    let smallFaces = 0;
+    const progress = (): VideoProgress => ({ framesDone, framesTotal, mediaTime, elapsedMs: performance.now() - started });
+    const flush = () => {
+      onUpdate({ frames: pending, progress: progress() });
+      pending = [];
+      lastUpdate = performance.now();
+    };
+
+    const frames = source.frames(plan);
+    for (;;) {
+      const next = await timed('decode', () => frames.next());
+      if (next.done) break;
+      const frame = next.value;
+      context.putImageData(new ImageData(frame.image.data, plan.width, plan.height), 0, 0);
+      const live = tracker.live(frame.time);
+      const scanAll = frame.time - lastFullScan >= fullScanSeconds;
+      if (scanAll) lastFullScan = frame.time;
+      const regions = scanAll ? fullScan : [...wholeFrame, ...live.map((b) => aroundFace(b, plan.width, plan.height))];
+      const detections = await timed('detect', () => locator.finder.search(canvas, regions));
+      const crops = await timed('crop', () => detections.map((d) => cropFace(frame.image, d)));
+      const faces = await models.score({ crops, detections }, timed);
+      const ids = tracker.assign(frame.time, detections.map((d) => d.box));
+      smallFaces += faces.filter((f) => f.notes.length > 0).length;
+      pending.push({
+        index: frame.index,
+        time: frame.time,
+        faces: faces.map((face, i) => ({
+          trackId: ids[i],
+          box: face.box,
+          detectionScore: face.detectionScore,
+          toImage: face.toImage,
+          probability: face.probability,
+          parts: face.parts.map((p) => p.probability),
+          mask: quantize(face.mask),
+        })),
+      });
+      framesDone++;
+      mediaTime = frame.time;
+      if (performance.now() - lastUpdate >= updateIntervalMs) flush();
+    }
+    flush();
+    if (framesDone > 0) msPerFrame = (performance.now() - started) / framesDone;
+
+    const notes: string[] = [];
+    if (plan.width !== info.width) notes.push(`Frames (${info.width}x${info.height}) were analysed downscaled to ${plan.width}x${plan.height}.`);
+    if (smallFaces > 0) notes.push(`${smallFaces} face detections were smaller than 64 px: their scores are less reliable.`);
+    if (source.decodeWarning) notes.push(source.decodeWarning);
+    return { progress: progress(), timings, notes };
+  } finally {
+    source.close();
+  }
+}
