@@ -1,5 +1,6 @@
 // Test inputs made at test time from the committed public-domain photos.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 
@@ -82,4 +83,53 @@ export function groupPhoto(factor = 3, columns = 4, rows = 2): { path: string; f
   const path = join(generatedDir, `group_${columns * rows}.png`);
   writeFileSync(path, PNG.sync.write(out));
   return { path, faces: columns * rows };
+}
+
+export const videoContainers = {
+  mp4: { codec: ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'], type: 'video/mp4' },
+  'vp8.webm': { codec: ['-c:v', 'libvpx', '-b:v', '1M'], type: 'video/webm' },
+  'vp9.webm': { codec: ['-c:v', 'libvpx-vp9', '-b:v', '1M', '-deadline', 'realtime', '-cpu-used', '8'], type: 'video/webm' },
+  mov: { codec: ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'], type: 'video/quicktime' },
+  avi: { codec: ['-c:v', 'mpeg4', '-q:v', '3'], type: 'video/x-msvideo' },
+} as const;
+
+export type VideoContainer = keyof typeof videoContainers;
+
+export interface ClipOptions {
+  container?: VideoContainer;
+  seconds?: number;
+  fps?: number;
+  width?: number;
+  height?: number;
+  /** Seconds during which the face is the self-blended fake. */
+  fakeFrom?: number;
+  fakeUntil?: number;
+}
+
+/**
+ * A clip made with Debian's ffmpeg from the astronaut photo: the view pans slowly across it (a
+ * moving face) and, between fakeFrom and fakeUntil, shows the self-blended face instead.
+ */
+export function astronautClip(options: ClipOptions = {}): { path: string; type: string } {
+  const { container = 'mp4', seconds = 4, fps = 15, width = 640, height = 480, fakeFrom = 1.4, fakeUntil = 2.6 } = options;
+  mkdirSync(generatedDir, { recursive: true });
+  const path = join(generatedDir, `astronaut_${seconds}s_${fps}fps_${width}x${height}.${container}`);
+  const { codec, type } = videoContainers[container];
+  if (!existsSync(path)) {
+    const fake = selfBlendedAstronaut().imagePath;
+    // The 512 px photo is padded to 800x600 and shown through a moving 640x480 window, scaled.
+    const filter = [
+      `[0][1]overlay=enable='between(t,${fakeFrom},${fakeUntil})'`,
+      'pad=800:600:(ow-iw)/2:(oh-ih)/2:color=0x404850',
+      "crop=640:480:x='80+60*sin(t)':y='60+20*cos(t)'",
+      `scale=${width}:${height}`,
+      'format=yuv420p',
+    ].join(',');
+    execFileSync('ffmpeg', [
+      '-v', 'error', '-y', '-loop', '1', '-framerate', String(fps), '-i', astronautPath,
+      '-loop', '1', '-framerate', String(fps), '-i', fake,
+      '-filter_complex', filter, '-t', String(seconds), '-r', String(fps), ...codec, path,
+    ]);
+  }
+  return { path, type };
 }

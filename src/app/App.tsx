@@ -6,6 +6,7 @@ import { FaceList } from './FaceList';
 import { HeatmapControls } from './HeatmapControls';
 import { ImageStage } from './ImageStage';
 import { useAppStore } from './store';
+import { SamplingControl, VideoView } from './VideoView';
 import { Summary } from './Summary';
 
 export function App() {
@@ -29,21 +30,29 @@ export function App() {
         <h1>
           Mikiwame <span lang="ja">見極め</span>
         </h1>
-        <p>Checks the faces in a photo for signs of manipulation. Everything runs on this device: nothing is uploaded.</p>
+        <p>Checks the faces in a photo or video for signs of manipulation. Everything runs on this device: nothing is uploaded.</p>
       </header>
       <main>
         <FilePicker onFile={(file) => void analyzeFile(file)} />
         <EngineStatus />
         {current && (
           <section className="result" aria-label="Analysis">
-            <Summary />
-            <div className="result-body">
-              <div className="stage-column">
-                <ImageStage />
-                <HeatmapControls />
-              </div>
-              <FaceList />
-            </div>
+            {current.kind === 'video' && current.status !== 'error' ? (
+              <VideoView current={current} />
+            ) : (
+              <>
+                <Summary />
+                {current.kind === 'image' && (
+                  <div className="result-body">
+                    <div className="stage-column">
+                      <ImageStage />
+                      <HeatmapControls />
+                    </div>
+                    <FaceList />
+                  </div>
+                )}
+              </>
+            )}
           </section>
         )}
         <Limits />
@@ -56,10 +65,10 @@ function FilePicker({ onFile }: { onFile: (file: File) => void }) {
   return (
     <div className="picker">
       <label className="button">
-        Choose an image
+        Choose a photo or video
         <input
           type="file"
-          accept="image/*"
+          accept="image/*,video/*,.mkv,.avi,.mov"
           data-testid="file-input"
           onChange={(event) => {
             const file = event.target.files?.[0];
@@ -69,6 +78,7 @@ function FilePicker({ onFile }: { onFile: (file: File) => void }) {
         />
       </label>
       <span>or drop it anywhere on this page, or paste it (Ctrl+V).</span>
+      <SamplingControl />
     </div>
   );
 }

@@ -5,7 +5,8 @@ export function HeatmapControls() {
   const opacity = useAppStore((s) => s.heatmapOpacity);
   const setVisible = useAppStore((s) => s.setHeatmapVisible);
   const setOpacity = useAppStore((s) => s.setHeatmapOpacity);
-  const hasMask = useAppStore((s) => s.current?.analysis?.faces.some((f) => f.mask) ?? false);
+  const hasMask = useAppStore((s) => (s.current?.analysis?.faces.some((f) => f.mask) ?? false)
+    || (s.current?.video?.start?.partLabels.length ?? 0) > 1);
   if (!hasMask) return null;
   return (
     <div className="heatmap-controls">

@@ -1,25 +1,13 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import type { FaceResult } from '../pipeline/analysis';
-import { cropSpec } from '../pipeline/crop';
-import { maskToRgba } from './colormap';
+import { drawHeat } from './heat-draw';
 import { useAppStore } from './store';
 
-/** Draws each face's mask through its crop transform, so the heatmap lands exactly on the face. */
 function drawHeatmap(canvas: HTMLCanvasElement, faces: FaceResult[]) {
   const context = canvas.getContext('2d')!;
   context.setTransform(1, 0, 0, 1, 0, 0);
   context.clearRect(0, 0, canvas.width, canvas.height);
-  context.imageSmoothingEnabled = true;
-  for (const face of faces) {
-    if (!face.mask) continue;
-    const tile = new OffscreenCanvas(face.mask.size, face.mask.size);
-    tile.getContext('2d')!.putImageData(maskToRgba(face.mask, face.probability), 0, 0);
-    const k = cropSpec.outputSize / face.mask.size;
-    const [a, b, c, d, e, f] = face.toImage;
-    context.setTransform(a * k, d * k, b * k, e * k, c, f);
-    context.drawImage(tile, 0, 0);
-  }
-  context.setTransform(1, 0, 0, 1, 0, 0);
+  drawHeat(context, faces);
 }
 
 export function ImageStage() {

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { frameAt, frameValidity } from '../video/frame-lookup';
+import type { AnalysedFrame, VideoFace } from '../video/types';
+import { evidenceBand } from '../pipeline/evidence';
+import { drawHeat } from './heat-draw';
+import { useAppStore } from './store';
+
+export const trackColours = ['#4cc9f0', '#f72585', '#b5e48c', '#ffb703', '#9d4edd', '#fb8500'];
+export const trackColour = (id: number) => trackColours[(id - 1) % trackColours.length];
+
+function toDrawable(face: VideoFace) {
+  const mask = face.mask && { size: face.mask.size, data: Float32Array.from(face.mask.data, (v) => v / 255) };
+  return { mask, toImage: face.toImage, probability: face.probability };
+}
+
+/**
+ * The user's video with the analysis drawn over it: at every frame the player presents
+ * (requestVideoFrameCallback), the boxes and heatmap of the analysed frame at that time.
+ */
+export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoElement | null> }) {
+  const current = useAppStore((s) => s.current)!;
+  const video = current.video;
+  const start = video?.start;
+  const visible = useAppStore((s) => s.heatmapVisible);
+  const opacity = useAppStore((s) => s.heatmapOpacity);
+  const setPlayheadTime = useAppStore((s) => s.setPlayheadTime);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [shown, setShown] = useState<AnalysedFrame | undefined>();
+  const frames = useRef<AnalysedFrame[]>([]);
+  frames.current = video?.frames ?? [];
+  const validity = start ? frameValidity(start.plan.sampleFps, start.info.fps) : 0;
+
+  const show = useCallback((time: number) => {
+    const frame = frameAt(frames.current, time, validity);
+    setShown((previous) => (previous === frame ? previous : frame));
+    const context = canvas.current?.getContext('2d');
+    if (!context || !canvas.current) return;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, canvas.current.width, canvas.current.height);
+    if (frame) drawHeat(context, frame.faces.map(toDrawable));
+  }, [validity]);
+
+  useEffect(() => {
+    const element = videoRef.current;
+    if (!element) return;
+    let handle = 0;
+    const onFrame: VideoFrameRequestCallback = (_now, metadata) => {
+      show(metadata.mediaTime);
+      setPlayheadTime(metadata.mediaTime);
+      handle = element.requestVideoFrameCallback(onFrame);
+    };
+    handle = element.requestVideoFrameCallback(onFrame);
+    return () => element.cancelVideoFrameCallback(handle);
+  }, [videoRef, show, setPlayheadTime]);
+
+  // New results for the frame on screen, e.g. while paused during the analysis.
+  useEffect(() => {
+    if (videoRef.current) show(videoRef.current.currentTime);
+  }, [video?.frames, show, videoRef]);
+
+  const width = start?.plan.width;
+  const height = start?.plan.height;
+  return (
+    <div className="stage video-stage" data-testid="video-stage">
+      <div className="stage-inner" style={width && height ? { aspectRatio: `${width} / ${height}` } : undefined}>
+        <video ref={videoRef} src={current.url} controls playsInline muted data-testid="video" aria-label={`The analysed video: ${current.name}`} />
+        {width && height && (
+          <>
+            <canvas
+              ref={canvas}
+              width={width}
+              height={height}
+              className="heatmap"
+              data-testid="heatmap"
+              style={{ opacity: visible ? opacity : 0 }}
+              aria-hidden="true"
+            />
+            <svg className="boxes passive" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
+              {shown?.faces.map((face) => (
+                <g key={face.trackId} className={`face-box band-${evidenceBand(face.probability)}`} data-testid="face-box">
+                  <rect
+                    x={face.box.x} y={face.box.y} width={face.box.width} height={face.box.height}
+                    vectorEffect="non-scaling-stroke" style={{ stroke: trackColour(face.trackId) }}
+                  />
+                  <text x={face.box.x} y={face.box.y} dy="-0.3em" style={{ fontSize: `${Math.max(14, face.box.height / 6)}px` }}>
+                    {face.trackId} · {face.probability.toFixed(2)}
+                  </text>
+                </g>
+              ))}
+            </svg>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { evidenceLabel } from '../pipeline/evidence';
+import type { VideoVerdict } from '../video/aggregate';
+import { formatTime } from './Timeline';
+import { trackColour } from './VideoStage';
+
+/** One card per tracked person, then the moments with the highest scores as jump points. */
+export function VideoTracks({ verdict, onSeek }: { verdict: VideoVerdict; onSeek: (time: number) => void }) {
+  const { tracks, segments } = verdict;
+  if (tracks.length === 0) {
+    return (
+      <div className="faces not-applicable" data-testid="no-face">
+        <h2>No face yet</h2>
+        <p>No face has been found in the analysed frames. Faces smaller than about 48 pixels, strongly turned away or covered may not be found.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="faces">
+      <ol aria-label="People">
+        {tracks.map((track) => (
+          <li key={track.id} className={`face-card band-${track.band}${track.brief ? ' brief' : ''}`} data-testid="track-card">
+            <button type="button" onClick={() => onSeek(track.first)}>
+              <span className="face-number"><span className="swatch" style={{ background: trackColour(track.id) }} />Person {track.id}</span>
+              <span className="probability" data-testid="track-probability">{track.mean.toFixed(2)}</span>
+              <span className="band">{evidenceLabel(track.band)}</span>
+            </button>
+            <dl className="details">
+              <div><dt>seen</dt><dd>{formatTime(track.first)} – {formatTime(track.last)}</dd></div>
+              <div><dt>frames analysed</dt><dd>{track.points.length}</dd></div>
+              <div><dt>frames above threshold</dt><dd>{Math.round(track.aboveThreshold * 100)} %</dd></div>
+              <div><dt>highest frame</dt><dd>{track.max.toFixed(2)}</dd></div>
+            </dl>
+            {track.brief && <p className="note">Seen in too few frames to count towards the verdict.</p>}
+          </li>
+        ))}
+      </ol>
+      {segments.length > 0 && (
+        <>
+          <h3>Highest-scoring moments</h3>
+          <ol className="segments" data-testid="segments">
+            {segments.map((segment) => (
+              <li key={`${segment.trackId}-${segment.start}`}>
+                <button type="button" onClick={() => onSeek(segment.start)}>
+                  {formatTime(segment.start)}–{formatTime(segment.end)} · person {segment.trackId} · {segment.mean.toFixed(2)}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { heaviestSegments, trackSummaries, videoVerdict } from './aggregate';
+import type { AnalysedFrame } from './types';
+
+const face = (trackId: number, probability: number) => ({
+  trackId, probability, parts: [probability], detectionScore: 0.9,
+  box: { x: 0, y: 0, width: 100, height: 100 }, toImage: [1, 0, 0, 0, 1, 0] as const,
+});
+
+/** Frames at 5 per second: person 1 throughout, person 2 only in two frames. */
+function frames(scores: number[], extra: Record<number, number> = {}): AnalysedFrame[] {
+  return scores.map((p, i) => ({
+    index: i, time: i / 5,
+    faces: [face(1, p), ...(i in extra ? [face(2, extra[i])] : [])],
+  }));
+}
+
+describe('video verdict', () => {
+  it('scores each track by the mean of its frames, and the video by its worst person', () => {
+    const verdict = videoVerdict(frames([0.2, 0.4, 0.9, 0.9, 0.6], { 1: 0.99, 2: 0.99 }));
+    expect(verdict.tracks.map((t) => [t.id, t.brief])).toEqual([[1, false], [2, true]]);
+    expect(verdict.probability).toBeCloseTo(0.6);
+    expect(verdict.tracks[0].aboveThreshold).toBeCloseTo(0.6);
+    expect(verdict.summary).toMatch(/^1 person tracked. Highest probability of manipulation 0.60, averaged over 5 frames: weak evidence/);
+  });
+
+  it('is not applicable without a face tracked long enough', () => {
+    expect(videoVerdict([]).probability).toBeNull();
+    const brief = videoVerdict(frames([0.9, 0.9]));
+    expect(brief.probability).toBeNull();
+    expect(brief.summary).toContain('faces appeared only briefly');
+  });
+
+  it('lists the highest-scoring windows without overlap, highest first', () => {
+    const scores = [0.1, 0.1, 0.1, 0.1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9, 0.1, 0.1, 0.5, 0.5, 0.5];
+    const segments = heaviestSegments(trackSummaries(frames(scores)), { threshold: 0.5, minTrackFrames: 3, segmentSeconds: 1, maxSegments: 2 });
+    expect(segments).toHaveLength(2);
+    expect(segments[0]).toMatchObject({ trackId: 1, start: 1, end: 1.8, mean: 0.9 });
+    expect(segments[1].start).toBeGreaterThan(segments[0].end);
+  });
+});
