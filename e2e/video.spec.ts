@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { astronautClip, astronautPath, videoContainers, type VideoContainer } from './generated';
 
@@ -29,13 +30,20 @@ for (const container of Object.keys(videoContainers) as VideoContainer[]) {
   });
 }
 
-test('video: every frame on request, and the timeline seeks the player', async ({ page }) => {
-  const clip = astronautClip({ container: 'mp4' });
+test('video: every frame on request; the self-blended seconds stand out; the timeline seeks', async ({ page }) => {
+  const clip = astronautClip({ container: 'mp4', fakeFrom: 1.4, fakeUntil: 2.6 });
   await page.goto('/');
   await page.getByTestId('sampling').selectOption('all');
   await pick(page, clip.path);
   await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 90_000 });
   await expect(page.getByTestId('summary')).toContainText('Analysed 60 frames: every frame');
+  // Timeline x runs 0-1000 over 4 s; y is 100 * (1 - probability).
+  const points = await timelinePoints(page);
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const probability = (inside: boolean) => mean(points
+    .filter(([x]) => (x > 375 && x < 625) === inside && (x < 340 || x > 360) && (x < 640 || x > 660))
+    .map(([, y]) => 1 - y / 100));
+  expect(probability(true) - probability(false)).toBeGreaterThan(0.04);
   const box = (await page.getByTestId('timeline').boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
   await expect.poll(() => page.getByTestId('video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(3, 0);
@@ -66,4 +74,44 @@ test('video: a second file dropped mid-way replaces the first cleanly', async ({
   await expect(page.getByTestId('summary')).toContainText('astronaut_4s');
   const points = await timelinePoints(page);
   expect(Math.max(...points.map(([x]) => x))).toBeLessThanOrEqual(1000);
+});
+
+/** Resident memory of every process of this browser (renderers, GPU, workers live in them), in MB. */
+async function browserMemoryMb(page: Page): Promise<number> {
+  const cdp = await page.context().browser()!.newBrowserCDPSession();
+  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo') as { processInfo: { id: number }[] };
+  await cdp.detach();
+  let kb = 0;
+  for (const { id } of processInfo) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // The process ended between the two calls.
+    }
+  }
+  return kb / 1024;
+}
+
+test('video: memory does not grow with the length of a 10-minute clip', async ({ page }) => {
+  test.setTimeout(600_000);
+  const clip = astronautClip({ container: 'mp4', seconds: 600, fps: 5, width: 320, height: 240 });
+  await page.goto('/');
+  await page.getByTestId('sampling').selectOption('1');
+  await pick(page, clip.path);
+  const samples: { frames: number; mb: number }[] = [];
+  const framesDone = async () => Number((await page.getByTestId('frames-done').textContent().catch(() => '0'))?.split(' ')[0]);
+  while (!(await page.getByTestId('summary').isVisible())) {
+    samples.push({ frames: await framesDone(), mb: await browserMemoryMb(page) });
+    await page.waitForTimeout(1000);
+  }
+  const total = Number(/Analysed (\d+) frames/.exec(await page.getByTestId('summary').textContent() ?? '')?.[1]);
+  // One per second of a 10-minute clip, the nearest decodable frame each time.
+  expect(total).toBeGreaterThan(500);
+  const peak = (from: number, to: number) => Math.max(...samples.filter((s) => s.frames >= from * total && s.frames < to * total).map((s) => s.mb));
+  const early = peak(0.1, 0.33);
+  const late = peak(0.66, 1.01);
+  console.log(`browser memory: peak ${Math.round(peak(0, 1.01))} MB; first third ${Math.round(early)} MB, last third ${Math.round(late)} MB`);
+  // Results (a few KB per frame) may add a little; decoded frames must not accumulate.
+  expect(late - early).toBeLessThan(60);
+  expect(peak(0, 1.01)).toBeLessThan(1024);
 });

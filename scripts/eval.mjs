@@ -1,5 +1,7 @@
 // npm run eval -- --input DIR --out FILE.json [--degrade jpeg40-half] [--backend wasm|webgpu|auto]
-// DIR holds real/ and fake/; every file below them is analysed by the app's own pipeline.
+//   [--video-fps auto|all|N]
+// DIR holds real/ and fake/; every file below them, image or video, is analysed by the app's own
+// pipeline. A video's score is its verdict (the most suspicious tracked person's mean).
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -7,7 +9,40 @@ import { forEachOnPages, inputUrl, listMedia, parseArgs, startRunner } from './l
 import { median, summarizeRun } from './lib/metrics.mjs';
 import manifest from '../models/manifest.json' with { type: 'json' };
 
-const args = parseArgs(process.argv.slice(2), { input: '', out: '', degrade: '', backend: 'wasm', pages: '1', webgpu: false });
+const args = parseArgs(process.argv.slice(2), { input: '', out: '', degrade: '', backend: 'wasm', pages: '1', webgpu: false, 'video-fps': 'auto' });
+const videoFps = args['video-fps'] === 'auto' ? 'auto' : args['video-fps'] === 'all' ? null : Number(args['video-fps']);
+const isVideo = (file) => /\.(mp4|m4v|mov|webm|mkv|avi)$/i.test(file);
+
+/** A video's entry: the verdict, and each model's mean over the frames of the person it rests on. */
+function videoEntry(result) {
+  const worst = result.tracks.filter((t) => !t.brief).reduce((a, b) => (!a || b.mean > a.mean ? b : a), undefined);
+  const names = result.start.models.map((m) => m.name);
+  const sums = names.map(() => 0);
+  let count = 0;
+  for (const frame of result.frames) {
+    for (const [trackId, , ...parts] of frame.faces) {
+      if (trackId !== worst?.id) continue;
+      parts.forEach((p, i) => { sums[i] += p; });
+      count++;
+    }
+  }
+  const { progress, timings } = result.end;
+  return {
+    score: result.probability,
+    faces: result.tracks.filter((t) => !t.brief).length,
+    ...(count ? { parts: Object.fromEntries(names.map((n, i) => [n, sums[i] / count])) } : {}),
+    video: {
+      frames: progress.framesDone,
+      sampleFps: result.start.plan.sampleFps,
+      size: `${result.start.plan.width}x${result.start.plan.height}`,
+      seconds: result.start.info.duration,
+      wallSeconds: progress.elapsedMs / 1000,
+      framesPerSecond: progress.framesDone / (progress.elapsedMs / 1000),
+      realtimeFactor: progress.mediaTime / (progress.elapsedMs / 1000),
+      msPerFrame: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round((v / progress.framesDone) * 10) / 10])),
+    },
+  };
+}
 if (!args.input || !args.out) throw new Error('usage: npm run eval -- --input DIR --out FILE.json [--degrade jpeg40-half]');
 const inputDir = resolve(args.input);
 const labelled = ['real', 'fake'].flatMap((label) => listMedia(join(inputDir, label)).map((file) => ({ file, label })));
@@ -26,15 +61,20 @@ await forEachOnPages(runner.pages, labelled, async (page, { file, label }) => {
   const maskUrl = existsSync(maskFile) ? inputUrl(runner.origin, inputDir, maskFile) : undefined;
   const entry = { path, label, score: null, faces: 0, error: null, backend: info.backend };
   try {
-    const { analysis, maskIoU } = await page.evaluate(
-      ([url, degrade, mask]) => window.mikiwame.analyze(url, degrade || undefined, mask),
-      [inputUrl(runner.origin, inputDir, file), args.degrade, maskUrl],
-    );
-    Object.assign(entry, { score: analysis.probability, faces: analysis.faces.length, backend: analysis.backend });
-    const strongest = analysis.faces.reduce((best, face) => (!best || face.probability > best.probability ? face : best), undefined);
-    stageTimes.push(analysis.timings);
-    if (strongest) entry.parts = Object.fromEntries(strongest.parts.map((part) => [part.model, part.probability]));
-    if (maskIoU !== undefined) entry.maskIoU = maskIoU;
+    if (isVideo(file)) {
+      const result = await page.evaluate(([url, fps]) => window.mikiwame.analyzeVideo(url, fps), [inputUrl(runner.origin, inputDir, file), videoFps]);
+      Object.assign(entry, videoEntry(result));
+    } else {
+      const { analysis, maskIoU } = await page.evaluate(
+        ([url, degrade, mask]) => window.mikiwame.analyze(url, degrade || undefined, mask),
+        [inputUrl(runner.origin, inputDir, file), args.degrade, maskUrl],
+      );
+      Object.assign(entry, { score: analysis.probability, faces: analysis.faces.length, backend: analysis.backend });
+      const strongest = analysis.faces.reduce((best, face) => (!best || face.probability > best.probability ? face : best), undefined);
+      stageTimes.push(analysis.timings);
+      if (strongest) entry.parts = Object.fromEntries(strongest.parts.map((part) => [part.model, part.probability]));
+      if (maskIoU !== undefined) entry.maskIoU = maskIoU;
+    }
   } catch (error) {
     entry.error = String(error.message ?? error).replace(/^.*?Error: /, '').split('\n')[0];
   }

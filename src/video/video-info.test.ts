@@ -41,8 +41,8 @@ describe('planFrames and frameArgs', () => {
 
   it('asks ffmpeg for raw RGBA at the planned size, with timestamps logged per frame', () => {
     const args = frameArgs('/input/video', { width: 640, height: 360, sampleFps: 5 }, '/frames');
-    expect(args.join(' ')).toBe('-i /input/video -map 0:v:0 -an -sn -dn -vf fps=5:round=near,scale=640:360:flags=area,showinfo -fps_mode passthrough -pix_fmt rgba -f rawvideo /frames');
-    expect(frameArgs('/in', { width: 2, height: 2, sampleFps: null }, '/out').join(' ')).toContain('-vf scale=2:2:flags=area,showinfo');
+    expect(args.join(' ')).toBe("-skip_frame noref -i /input/video -map 0:v:0 -an -sn -dn -vf select='isnan(prev_selected_t)+gte(t-prev_selected_t,0.196)',scale=640:360:flags=area,showinfo -fps_mode passthrough -pix_fmt rgba -f rawvideo /frames");
+    expect(frameArgs('/in', { width: 2, height: 2, sampleFps: null }, '/out').join(' ')).toBe('-i /in -map 0:v:0 -an -sn -dn -vf scale=2:2:flags=area,showinfo -fps_mode passthrough -pix_fmt rgba -f rawvideo /out');
   });
 
   it('reads presentation times from showinfo lines only', () => {

@@ -100,14 +100,19 @@ export function planFrames(info: VideoInfo, sampleFps: number | null): FramePlan
 /**
  * ffmpeg arguments that write the plan's frames as raw RGBA to `output`, logging each frame's
  * presentation time (showinfo) so that results line up with the player frame-accurately.
+ * Sampling keeps real frames at their own times (select, not fps, which retimes them), and
+ * skips decoding frames nothing refers to: a third of the decoding work on typical H.264.
  */
 export function frameArgs(input: string, plan: FramePlan, output: string): string[] {
+  const sampling = plan.sampleFps !== null;
+  const interval = sampling ? +(0.98 / plan.sampleFps!).toFixed(4) : 0;
   const filters = [
-    ...(plan.sampleFps !== null ? [`fps=${plan.sampleFps}:round=near`] : []),
+    ...(sampling ? [`select='isnan(prev_selected_t)+gte(t-prev_selected_t,${interval})'`] : []),
     `scale=${plan.width}:${plan.height}:flags=area`,
     'showinfo',
   ];
   return [
+    ...(sampling ? ['-skip_frame', 'noref'] : []),
     '-i', input, '-map', '0:v:0', '-an', '-sn', '-dn',
     '-vf', filters.join(','),
     '-fps_mode', 'passthrough',
