@@ -44,8 +44,9 @@ test('video: every frame on request; the self-blended seconds stand out; the tim
     .filter(([x]) => (x > 375 && x < 625) === inside && (x < 340 || x > 360) && (x < 640 || x > 660))
     .map(([, y]) => 1 - y / 100));
   expect(probability(true) - probability(false)).toBeGreaterThan(0.04);
-  const box = (await page.getByTestId('timeline').boundingBox())!;
-  await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
+  const timeline = page.getByTestId('timeline');
+  const box = (await timeline.boundingBox())!;
+  await timeline.click({ position: { x: box.width * 0.75, y: box.height / 2 } });
   await expect.poll(() => page.getByTestId('video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(3, 0);
 });
 
@@ -76,7 +77,10 @@ test('video: a second file dropped mid-way replaces the first cleanly', async ({
   expect(Math.max(...points.map(([x]) => x))).toBeLessThanOrEqual(1000);
 });
 
-/** Resident memory of every process of this browser (renderers, GPU, workers live in them), in MB. */
+/**
+ * Memory of every process of this browser (renderer, GPU, utility; workers and their wasm live
+ * in the renderer), in MB: proportional set sizes, so pages shared between processes count once.
+ */
 async function browserMemoryMb(page: Page): Promise<number> {
   const cdp = await page.context().browser()!.newBrowserCDPSession();
   const { processInfo } = await cdp.send('SystemInfo.getProcessInfo') as { processInfo: { id: number }[] };
@@ -84,7 +88,7 @@ async function browserMemoryMb(page: Page): Promise<number> {
   let kb = 0;
   for (const { id } of processInfo) {
     try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
+      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${id}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
       // The process ended between the two calls.
     }

@@ -62,7 +62,8 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
   const height = start?.plan.height;
   return (
     <div className="stage video-stage" data-testid="video-stage">
-      <div className="stage-inner" style={width && height ? { aspectRatio: `${width} / ${height}` } : undefined}>
+      {/* The box has the video's aspect ratio, so the overlay's pixels map exactly onto the picture. */}
+      <div className="stage-inner" style={width && height ? { aspectRatio: `${width} / ${height}`, width: `min(100%, calc(60vh * ${width / height}))` } : undefined}>
         <video ref={videoRef} src={current.url} controls playsInline muted data-testid="video" aria-label={`The analysed video: ${current.name}`} />
         {width && height && (
           <>
