@@ -26,3 +26,11 @@ export function ensureChromium() {
   console.log('Installing Chromium (apt-get install chromium)...');
   run('apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium');
 }
+
+/** Debian's ffmpeg makes the test videos (H.264, VP8, VP9, MPEG-4 in MP4, WebM, MOV, AVI). */
+export function ensureFfmpeg() {
+  if (existsSync('/usr/bin/ffmpeg')) return;
+  if (process.getuid?.() !== 0) throw new Error('ffmpeg is missing. Install it (sudo apt-get install ffmpeg).');
+  console.log('Installing ffmpeg (apt-get install ffmpeg)...');
+  run('apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ffmpeg');
+}
