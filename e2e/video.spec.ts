@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { browserMemoryMb } from '../scripts/lib/memory.mjs';
 import { astronautClip, astronautPath, videoContainers, type VideoContainer } from './generated';
 
 async function pick(page: Page, path: string) {
@@ -77,25 +77,6 @@ test('video: a second file dropped mid-way replaces the first cleanly', async ({
   expect(Math.max(...points.map(([x]) => x))).toBeLessThanOrEqual(1000);
 });
 
-/**
- * Memory of every process of this browser (renderer, GPU, utility; workers and their wasm live
- * in the renderer), in MB: proportional set sizes, so pages shared between processes count once.
- */
-async function browserMemoryMb(page: Page): Promise<number> {
-  const cdp = await page.context().browser()!.newBrowserCDPSession();
-  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo') as { processInfo: { id: number }[] };
-  await cdp.detach();
-  let kb = 0;
-  for (const { id } of processInfo) {
-    try {
-      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${id}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // The process ended between the two calls.
-    }
-  }
-  return kb / 1024;
-}
-
 test('video: memory does not grow with the length of a 10-minute clip', async ({ page }) => {
   test.setTimeout(600_000);
   const clip = astronautClip({ container: 'mp4', seconds: 600, fps: 5, width: 320, height: 240 });
@@ -105,7 +86,7 @@ test('video: memory does not grow with the length of a 10-minute clip', async ({
   const samples: { frames: number; mb: number }[] = [];
   const framesDone = async () => Number((await page.getByTestId('frames-done').textContent().catch(() => '0'))?.split(' ')[0]);
   while (!(await page.getByTestId('summary').isVisible())) {
-    samples.push({ frames: await framesDone(), mb: await browserMemoryMb(page) });
+    samples.push({ frames: await framesDone(), mb: await browserMemoryMb(page.context().browser()!) });
     await page.waitForTimeout(1000);
   }
   const total = Number(/Analysed (\d+) frames/.exec(await page.getByTestId('summary').textContent() ?? '')?.[1]);

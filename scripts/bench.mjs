@@ -1,19 +1,40 @@
-// npm run bench -- [--out FILE.json] [--runs 20]: the image half of the benchmark, in headless
-// Chromium against the production build. Measures what a user waits for — drop to heatmap in the
-// real UI, cold and warm — the per-stage split (same worker, via the runner page), and the bytes a
-// first visit downloads before the first drop and for the first image.
-import { readFileSync } from 'node:fs';
+// npm run bench -- [--out FILE.json] [--runs 20] [--long]: in headless Chromium against the
+// production build. Images: what a user waits for, drop to heatmap in the real UI, cold and warm,
+// the per-stage split (same worker, via the runner page), and the bytes a first visit downloads.
+// Videos: generated 10 s 720p30 and 1080p30 clips (and with --long a 10-minute 1080p30 one),
+// analysed at the default setting and with every frame: frames/s, times real time, stages, and
+// the browser's peak memory.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
 import { ensureBuild, parseArgs, serve } from './lib/browser-runner.mjs';
 import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
+import { sampleMemory } from './lib/memory.mjs';
 import { median } from './lib/metrics.mjs';
 
-const args = parseArgs(process.argv.slice(2), { out: '', runs: '20' });
+const args = parseArgs(process.argv.slice(2), { out: '', runs: '20', long: false });
 const runs = Number(args.runs);
+const round = (v) => Math.round(v * 10) / 10;
 ensureBuild();
-const { server, origin } = await serve();
+const clipDir = join(os.tmpdir(), 'mikiwame-bench');
+mkdirSync(clipDir, { recursive: true });
+
+/** The astronaut photo panned across a padded canvas: a moving face, deterministic, H.264. */
+function benchClip(width, height, seconds) {
+  const name = `astronaut_${width}x${height}_${seconds}s.mp4`;
+  const path = join(clipDir, name);
+  if (!existsSync(path)) {
+    const filter = `pad=800:600:(ow-iw)/2:(oh-ih)/2:color=0x404850,crop=640:480:x='80+60*sin(t)':y='60+20*cos(t)',scale=${width}:${height},format=yuv420p`;
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-loop', '1', '-framerate', '30', '-i', new URL('../e2e/fixtures/astronaut.png', import.meta.url).pathname,
+      '-vf', filter, '-t', String(seconds), '-r', '30', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', path]);
+  }
+  return name;
+}
+const clips = [[1280, 720, 10], [1920, 1080, 10], ...(args.long ? [[1920, 1080, 600]] : [])].map(([w, h, s]) => benchClip(w, h, s));
+const { server, origin } = await serve(clipDir);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
@@ -61,10 +82,31 @@ const stages = await page.evaluate(async ({ bytes, runs }) => {
   for (let i = 0; i <= runs; i++) all.push((await window.mikiwame.analyze(url)).analysis.timings);
   return all.slice(1);
 }, { bytes: [...photo], runs });
+
+const videoRuns = [];
+for (const clip of clips) {
+  for (const sampleFps of clip.includes('600s') ? ['auto'] : ['auto', null]) {
+    const memory = sampleMemory(browser);
+    const result = await page.evaluate(([url, fps]) => window.mikiwame.analyzeVideo(url, fps), [`${origin}/__input/${clip}`, sampleFps]);
+    const peakMemoryMb = memory.stop();
+    const { progress, timings } = result.end;
+    const seconds = progress.elapsedMs / 1000;
+    videoRuns.push({
+      clip,
+      setting: sampleFps === null ? 'every frame' : 'default (auto)',
+      sampleFps: result.start.plan.sampleFps,
+      frames: progress.framesDone,
+      framesPerSecond: round(progress.framesDone / seconds),
+      realtimeFactor: Math.round((result.start.info.duration / seconds) * 100) / 100,
+      msPerFrame: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, round(v / progress.framesDone)])),
+      peakMemoryMb: Math.round(peakMemoryMb),
+    });
+    console.error(`${clip} ${videoRuns.at(-1).setting}: ${videoRuns.at(-1).framesPerSecond} frames/s, ${videoRuns.at(-1).realtimeFactor}x real time`);
+  }
+}
 await browser.close();
 server.close();
 
-const round = (v) => Math.round(v * 10) / 10;
 const stageNames = ['decode', 'detect', 'crop', 'classify', 'segment'];
 const diff = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k] - b[k]]));
 const result = {
@@ -76,11 +118,17 @@ const result = {
     warmRuns: runs,
     stagesMedianMs: Object.fromEntries(stageNames.map((s) => [s, round(median(stages.map((t) => t[s] ?? 0)))])),
   },
+  video: {
+    realtimeFactor: videoRuns.find((r) => r.clip.includes('1280x720_10s') && r.setting.startsWith('default'))?.realtimeFactor,
+    runs: videoRuns,
+  },
   firstLoad: { beforeFirstDrop, firstImage: diff(firstImage, beforeFirstDrop) },
 };
 console.log(`machine: ${result.machine.cores} cores, ${result.machine.cpu}, Chromium ${result.machine.browser}`);
 console.log(`image 1024x1024, drop to heatmap in the UI: cold ${result.image.coldMs} ms, warm median ${result.image.warmMs} ms (${runs} runs)`);
 console.table(result.image.stagesMedianMs);
+console.log('video (runner page, WASM):');
+console.table(videoRuns.map(({ msPerFrame, ...run }) => ({ ...run, ...msPerFrame })));
 console.log('bytes transferred (before the first drop / for the first image):');
 console.table({ beforeFirstDrop, firstImage: result.firstLoad.firstImage });
 if (args.out) await writeFile(args.out, JSON.stringify(result, null, 2));

@@ -1,4 +1,4 @@
-import type { ModelInfo } from '../pipeline/analysis';
+import type { ModelInfo, StageTimings } from '../pipeline/analysis';
 import type { Affine, Box } from '../pipeline/types';
 import type { FramePlan, VideoInfo } from './video-info';
 
@@ -52,11 +52,9 @@ export interface VideoUpdate {
   progress: VideoProgress;
 }
 
-export type VideoStageTimings = Partial<Record<'decode' | 'detect' | 'crop' | 'classify' | 'segment', number>>;
-
 export interface VideoAnalysisEnd {
   progress: VideoProgress;
   /** Summed milliseconds per stage (decode: time spent waiting for frames). */
-  timings: VideoStageTimings;
+  timings: StageTimings;
   notes: string[];
 }

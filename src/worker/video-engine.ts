@@ -3,7 +3,8 @@ import type { FaceMask } from '../pipeline/heatmap';
 import { planTiles } from '../pipeline/tiles';
 import type { Box } from '../pipeline/types';
 import { FaceTracker } from '../video/tracker';
-import type { AnalysedFrame, ByteMask, VideoAnalysisEnd, VideoAnalysisStart, VideoProgress, VideoStageTimings, VideoUpdate } from '../video/types';
+import type { StageTimings } from '../pipeline/analysis';
+import type { AnalysedFrame, ByteMask, VideoAnalysisEnd, VideoAnalysisStart, VideoProgress, VideoUpdate } from '../video/types';
 import { planFrames, type VideoInfo } from '../video/video-info';
 import { FfmpegVideoSource } from '../video/video-source';
 import { assetUrl, stopwatch, type FaceLocator, type ModelSet } from './engine';
@@ -69,7 +70,7 @@ export async function analyzeVideo(
     const framesTotal = plan.sampleFps !== null && info.duration !== null
       ? Math.max(1, Math.floor(info.duration * plan.sampleFps))
       : info.frameCount;
-    const timings: VideoStageTimings = {};
+    const timings: StageTimings = {};
     const timed = stopwatch(timings);
     const tracker = new FaceTracker();
     const canvas = new OffscreenCanvas(plan.width, plan.height);
