@@ -5,13 +5,13 @@ import type { Box } from '../pipeline/types';
 import { FaceTracker } from '../video/tracker';
 import type { StageTimings } from '../pipeline/analysis';
 import type { AnalysedFrame, ByteMask, VideoAnalysisEnd, VideoAnalysisStart, VideoProgress, VideoUpdate } from '../video/types';
-import { planFrames, type VideoInfo } from '../video/video-info';
+import { chooseSampleFps, type SampleSetting } from '../video/sampling';
+import { planFrames } from '../video/video-info';
 import { FfmpegVideoSource } from '../video/video-source';
 import { assetUrl, stopwatch, type FaceLocator, type ModelSet } from './engine';
 
 export interface VideoOptions {
-  /** Frames per second to analyse; null: every frame; 'auto': every frame if the device keeps up. */
-  sampleFps: number | null | 'auto';
+  sampleFps: SampleSetting;
 }
 
 /** A full tiled search for new (small) faces this often; between, the whole frame and around known faces. */
@@ -19,16 +19,8 @@ const fullScanSeconds = 2;
 /** Smallest face searched for in video frames: below this the models see too little. */
 const videoTilePlan = { minFaceFraction: 1 / 8, minFacePx: 48 };
 const updateIntervalMs = 400;
-const autoRates = [15, 10, 5, 3, 2];
 /** Until this worker has measured a video, a guess of the analysis cost per frame. */
 let msPerFrame = 150;
-
-export function chooseSampleFps(requested: VideoOptions['sampleFps'], info: VideoInfo, costMs: number): number | null {
-  if (requested !== 'auto') return requested;
-  const fps = info.fps ?? 30;
-  if (fps * costMs <= 1000) return null;
-  return autoRates.find((r) => r * costMs <= 1000) ?? autoRates[autoRates.length - 1];
-}
 
 function aroundFace(box: Box, width: number, height: number): Box {
   const side = Math.min(Math.max(width, height), 2.5 * Math.max(box.width, box.height));

@@ -1,0 +1,17 @@
+import type { VideoInfo } from './video-info';
+
+/** Frames per second to analyse; null: every frame; 'auto': every frame if the device keeps up. */
+export type SampleSetting = number | null | 'auto';
+
+const autoRates = [15, 10, 5, 3, 2];
+
+/**
+ * The rate 'auto' stands for: every frame when analysing one takes no longer than showing it,
+ * else the highest of a few round rates that keeps up with real time, and never below 2 per second.
+ */
+export function chooseSampleFps(setting: SampleSetting, info: Pick<VideoInfo, 'fps'>, msPerFrame: number): number | null {
+  if (setting !== 'auto') return setting;
+  const fps = info.fps ?? 30;
+  if (fps * msPerFrame <= 1000) return null;
+  return autoRates.find((r) => r * msPerFrame <= 1000) ?? autoRates[autoRates.length - 1];
+}
