@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { analyzeFile } from './analyze-file';
+import { AppControls } from './AppControls';
+import { takeSharedFile } from './offline';
 import { DropTarget } from './DropTarget';
 import { EngineStatus } from './EngineStatus';
 import { FaceList } from './FaceList';
@@ -24,6 +26,18 @@ export function App() {
     return () => window.removeEventListener('paste', onPaste);
   }, []);
 
+  // Opened with a file: "Open with Mikiwame" (file handler) or shared to the installed app.
+  useEffect(() => {
+    const queue = (window as Window & { launchQueue?: { setConsumer(consumer: (params: { files: FileSystemFileHandle[] }) => void): void } }).launchQueue;
+    queue?.setConsumer((params) => {
+      void params.files[0]?.getFile().then(analyzeFile);
+    });
+    if (new URLSearchParams(location.search).has('shared')) {
+      history.replaceState(null, '', location.pathname);
+      void takeSharedFile().then((file) => file && analyzeFile(file));
+    }
+  }, []);
+
   return (
     <DropTarget onFile={(file) => void analyzeFile(file)}>
       <header className="masthead">
@@ -31,6 +45,7 @@ export function App() {
           Mikiwame <span lang="ja">見極め</span>
         </h1>
         <p>Checks the faces in a photo or video for signs of manipulation. Everything runs on this device: nothing is uploaded.</p>
+        <AppControls />
       </header>
       <main>
         <FilePicker onFile={(file) => void analyzeFile(file)} />

@@ -1,6 +1,15 @@
 import { evidenceBand } from '../pipeline/evidence';
 import { cancelAnalysis } from './analyze-file';
-import { useAppStore } from './store';
+import { downloadReport } from './report';
+import { useAppStore, type CurrentFile } from './store';
+
+export function ReportButton({ current }: { current: CurrentFile }) {
+  return (
+    <button type="button" className="report" onClick={() => downloadReport(current)} data-testid="export">
+      Download report (JSON)
+    </button>
+  );
+}
 
 export function Summary() {
   const current = useAppStore((s) => s.current);
@@ -26,6 +35,7 @@ export function Summary() {
     <div className={`summary band-${band}`} role="status" data-testid="summary">
       <strong>{current.name}</strong>: {analysis.summary}
       {analysis.notes.map((note) => <div key={note} className="note">{note}</div>)}
+      <ReportButton current={current} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { VideoOptions } from '../worker/video-engine';
 import { cancelAnalysis, reanalyzeCurrent } from './analyze-file';
 import { HeatmapControls } from './HeatmapControls';
 import { useAppStore, type CurrentFile } from './store';
+import { ReportButton } from './Summary';
 import { formatTime, Timeline } from './Timeline';
 import { VideoStage } from './VideoStage';
 import { VideoTracks } from './VideoTracks';
@@ -80,6 +81,7 @@ function VideoSummary({ current }: { current: CurrentFile }) {
         </div>
       )}
       {video.end?.notes.map((note) => <div key={note} className="note">{note}</div>)}
+      <ReportButton current={current} />
     </div>
   );
 }

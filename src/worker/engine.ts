@@ -2,6 +2,7 @@ import { faceNotes, summarize, type FaceResult, type ImageAnalysis, type ModelIn
 import { cropFace, cropSpec } from '../pipeline/crop';
 import { decodeImage, type DecodedImage } from '../pipeline/decode';
 import { degrade, type Degradation } from '../pipeline/degrade';
+import { assetUrl, vendorAssets } from '../pipeline/engine-assets';
 import { createFaceFinder, type FaceFinder } from '../pipeline/detect';
 import { evidenceBand } from '../pipeline/evidence';
 import { fetchBytes } from '../pipeline/fetch-progress';
@@ -28,7 +29,6 @@ export interface AnalyzeOptions {
   degrade?: Degradation;
 }
 
-export const assetUrl = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, self.location.origin).href;
 
 export type Timed = <T>(stage: keyof StageTimings, work: () => T | Promise<T>) => Promise<T>;
 
@@ -55,9 +55,9 @@ export class FaceLocator {
 
   static async create(): Promise<FaceLocator> {
     return new FaceLocator(await createFaceFinder({
-      wasmLoaderPath: assetUrl('vendor/mediapipe/vision_wasm_module_internal.js'),
-      wasmBinaryPath: assetUrl('vendor/mediapipe/vision_wasm_module_internal.wasm'),
-      modelAssetPath: assetUrl('vendor/models/face_detection_short_range.tflite'),
+      wasmLoaderPath: assetUrl(vendorAssets.mediapipeLoader),
+      wasmBinaryPath: assetUrl(vendorAssets.mediapipeWasm),
+      modelAssetPath: assetUrl(vendorAssets.faceModel),
     }));
   }
 
@@ -87,8 +87,8 @@ export class ModelSet {
 
   static async create(backend: BackendPreference, onProgress: (p: LoadProgress) => void): Promise<ModelSet> {
     configureOrt({
-      mjs: assetUrl('vendor/ort/ort-wasm-simd-threaded.asyncify.mjs'),
-      wasm: assetUrl('vendor/ort/ort-wasm-simd-threaded.asyncify.wasm'),
+      mjs: assetUrl(vendorAssets.ortLoader),
+      wasm: assetUrl(vendorAssets.ortWasm),
     });
     const { app, models } = modelManifest;
     const names = [app.classifier, ...(app.multitask ? [app.multitask] : [])];

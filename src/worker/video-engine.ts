@@ -1,4 +1,5 @@
 import { cropFace } from '../pipeline/crop';
+import { assetUrl, vendorAssets } from '../pipeline/engine-assets';
 import type { FaceMask } from '../pipeline/heatmap';
 import { planTiles } from '../pipeline/tiles';
 import type { Box } from '../pipeline/types';
@@ -8,7 +9,7 @@ import type { AnalysedFrame, ByteMask, VideoAnalysisEnd, VideoAnalysisStart, Vid
 import { chooseSampleFps, type SampleSetting } from '../video/sampling';
 import { planFrames } from '../video/video-info';
 import { FfmpegVideoSource } from '../video/video-source';
-import { assetUrl, stopwatch, type FaceLocator, type ModelSet } from './engine';
+import { stopwatch, type FaceLocator, type ModelSet } from './engine';
 
 export interface VideoOptions {
   sampleFps: SampleSetting;
@@ -46,8 +47,8 @@ export async function analyzeVideo(
 ): Promise<VideoAnalysisEnd> {
   const started = performance.now();
   const source = await FfmpegVideoSource.open(file, {
-    js: assetUrl('vendor/ffmpeg/ffmpeg-core.js'),
-    wasm: assetUrl('vendor/ffmpeg/ffmpeg-core.wasm'),
+    js: assetUrl(vendorAssets.ffmpegLoader),
+    wasm: assetUrl(vendorAssets.ffmpegWasm),
   });
   try {
     const { info } = source;

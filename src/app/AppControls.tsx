@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { useRegisterSW } from 'virtual:pwa-register/react';
+import { makeAvailableOffline, missingEngineAssets, type OfflineProgress } from './offline';
+import { useAppStore } from './store';
+
+interface InstallPromptEvent extends Event {
+  prompt(): Promise<void>;
+}
+
+/** "Install app", offered when the browser says the app can be installed. */
+function InstallButton() {
+  const [prompt, setPrompt] = useState<InstallPromptEvent | undefined>();
+  useEffect(() => {
+    const onPrompt = (event: Event) => {
+      event.preventDefault();
+      setPrompt(event as InstallPromptEvent);
+    };
+    const onInstalled = () => setPrompt(undefined);
+    window.addEventListener('beforeinstallprompt', onPrompt);
+    window.addEventListener('appinstalled', onInstalled);
+    return () => {
+      window.removeEventListener('beforeinstallprompt', onPrompt);
+      window.removeEventListener('appinstalled', onInstalled);
+    };
+  }, []);
+  if (!prompt) return null;
+  return (
+    <button type="button" onClick={() => void prompt.prompt().then(() => setPrompt(undefined))} data-testid="install">
+      Install app
+    </button>
+  );
+}
+
+type OfflineState = { state: 'checking' | 'missing' | 'ready' } | { state: 'loading'; progress: OfflineProgress } | { state: 'failed'; message: string };
+
+/** Fetches every engine file at once, so the app works offline even before its first analysis. */
+function OfflineButton() {
+  const [status, setStatus] = useState<OfflineState>({ state: 'checking' });
+  const engineReady = useAppStore((s) => s.engine.status === 'ready');
+  useEffect(() => {
+    void missingEngineAssets().then((missing) => setStatus({ state: missing.length ? 'missing' : 'ready' }));
+  }, [engineReady]);
+  if (!('serviceWorker' in navigator) || status.state === 'checking') return null;
+  if (status.state === 'ready') return <span className="offline-ready" data-testid="offline-ready">Available offline</span>;
+  if (status.state === 'loading') {
+    const { loaded, total } = status.progress;
+    return (
+      <span className="offline-loading" role="status">
+        Downloading for offline use… {Math.round(loaded / 1e6)} / {Math.round(total / 1e6)} MB
+        <progress max={total || undefined} value={loaded} />
+      </span>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        data-testid="make-offline"
+        onClick={() => {
+          setStatus({ state: 'loading', progress: { loaded: 0, total: 0 } });
+          makeAvailableOffline((progress) => setStatus({ state: 'loading', progress }))
+            .then(() => setStatus({ state: 'ready' }))
+            .catch((error: unknown) => setStatus({ state: 'failed', message: error instanceof Error ? error.message : String(error) }));
+        }}
+      >
+        Make available offline (about 70 MB)
+      </button>
+      {status.state === 'failed' && <span className="note" role="alert">Download failed: {status.message}. Try again when online.</span>}
+    </>
+  );
+}
+
+/** A new version is announced; it is applied on the user's word, never during an analysis. */
+function UpdateBanner() {
+  const { needRefresh: [needRefresh], updateServiceWorker } = useRegisterSW();
+  const busy = useAppStore((s) => s.current?.status === 'analyzing');
+  if (!needRefresh) return null;
+  return (
+    <div className="update-banner" role="status" data-testid="update">
+      A new version of Mikiwame is ready.{' '}
+      <button type="button" disabled={busy} onClick={() => void updateServiceWorker(true)}>
+        {busy ? 'Update after this analysis' : 'Update now'}
+      </button>
+    </div>
+  );
+}
+
+export function AppControls() {
+  return (
+    <div className="app-controls">
+      <UpdateBanner />
+      <InstallButton />
+      <OfflineButton />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { videoVerdict } from '../video/aggregate';
+import type { CurrentFile } from './store';
+
+/**
+ * Everything the analysis found, as JSON the user can keep or attach to a fact-check: scores,
+ * each model's part, boxes, notes, model versions. No pixels of the file.
+ */
+export function analysisReport(current: CurrentFile, createdAt = new Date()): object {
+  const base = {
+    app: 'Mikiwame',
+    createdAt: createdAt.toISOString(),
+    file: { name: current.name, bytes: current.file.size, type: current.file.type },
+  };
+  const { analysis, video } = current;
+  if (analysis) {
+    return {
+      ...base,
+      kind: 'image',
+      backend: analysis.backend,
+      models: analysis.models,
+      size: { width: analysis.width, height: analysis.height, sourceWidth: analysis.sourceWidth, sourceHeight: analysis.sourceHeight },
+      probability: analysis.probability,
+      summary: analysis.summary,
+      notes: analysis.notes,
+      faces: analysis.faces.map((f) => ({
+        box: f.box, probability: f.probability, band: f.band, detectionScore: f.detectionScore,
+        parts: f.parts.map((p) => ({ model: p.model, probability: p.probability })), notes: f.notes,
+      })),
+    };
+  }
+  if (video?.start) {
+    const verdict = videoVerdict(video.frames);
+    const labels = video.start.models.map((m) => m.name);
+    return {
+      ...base,
+      kind: 'video',
+      backend: video.start.backend,
+      models: video.start.models,
+      video: video.start.info,
+      analysedSize: { width: video.start.plan.width, height: video.start.plan.height },
+      sampleFps: video.start.plan.sampleFps,
+      complete: !video.stopped && video.end !== undefined,
+      probability: verdict.probability,
+      summary: verdict.summary,
+      notes: video.end?.notes ?? [],
+      tracks: verdict.tracks.map(({ points, ...track }) => ({ ...track, frames: points.length })),
+      segments: verdict.segments,
+      frames: video.frames.map((frame) => ({
+        time: frame.time,
+        faces: frame.faces.map((f) => ({
+          trackId: f.trackId, box: f.box, probability: f.probability,
+          parts: Object.fromEntries(labels.map((name, i) => [name, f.parts[i]])),
+        })),
+      })),
+    };
+  }
+  return { ...base, kind: current.kind, error: current.error ?? null };
+}
+
+export function downloadReport(current: CurrentFile): void {
+  const blob = new Blob([JSON.stringify(analysisReport(current), null, 1)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${current.name.replace(/\.[^.]+$/, '') || 'analysis'}.mikiwame.json`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
