@@ -40,7 +40,8 @@ const context = await browser.newContext({ viewport: { width: 1280, height: 900 
 const page = await context.newPage();
 
 const transferred = { js: 0, wasm: 0, model: 0, other: 0 };
-page.on('requestfinished', async (request) => {
+// The context sees the service worker's own fetches (its precache) as well as the page's.
+context.on('requestfinished', async (request) => {
   const sizes = await request.sizes().catch(() => undefined);
   const url = request.url();
   const kind = /\.m?js(\?|$)/.test(url) ? 'js' : /\.wasm(\?|$)/.test(url) ? 'wasm' : /\.(onnx|tflite)(\?|$)/.test(url) ? 'model' : 'other';
@@ -49,6 +50,7 @@ page.on('requestfinished', async (request) => {
 const snapshot = () => ({ ...transferred });
 
 await page.goto(origin);
+await page.evaluate(() => navigator.serviceWorker.ready);
 await page.waitForLoadState('networkidle');
 const beforeFirstDrop = snapshot();
 
@@ -84,11 +86,14 @@ const stages = await page.evaluate(async ({ bytes, runs }) => {
 }, { bytes: [...photo], runs });
 
 const videoRuns = [];
+const beforeFirstVideo = snapshot();
+let firstVideo;
 for (const clip of clips) {
   for (const sampleFps of clip.includes('600s') ? ['auto'] : ['auto', null]) {
     const memory = sampleMemory(browser);
     const result = await page.evaluate(([url, fps]) => window.mikiwame.analyzeVideo(url, fps), [`${origin}/__input/${clip}`, sampleFps]);
     const peakMemoryMb = memory.stop();
+    firstVideo ??= diff(snapshot(), beforeFirstVideo);
     const { progress, timings } = result.end;
     const seconds = progress.elapsedMs / 1000;
     videoRuns.push({
@@ -104,6 +109,19 @@ for (const clip of clips) {
     console.error(`${clip} ${videoRuns.at(-1).setting}: ${videoRuns.at(-1).framesPerSecond} frames/s, ${videoRuns.at(-1).realtimeFactor}x real time`);
   }
 }
+// Everything the app keeps for offline use: the precached shell plus the engine cache.
+await page.goto(origin);
+await page.getByTestId('make-offline').click({ timeout: 10_000 }).catch(() => undefined);
+await page.getByTestId('offline-ready').waitFor({ timeout: 300_000 });
+const offlineCacheBytes = await page.evaluate(async () => {
+  let bytes = 0;
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) bytes += (await (await cache.match(request)).blob()).size;
+  }
+  return bytes;
+});
+
 await browser.close();
 server.close();
 
@@ -122,7 +140,9 @@ const result = {
     realtimeFactor: videoRuns.find((r) => r.clip.includes('1280x720_10s') && r.setting.startsWith('default'))?.realtimeFactor,
     runs: videoRuns,
   },
-  firstLoad: { beforeFirstDrop, firstImage: diff(firstImage, beforeFirstDrop) },
+  // The first video's bytes: ffmpeg's runtime (the image engine is cached by then).
+  firstLoad: { beforeFirstDrop, firstImage: diff(firstImage, beforeFirstDrop), firstVideo },
+  offlineCacheBytes,
 };
 console.log(`machine: ${result.machine.cores} cores, ${result.machine.cpu}, Chromium ${result.machine.browser}`);
 console.log(`image 1024x1024, drop to heatmap in the UI: cold ${result.image.coldMs} ms, warm median ${result.image.warmMs} ms (${runs} runs)`);
@@ -130,5 +150,6 @@ console.table(result.image.stagesMedianMs);
 console.log('video (runner page, WASM):');
 console.table(videoRuns.map(({ msPerFrame, ...run }) => ({ ...run, ...msPerFrame })));
 console.log('bytes transferred (before the first drop / for the first image):');
-console.table({ beforeFirstDrop, firstImage: result.firstLoad.firstImage });
+console.table({ beforeFirstDrop, firstImage: result.firstLoad.firstImage, firstVideo });
+console.log(`offline cache (shell + engine): ${(offlineCacheBytes / 1e6).toFixed(1)} MB`);
 if (args.out) await writeFile(args.out, JSON.stringify(result, null, 2));
