@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
-import { ensureBuild, parseArgs, serve } from './lib/browser-runner.mjs';
+import * as ort from 'onnxruntime-node';
+import manifest from '../models/manifest.json' with { type: 'json' };
+import { ensureBuild, parseArgs, root, serve } from './lib/browser-runner.mjs';
 import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
 import { sampleMemory } from './lib/memory.mjs';
 import { median } from './lib/metrics.mjs';
@@ -18,6 +20,7 @@ import { median } from './lib/metrics.mjs';
 const args = parseArgs(process.argv.slice(2), { out: '', runs: '20', long: false });
 const runs = Number(args.runs);
 const round = (v) => Math.round(v * 10) / 10;
+const diff = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k] - b[k]]));
 ensureBuild();
 const clipDir = join(os.tmpdir(), 'mikiwame-bench');
 mkdirSync(clipDir, { recursive: true });
@@ -109,6 +112,37 @@ for (const clip of clips) {
     console.error(`${clip} ${videoRuns.at(-1).setting}: ${videoRuns.at(-1).framesPerSecond} frames/s, ${videoRuns.at(-1).realtimeFactor}x real time`);
   }
 }
+// Per-face model latency on each backend, each in a fresh worker (threads are fixed at load).
+const backends = {};
+const isolated = await page.evaluate(() => crossOriginIsolated);
+for (const threads of isolated ? [1, 2] : [1]) {
+  backends[`wasm-${threads}thread`] = (await page.evaluate(([t, n]) => window.mikiwame.modelLatency('wasm', t, n), [threads, 30])).ms;
+}
+const gpuBrowser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs({ webgpu: true }) });
+const gpuPage = await gpuBrowser.newPage();
+await gpuPage.goto(`${origin}/runner.html?backend=webgpu`);
+await gpuPage.waitForFunction(() => document.body.dataset.ready === 'true');
+const gpu = await gpuPage.evaluate(() => window.mikiwame.modelLatency('webgpu', 1, 3)).catch((error) => ({ backend: `unavailable: ${error.message}` }));
+backends.webgpu = gpu.backend === 'webgpu' ? { ...gpu.ms, adapter: 'SwiftShader (CPU) in headless Chromium' } : { unavailable: gpu.backend };
+await gpuBrowser.close();
+
+// The same int8 ONNX files natively (onnxruntime-node, CPU, one thread), in this process.
+const native = {};
+for (const [name, entry] of Object.entries(manifest.models).filter(([n]) => Object.values(manifest.app).includes(n))) {
+  const session = await ort.InferenceSession.create(join(root, 'models', entry.file), { intraOpNumThreads: 1, interOpNumThreads: 1 });
+  const size = entry.inputSize;
+  const input = new ort.Tensor('float32', Float32Array.from({ length: 3 * size * size }, (_, i) => Math.sin(i * 12.9898) * 0.5), [1, 3, size, size]);
+  const times = [];
+  for (let i = 0; i <= 30; i++) {
+    const start = performance.now();
+    await session.run({ [session.inputNames[0]]: input });
+    if (i > 0) times.push(performance.now() - start);
+  }
+  native[name] = median(times);
+  await session.release();
+}
+const nativeRatio = Object.fromEntries(Object.entries(native).map(([name, ms]) => [name, round(backends['wasm-1thread'][name] / ms)]));
+
 // Everything the app keeps for offline use: the precached shell plus the engine cache.
 await page.goto(origin);
 await page.getByTestId('make-offline').click({ timeout: 10_000 }).catch(() => undefined);
@@ -126,7 +160,6 @@ await browser.close();
 server.close();
 
 const stageNames = ['decode', 'detect', 'crop', 'classify', 'segment'];
-const diff = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k] - b[k]]));
 const result = {
   machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, browser: browser.version() },
   image: {
@@ -143,6 +176,9 @@ const result = {
   // The first video's bytes: ffmpeg's runtime (the image engine is cached by then).
   firstLoad: { beforeFirstDrop, firstImage: diff(firstImage, beforeFirstDrop), firstVideo },
   offlineCacheBytes,
+  backends: Object.fromEntries(Object.entries(backends).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([m, ms]) => [m, typeof ms === 'number' ? round(ms) : ms]))])),
+  native: { runtime: 'onnxruntime-node, CPU, 1 thread', ms: Object.fromEntries(Object.entries(native).map(([m, ms]) => [m, round(ms)])) },
+  nativeRatio,
 };
 console.log(`machine: ${result.machine.cores} cores, ${result.machine.cpu}, Chromium ${result.machine.browser}`);
 console.log(`image 1024x1024, drop to heatmap in the UI: cold ${result.image.coldMs} ms, warm median ${result.image.warmMs} ms (${runs} runs)`);
@@ -152,4 +188,7 @@ console.table(videoRuns.map(({ msPerFrame, ...run }) => ({ ...run, ...msPerFrame
 console.log('bytes transferred (before the first drop / for the first image):');
 console.table({ beforeFirstDrop, firstImage: result.firstLoad.firstImage, firstVideo });
 console.log(`offline cache (shell + engine): ${(offlineCacheBytes / 1e6).toFixed(1)} MB`);
+console.log('per-face model latency (ms) by backend, and natively:');
+console.table({ ...result.backends, native: result.native.ms });
+console.log('nativeRatio (browser WASM 1 thread / native 1 thread):', JSON.stringify(nativeRatio));
 if (args.out) await writeFile(args.out, JSON.stringify(result, null, 2));

@@ -23,11 +23,14 @@ export interface OrtRuntimePaths {
 
 let configured = false;
 
-/** Points onnxruntime-web at the runtime files this app serves itself; threads only when isolated. */
-export function configureOrt(paths: OrtRuntimePaths): void {
+/**
+ * Points onnxruntime-web at the runtime files this app serves itself. One thread by default: on
+ * small CNNs and few cores a second thread costs more than it gains (the benchmark measures both).
+ */
+export function configureOrt(paths: OrtRuntimePaths, threads = 1): void {
   if (configured) return;
   ort.env.wasm.wasmPaths = { mjs: paths.mjs, wasm: paths.wasm };
-  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.numThreads = threads;
   ort.env.logLevel = 'error';
   configured = true;
 }

@@ -31,6 +31,8 @@ export interface MikiwameRunner {
   analyze(url: string, degrade?: Degradation, maskUrl?: string): Promise<RunnerAnalysis>;
   crops(url: string): Promise<CropExport>;
   analyzeVideo(url: string, sampleFps: number | null | 'auto'): Promise<RunnerVideoAnalysis>;
+  /** Each model's median per-face latency in a fresh worker with this backend and thread count. */
+  modelLatency(backend: BackendPreference, threads: number, runs: number): Promise<{ backend: string; ms: Record<string, number> }>;
 }
 
 const backend = (new URLSearchParams(location.search).get('backend') ?? 'auto') as BackendPreference;
@@ -61,6 +63,14 @@ const runner: MikiwameRunner = {
   },
   async crops(url) {
     return client.cropFaces(await fetchBlob(url));
+  },
+  async modelLatency(backendChoice, threads, runs) {
+    const fresh = new AnalyzerClient(backendChoice);
+    try {
+      return await fresh.timeModels(threads, runs);
+    } finally {
+      fresh.dispose();
+    }
   },
   async analyzeVideo(url, sampleFps) {
     const frames: AnalysedFrame[] = [];

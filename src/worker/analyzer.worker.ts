@@ -37,8 +37,9 @@ function once<T>(start: () => Promise<T>): () => Promise<T> {
 const locator = once(() => FaceLocator.create());
 let progressListener: ((p: LoadProgress) => void) | undefined;
 let modelSet: (() => Promise<ModelSet>) | undefined;
+let threads = 1;
 const models = (backend: BackendPreference) => {
-  modelSet ??= once(() => ModelSet.create(backend, (p) => progressListener?.(p)));
+  modelSet ??= once(() => ModelSet.create(backend, (p) => progressListener?.(p), threads));
   return modelSet();
 };
 
@@ -70,6 +71,13 @@ const api = {
     onUpdate: (update: VideoUpdate) => void,
   ): Promise<VideoAnalysisEnd> {
     return analyzeVideo(await locator(), await models(backend), file, options, onStart, onUpdate);
+  },
+
+  /** Per-face latency of each model with `wasmThreads` threads (set before the models load). */
+  async timeModels(backend: BackendPreference, wasmThreads: number, runs: number): Promise<{ backend: string; ms: Record<string, number> }> {
+    threads = wasmThreads;
+    const set = await models(backend);
+    return { backend: set.info.backend, ms: await set.timeRuns(runs) };
   },
 
   /** Face crops as the models see them, for building training data; needs no model. */

@@ -76,6 +76,10 @@ export class AnalyzerClient {
     ), signal);
   }
 
+  timeModels(threads: number, runs: number): Promise<{ backend: string; ms: Record<string, number> }> {
+    return this.call((api) => api.timeModels(this.backend, threads, runs));
+  }
+
   cropFaces(file: Blob, options: AnalyzeOptions = {}, signal?: AbortSignal): Promise<CropExport> {
     return this.call((api) => api.cropFaces(file, options), signal);
   }

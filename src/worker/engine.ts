@@ -85,11 +85,11 @@ interface LoadedModel {
 export class ModelSet {
   private constructor(private readonly classifier: LoadedModel, private readonly multitask?: LoadedModel) {}
 
-  static async create(backend: BackendPreference, onProgress: (p: LoadProgress) => void): Promise<ModelSet> {
+  static async create(backend: BackendPreference, onProgress: (p: LoadProgress) => void, threads = 1): Promise<ModelSet> {
     configureOrt({
       mjs: assetUrl(vendorAssets.ortLoader),
       wasm: assetUrl(vendorAssets.ortWasm),
-    });
+    }, threads);
     const { app, models } = modelManifest;
     const names = [app.classifier, ...(app.multitask ? [app.multitask] : [])];
     const progress = new Map(names.map((n) => [n, { loaded: 0, total: models[n].bytes ?? 0 }]));
@@ -103,6 +103,24 @@ export class ModelSet {
     };
     const classifier = await load(app.classifier);
     return new ModelSet(classifier, app.multitask ? await load(app.multitask) : undefined);
+  }
+
+  /** Median milliseconds of each model on one face crop (random pixels), for the benchmark. */
+  async timeRuns(runs: number): Promise<Record<string, number>> {
+    const size = cropSpec.outputSize;
+    const crop = Float32Array.from({ length: 3 * size * size }, (_, i) => Math.sin(i * 12.9898) * 0.5);
+    const timings: Record<string, number> = {};
+    for (const { name, model } of [this.classifier, ...(this.multitask ? [this.multitask] : [])]) {
+      const times: number[] = [];
+      for (let i = 0; i <= runs; i++) {
+        const start = performance.now();
+        await model.run(crop, 1, size);
+        if (i > 0) times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      timings[name] = times[Math.floor(times.length / 2)];
+    }
+    return timings;
   }
 
   get info(): EngineInfo {
