@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { analyzeFile } from './analyze-file';
+import { analyzeFile, analyzeFiles } from './analyze-file';
 import { AppControls } from './AppControls';
 import { takeSharedFile } from './offline';
 import { DropTarget } from './DropTarget';
 import { EngineStatus } from './EngineStatus';
+import { FileList } from './FileList';
 import { FaceList } from './FaceList';
 import { HeatmapControls } from './HeatmapControls';
 import { ImageStage } from './ImageStage';
@@ -16,10 +17,10 @@ export function App() {
 
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
-      const file = [...(event.clipboardData?.files ?? [])][0];
-      if (file) {
+      const files = [...(event.clipboardData?.files ?? [])];
+      if (files.length) {
         event.preventDefault();
-        void analyzeFile(file);
+        void analyzeFiles(files);
       }
     };
     window.addEventListener('paste', onPaste);
@@ -39,7 +40,7 @@ export function App() {
   }, []);
 
   return (
-    <DropTarget onFile={(file) => void analyzeFile(file)}>
+    <DropTarget onFiles={(files) => void analyzeFiles(files)}>
       <header className="masthead">
         <h1>
           Mikiwame <span lang="ja">見極め</span>
@@ -48,16 +49,17 @@ export function App() {
         <AppControls />
       </header>
       <main>
-        <FilePicker onFile={(file) => void analyzeFile(file)} />
+        <FilePicker onFiles={(files) => void analyzeFiles(files)} />
+        <FileList />
         <EngineStatus />
         {current && (
           <section className="result" aria-label="Analysis">
-            {current.kind === 'video' && current.status !== 'error' ? (
+            {current.kind === 'video' && (current.status === 'analyzing' || current.status === 'done') ? (
               <VideoView current={current} />
             ) : (
               <>
                 <Summary />
-                {current.kind === 'image' && (
+                {current.kind === 'image' && current.status !== 'queued' && (
                   <div className="result-body">
                     <div className="stage-column">
                       <ImageStage />
@@ -76,7 +78,7 @@ export function App() {
   );
 }
 
-function FilePicker({ onFile }: { onFile: (file: File) => void }) {
+function FilePicker({ onFiles }: { onFiles: (files: File[]) => void }) {
   return (
     <div className="picker">
       <label className="button">
@@ -84,11 +86,12 @@ function FilePicker({ onFile }: { onFile: (file: File) => void }) {
         <input
           type="file"
           accept="image/*,video/*,.mkv,.avi,.mov"
+          multiple
           data-testid="file-input"
           onChange={(event) => {
-            const file = event.target.files?.[0];
+            const files = [...(event.target.files ?? [])];
             event.target.value = '';
-            if (file) onFile(file);
+            if (files.length) onFiles(files);
           }}
         />
       </label>

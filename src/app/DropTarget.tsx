@@ -1,7 +1,7 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
 
-/** The whole page accepts a dropped file. */
-export function DropTarget({ onFile, children }: { onFile: (file: File) => void; children: ReactNode }) {
+/** The whole page accepts dropped files. */
+export function DropTarget({ onFiles, children }: { onFiles: (files: File[]) => void; children: ReactNode }) {
   const [over, setOver] = useState(false);
   const hasFiles = (event: DragEvent) => [...event.dataTransfer.types].includes('Files');
   return (
@@ -22,8 +22,8 @@ export function DropTarget({ onFile, children }: { onFile: (file: File) => void;
       onDrop={(event) => {
         event.preventDefault();
         setOver(false);
-        const file = event.dataTransfer.files[0];
-        if (file) onFile(file);
+        const files = [...event.dataTransfer.files];
+        if (files.length) onFiles(files);
       }}
     >
       {children}

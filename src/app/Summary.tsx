@@ -13,7 +13,16 @@ export function ReportButton({ current }: { current: CurrentFile }) {
 
 export function Summary() {
   const current = useAppStore((s) => s.current);
+  const files = useAppStore((s) => s.files);
   if (!current) return null;
+  if (current.status === 'queued') {
+    const ahead = files.filter((f) => f.id < current.id && (f.status === 'queued' || f.status === 'analyzing')).length;
+    return (
+      <div className="summary" role="status" data-testid="queued">
+        <em>{current.name}</em> waits its turn: {ahead === 1 ? '1 file' : `${ahead} files`} ahead.
+      </div>
+    );
+  }
   if (current.status === 'analyzing') {
     return (
       <div className="summary" role="status">

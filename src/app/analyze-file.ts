@@ -1,10 +1,10 @@
 import { mediaKind } from '../video/media-kind';
 import { AnalyzerClient, WorkerCrashedError } from '../worker/client';
-import { useAppStore } from './store';
+import { useAppStore, type CurrentFile } from './store';
 
 const backend = new URLSearchParams(location.search).get('backend');
 const client = new AnalyzerClient(backend === 'wasm' || backend === 'webgpu' ? backend : 'auto');
-let running: AbortController | undefined;
+let running: { id: number; controller: AbortController } | undefined;
 let nextId = 1;
 
 /** Messages from the decode stages are written for people; anything else gets context. */
@@ -16,52 +16,62 @@ function describeError(error: unknown): string {
   return `The analysis failed: ${message}. The app is still usable: try another file.`;
 }
 
-/** Stops the analysis in progress, if any; the worker restarts on the next file. */
-function abortRunning(): void {
-  if (!running) return;
-  running.abort();
-  running = undefined;
-  useAppStore.getState().setEngine({ status: 'idle', progress: undefined });
+/** Adds files to the list; they are analysed one after another, in the order given. */
+export async function analyzeFiles(files: File[]): Promise<void> {
+  for (const file of files) {
+    const kind = mediaKind(new Uint8Array(await file.slice(0, 16).arrayBuffer()), file.type, file.name);
+    useAppStore.getState().addFile({
+      id: nextId++, file, kind, name: file.name || 'pasted image', url: URL.createObjectURL(file), status: 'queued',
+    });
+  }
+  void pump();
 }
 
-/**
- * Loads the engine once (with progress), then analyses `file`, image or video. A newer file
- * replaces the current one and stops its analysis.
- */
-export async function analyzeFile(file: File): Promise<void> {
-  abortRunning();
-  const store = useAppStore.getState();
-  const controller = new AbortController();
-  running = controller;
-  if (store.current) URL.revokeObjectURL(store.current.url);
-  const id = nextId++;
-  const kind = mediaKind(new Uint8Array(await file.slice(0, 16).arrayBuffer()), file.type, file.name);
-  if (controller.signal.aborted) return;
-  store.setCurrent({ id, file, kind, name: file.name || 'pasted image', url: URL.createObjectURL(file), status: 'analyzing' });
-  const { setEngine, updateCurrent, updateVideo } = useAppStore.getState();
+export const analyzeFile = (file: File) => analyzeFiles([file]);
 
+async function pump(): Promise<void> {
+  if (running) return;
+  const next = useAppStore.getState().files.find((f) => f.status === 'queued');
+  if (!next) return;
+  const controller = new AbortController();
+  running = { id: next.id, controller };
+  try {
+    await analyze(next, controller.signal);
+  } finally {
+    running = undefined;
+    void pump();
+  }
+}
+
+async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
+  const { id, file, kind } = entry;
+  const { setEngine, updateCurrent, updateVideo } = useAppStore.getState();
+  updateCurrent(id, { status: 'analyzing' });
   try {
     if (useAppStore.getState().engine.status !== 'ready') {
       setEngine({ status: 'loading' });
-      const info = await client.prepare((progress) => setEngine({ progress }), controller.signal);
+      const info = await client.prepare((progress) => setEngine({ progress }), signal);
       setEngine({ status: 'ready', info, progress: undefined });
     }
     if (kind === 'video') {
-      updateVideo(id, () => ({ frames: [] }));
+      updateVideo(id, () => ({ frames: [], stopped: false, end: undefined }));
       const end = await client.analyzeVideo(file, { sampleFps: useAppStore.getState().videoSampleFps }, {
         onStart: (start) => updateVideo(id, () => ({ start })),
         onUpdate: ({ frames, progress }) => updateVideo(id, (video) => ({ frames: [...video.frames, ...frames], progress })),
-      }, controller.signal);
+      }, signal);
       updateVideo(id, () => ({ end }));
       updateCurrent(id, { status: 'done' });
     } else {
-      const analysis = await client.analyzeImage(file, {}, controller.signal);
+      const analysis = await client.analyzeImage(file, {}, signal);
       updateCurrent(id, { status: 'done', analysis });
     }
   } catch (error) {
-    if (controller.signal.aborted) {
-      const video = useAppStore.getState().current?.video;
-      if (video?.frames.length) {
+    if (signal.aborted) {
+      setEngine({ status: 'idle', progress: undefined });
+      const now = useAppStore.getState().files.find((f) => f.id === id);
+      // Removed from the list, or queued again to be re-analysed: nothing to record.
+      if (!now || now.status === 'queued') return;
+      if (now.video?.frames.length) {
         updateVideo(id, () => ({ stopped: true }));
         updateCurrent(id, { status: 'done' });
       } else {
@@ -72,18 +82,28 @@ export async function analyzeFile(file: File): Promise<void> {
     if (error instanceof WorkerCrashedError) setEngine({ status: 'idle', progress: undefined });
     else if (useAppStore.getState().engine.status === 'loading') setEngine({ status: 'error', progress: undefined });
     updateCurrent(id, { status: 'error', error: describeError(error) });
-  } finally {
-    if (running === controller) running = undefined;
   }
 }
 
-/** Stops the analysis in progress; a video keeps the results it has so far. */
+/** Stops the analysis in progress (a video keeps its results so far); queued files follow. */
 export function cancelAnalysis(): void {
-  abortRunning();
+  running?.controller.abort();
 }
 
-/** Analyses the current file again, e.g. after the user changed the video sampling rate. */
+/** Takes a file off the list: stops it if it is being analysed, and frees its memory. */
+export function removeFile(id: number): void {
+  const entry = useAppStore.getState().files.find((f) => f.id === id);
+  if (!entry) return;
+  if (running?.id === id) running.controller.abort();
+  URL.revokeObjectURL(entry.url);
+  useAppStore.getState().removeFile(id);
+}
+
+/** Analyses the file on screen again, e.g. after the user changed the video sampling rate. */
 export function reanalyzeCurrent(): void {
   const current = useAppStore.getState().current;
-  if (current) void analyzeFile(current.file);
+  if (!current || current.status === 'queued') return;
+  if (running?.id === current.id) running.controller.abort();
+  useAppStore.getState().updateCurrent(current.id, { status: 'queued', analysis: undefined, video: undefined, error: undefined });
+  void pump();
 }

@@ -28,7 +28,7 @@ export interface CurrentFile {
   name: string;
   /** Object URL of the user's file, for display; revoked when the next file replaces it. */
   url: string;
-  status: 'analyzing' | 'done' | 'error';
+  status: 'queued' | 'analyzing' | 'done' | 'error';
   analysis?: ImageAnalysis;
   video?: VideoResults;
   error?: string;
@@ -36,6 +36,9 @@ export interface CurrentFile {
 
 export interface AppState {
   engine: EngineState;
+  /** Every file of this session, in the order given; results stay until removed. */
+  files: CurrentFile[];
+  /** The file on screen: one of `files`. */
   current?: CurrentFile;
   heatmapVisible: boolean;
   heatmapOpacity: number;
@@ -45,7 +48,9 @@ export interface AppState {
   /** The player's current position, for the timeline's playhead. */
   playheadTime: number;
   setEngine(engine: Partial<EngineState>): void;
-  setCurrent(current: CurrentFile | undefined): void;
+  addFile(file: CurrentFile): void;
+  removeFile(id: number): void;
+  showFile(id: number): void;
   updateCurrent(id: number, update: Partial<CurrentFile>): void;
   setHeatmapVisible(visible: boolean): void;
   setHeatmapOpacity(opacity: number): void;
@@ -55,24 +60,39 @@ export interface AppState {
   setPlayheadTime(time: number): void;
 }
 
+function patchFile(s: AppState, id: number, patch: (file: CurrentFile) => CurrentFile): Partial<AppState> {
+  const files = s.files.map((f) => (f.id === id ? patch(f) : f));
+  return { files, current: s.current && files.find((f) => f.id === s.current!.id) };
+}
+
 export const useAppStore = create<AppState>()((set) => ({
   engine: { status: 'idle' },
   heatmapVisible: true,
   heatmapOpacity: 0.6,
   selectedFace: null,
   setEngine: (engine) => set((s) => ({ engine: { ...s.engine, ...engine } })),
-  setCurrent: (current) => set({ current, selectedFace: null, playheadTime: 0 }),
-  updateCurrent: (id, update) => set((s) => (s.current?.id === id ? { current: { ...s.current, ...update } } : {})),
+  files: [],
+  // A new file is shown unless another is being analysed (it then waits in the list).
+  addFile: (file) => set((s) => {
+    const files = [...s.files, file];
+    const keep = s.current?.status === 'analyzing' || s.current?.status === 'queued';
+    return keep ? { files, current: s.current } : { files, current: file, selectedFace: null, playheadTime: 0 };
+  }),
+  removeFile: (id) => set((s) => {
+    const files = s.files.filter((f) => f.id !== id);
+    return { files, current: s.current?.id === id ? files[files.length - 1] : s.current };
+  }),
+  showFile: (id) => set((s) => ({ current: s.files.find((f) => f.id === id), selectedFace: null, playheadTime: 0 })),
+  updateCurrent: (id, update) => set((s) => patchFile(s, id, (f) => ({ ...f, ...update }))),
   setHeatmapVisible: (heatmapVisible) => set({ heatmapVisible }),
   setHeatmapOpacity: (heatmapOpacity) => set({ heatmapOpacity }),
   selectFace: (selectedFace) => set({ selectedFace }),
   videoSampleFps: 'auto',
   playheadTime: 0,
   setVideoSampleFps: (videoSampleFps) => set({ videoSampleFps }),
-  updateVideo: (id, update) => set((s) => {
-    if (s.current?.id !== id) return {};
-    const video = s.current.video ?? { frames: [] };
-    return { current: { ...s.current, video: { ...video, ...update(video) } } };
-  }),
+  updateVideo: (id, update) => set((s) => patchFile(s, id, (f) => {
+    const video = f.video ?? { frames: [] };
+    return { ...f, video: { ...video, ...update(video) } };
+  })),
   setPlayheadTime: (playheadTime) => set({ playheadTime }),
 }));

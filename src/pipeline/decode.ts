@@ -1,3 +1,4 @@
+import { imageHeaderSize } from './image-header';
 import type { RgbaImage } from './types';
 
 /** Larger images are downscaled before analysis: faces stay far above the crop's resolution. */
@@ -17,8 +18,16 @@ export interface DecodedImage {
   sourceHeight: number;
 }
 
+function tooLarge(width: number, height: number): UnsupportedInputError {
+  return new UnsupportedInputError(
+    `The image is ${width}x${height} pixels, more than the ${maxSourcePixels / 1e6} megapixels this app analyses. Resize it and try again.`,
+  );
+}
+
 export async function decodeImage(blob: Blob): Promise<DecodedImage> {
   if (blob.size === 0) throw new UnsupportedInputError('The file is empty (0 bytes).');
+  const declared = imageHeaderSize(new Uint8Array(await blob.slice(0, 1 << 16).arrayBuffer()));
+  if (declared && declared.width * declared.height > maxSourcePixels) throw tooLarge(declared.width, declared.height);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
@@ -32,9 +41,7 @@ export async function decodeImage(blob: Blob): Promise<DecodedImage> {
   const sourceHeight = bitmap.height;
   if (sourceWidth * sourceHeight > maxSourcePixels) {
     bitmap.close();
-    throw new UnsupportedInputError(
-      `The image is ${sourceWidth}x${sourceHeight} pixels, more than the ${maxSourcePixels / 1e6} megapixels this app analyses. Resize it and try again.`,
-    );
+    throw tooLarge(sourceWidth, sourceHeight);
   }
   const longer = Math.max(sourceWidth, sourceHeight);
   if (longer > maxAnalysisSide) {
