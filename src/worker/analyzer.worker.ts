@@ -50,6 +50,9 @@ async function encodePng(pixels: Uint8ClampedArray<ArrayBuffer>, width: number, 
 }
 
 const api = {
+  /** Answers while the worker is alive (the client's liveness check). */
+  ping: () => true,
+
   async prepare(backend: BackendPreference, onProgress?: (p: LoadProgress) => void): Promise<EngineInfo> {
     progressListener = onProgress;
     onProgress?.({ item: 'face detector', loaded: 0, total: 0 });

@@ -11,6 +11,11 @@ export interface VideoCallbacks {
   onUpdate(update: VideoUpdate): void;
 }
 
+const pingIntervalMs = 3000;
+/** Longer than the longest synchronous step of the worker (compiling the detector's wasm). */
+const silentLimitMs = 20_000;
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export class WorkerCrashedError extends Error {
   override name = 'WorkerCrashedError';
 }
@@ -59,7 +64,33 @@ export class AnalyzerClient {
         reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
       }, { once: true });
     });
-    return Promise.race([work(api), crashed, aborted]);
+    const done = new AbortController();
+    try {
+      return await Promise.race([work(api), crashed, aborted, this.watch(worker, api, done.signal)]);
+    } finally {
+      done.abort();
+    }
+  }
+
+  /**
+   * A worker can also die without an error event (killed by the browser, closed): it then stops
+   * answering. Pinged every few seconds during a call; silent for too long means dead.
+   */
+  private watch(worker: Worker, api: Comlink.Remote<AnalyzerApi>, stop: AbortSignal): Promise<never> {
+    return new Promise<never>((_, reject) => {
+      const check = async () => {
+        const answered = await Promise.race([api.ping().then(() => true, () => false), delay(silentLimitMs).then(() => false)]);
+        if (stop.aborted) return;
+        if (!answered) {
+          this.terminate(worker);
+          reject(new WorkerCrashedError('The analysis engine stopped responding. It has been restarted.'));
+          return;
+        }
+        timer = setTimeout(check, pingIntervalMs);
+      };
+      let timer = setTimeout(check, pingIntervalMs);
+      stop.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    });
   }
 
   prepare(onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<EngineInfo> {
