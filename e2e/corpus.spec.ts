@@ -8,6 +8,8 @@ interface Expectation {
   kind: 'error' | 'no-face' | 'faces' | 'video';
   message?: string;
   min?: number;
+  /** Decoded by ffmpeg.wasm but not playable by the browser's own player. */
+  unplayable?: boolean;
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -48,6 +50,7 @@ for (const { name, expect: expected } of corpusCases as { name: string; expect: 
         const people = Number(/(\d+) (person|people) tracked/.exec(text)?.[1] ?? 0);
         if (expected.min === 0) expect(text).toContain('cannot be assessed');
         else expect(people).toBeGreaterThanOrEqual(expected.min!);
+        if (expected.unplayable) await expect(page.getByTestId('unplayable')).toBeVisible();
         break;
       }
     }

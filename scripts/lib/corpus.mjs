@@ -44,10 +44,10 @@ export const corpusCases = [
   { name: 'text-named.mp4', expect: { kind: 'error', message: 'not a video' }, make: (p) => writeFileSync(p, 'not a video\n'.repeat(100)) },
   { name: 'variable-frame-rate.mkv', expect: { kind: 'video', min: 1 }, make: (p) => ffmpeg(['-i', clip('vfr-src.mp4', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p']), '-vf', "setpts='if(lt(N,20),N*0.04,0.8+(N-20)*0.12)/TB'", '-fps_mode', 'vfr', '-c:v', 'libx264', p]) },
   { name: 'phone-rotated-90.mp4', expect: { kind: 'video', min: 1 }, make: (p) => ffmpeg(['-i', clip('sideways.mp4', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'], 'transpose=2'), '-c', 'copy', '-metadata:s:v:0', 'rotate=90', p]) },
-  { name: 'hevc.mp4', expect: { kind: 'video', min: 1 }, make: (p) => clipTo(p, ['-c:v', 'libx265', '-pix_fmt', 'yuv420p', '-tag:v', 'hvc1', '-x265-params', 'log-level=error']) },
-  { name: 'mpeg4-part2.avi', expect: { kind: 'video', min: 1 }, make: (p) => clipTo(p, ['-c:v', 'mpeg4', '-q:v', '3']) },
+  { name: 'hevc.mp4', expect: { kind: 'video', min: 1, unplayable: true }, make: (p) => clipTo(p, ['-c:v', 'libx265', '-pix_fmt', 'yuv420p', '-tag:v', 'hvc1', '-x265-params', 'log-level=error']) },
+  { name: 'mpeg4-part2.avi', expect: { kind: 'video', min: 1, unplayable: true }, make: (p) => clipTo(p, ['-c:v', 'mpeg4', '-q:v', '3']) },
   { name: '4k-60fps.mp4', expect: { kind: 'video', min: 1 }, make: (p) => clipTo(p, ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'], 'scale=3840:2160', 60, 1) },
-  { name: 'resolution-change.ts', expect: { kind: 'video', min: 1 }, make: (p) => resolutionChange(p) },
+  { name: 'resolution-change.ts', expect: { kind: 'video', min: 1, unplayable: true }, make: (p) => resolutionChange(p) },
   { name: 'no-face-video.webm', expect: { kind: 'video', min: 0 }, make: (p) => ffmpeg(['-loop', '1', '-i', coffee, '-t', '2', '-r', '10', '-c:v', 'libvpx', '-b:v', '500k', p]) },
 ];
 

@@ -55,7 +55,7 @@ export function App() {
         {current && (
           <section className="result" aria-label="Analysis">
             {current.kind === 'video' && (current.status === 'analyzing' || current.status === 'done') ? (
-              <VideoView current={current} />
+              <VideoView key={current.id} current={current} />
             ) : (
               <>
                 <Summary />

@@ -26,6 +26,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
   const setPlayheadTime = useAppStore((s) => s.setPlayheadTime);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [shown, setShown] = useState<AnalysedFrame | undefined>();
+  const [unplayable, setUnplayable] = useState(false);
   const frames = useRef<AnalysedFrame[]>([]);
   frames.current = video?.frames ?? [];
   const validity = start ? frameValidity(start.plan.sampleFps, start.info.fps) : 0;
@@ -64,7 +65,11 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
     <div className="stage video-stage" data-testid="video-stage">
       {/* The box has the video's aspect ratio, so the overlay's pixels map exactly onto the picture. */}
       <div className="stage-inner" style={width && height ? { aspectRatio: `${width} / ${height}`, width: `min(100%, calc(60vh * ${width / height}))` } : undefined}>
-        <video ref={videoRef} src={current.url} controls playsInline muted data-testid="video" aria-label={`The analysed video: ${current.name}`} />
+        <video
+          ref={videoRef} src={current.url} controls playsInline muted data-testid="video"
+          aria-label={`The analysed video: ${current.name}`}
+          onError={() => setUnplayable(true)}
+        />
         {width && height && (
           <>
             <canvas
@@ -92,6 +97,12 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
           </>
         )}
       </div>
+      {unplayable && (
+        <p className="note unplayable" data-testid="unplayable">
+          This browser cannot play this video format (the analysis decodes it itself): the scores, timeline and jump points
+          are complete, but the boxes and heatmap cannot be shown over the picture. A copy converted to H.264 MP4 would play.
+        </p>
+      )}
     </div>
   );
 }
