@@ -168,6 +168,9 @@ const result = {
     warmMs: round(median(warm)),
     warmRuns: runs,
     stagesMedianMs: Object.fromEntries(stageNames.map((s) => [s, round(median(stages.map((t) => t[s] ?? 0)))])),
+    // What the worker stages leave of the UI time: reading the file, messaging, showing the
+    // image, drawing the heatmap, React.
+    renderMs: round(median(warm) - stageNames.reduce((sum, s) => sum + median(stages.map((t) => t[s] ?? 0)), 0)),
   },
   video: {
     realtimeFactor: videoRuns.find((r) => r.clip.includes('1280x720_10s') && r.setting.startsWith('default'))?.realtimeFactor,
@@ -182,7 +185,7 @@ const result = {
 };
 console.log(`machine: ${result.machine.cores} cores, ${result.machine.cpu}, Chromium ${result.machine.browser}`);
 console.log(`image 1024x1024, drop to heatmap in the UI: cold ${result.image.coldMs} ms, warm median ${result.image.warmMs} ms (${runs} runs)`);
-console.table(result.image.stagesMedianMs);
+console.table({ ...result.image.stagesMedianMs, render: result.image.renderMs });
 console.log('video (runner page, WASM):');
 console.table(videoRuns.map(({ msPerFrame, ...run }) => ({ ...run, ...msPerFrame })));
 console.log('bytes transferred (before the first drop / for the first image):');
