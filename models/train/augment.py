@@ -47,3 +47,29 @@ def degrade(img: np.ndarray, mask: np.ndarray, rng: np.random.Generator):
     if rng.random() < 0.8:
         img = jpeg(img, rng.integers(30, 96))
     return np.ascontiguousarray(img), np.ascontiguousarray(mask)
+
+
+def degrade_strong(img: np.ndarray, mask: np.ndarray, rng: np.random.Generator):
+    """Harder upload emulation (opt-in, --degrade strong): the image is downscaled, JPEG-compressed
+    *at the small size* and upscaled again (what a resized upload followed by the app's crop does,
+    and what jpeg40_half emulates), with lower qualities more often and sometimes a second JPEG pass."""
+    size = img.shape[0]
+    if rng.random() < 0.5:
+        img, mask = img[:, ::-1], mask[:, ::-1]
+    if rng.random() < 0.5:
+        img = _colour(img, rng)
+    if rng.random() < 0.1:
+        img = cv2.GaussianBlur(img, (0, 0), rng.uniform(0.5, 1.5))
+    if rng.random() < 0.15:
+        img = cv2.add(img, rng.normal(0, rng.uniform(2, 8), img.shape), dtype=cv2.CV_8U)
+    if rng.random() < 0.75:
+        small = max(8, round(size * rng.uniform(0.3, 1.0)))
+        img = cv2.resize(img, (small, small), interpolation=cv2.INTER_AREA)
+    if rng.random() < 0.85:
+        # quality 25-95, skewed towards low qualities
+        img = jpeg(img, int(round(25 + 70 * rng.random() ** 1.5)))
+    if img.shape[0] != size:
+        img = cv2.resize(img, (size, size), interpolation=cv2.INTER_LINEAR)
+    if rng.random() < 0.2:
+        img = jpeg(img, rng.integers(50, 96))
+    return np.ascontiguousarray(img), np.ascontiguousarray(mask)

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from torch.utils.data import DataLoader, Dataset
 
-from .augment import degrade, jpeg40_half
+from .augment import degrade, degrade_strong, jpeg40_half
 from .common import CROPS_DIR, INPUT_SIZE, SEED, WORK_DIR, group_of, label_of
 from .sbi import self_blend
 from .splits import read_split
@@ -68,10 +68,10 @@ def load_split(split: str) -> CropStore:
     return CropStore(np.load(images_path, mmap_mode='r'), records, skipped)
 
 
-def _blend(store: CropStore, index: int, rng: np.random.Generator):
+def _blend(store: CropStore, index: int, rng: np.random.Generator, strong: bool = False):
     record = store.records[index]
     return self_blend(np.asarray(store.images[index]), np.array(record['keypoints'], np.float32),
-                      np.array(record['corners'], np.float32), rng)
+                      np.array(record['corners'], np.float32), rng, strong=strong)
 
 
 def _draw(pool: np.ndarray, count: int, rng: np.random.Generator) -> np.ndarray:
@@ -89,8 +89,13 @@ class TrainSet(Dataset):
     Returns (image uint8 HxWx3, label, mask 1xMxM, mask weight); dataset fakes have no known mask."""
 
     def __init__(self, store: CropStore, epoch_size: int, mask_size: int = 64, seed: int = SEED,
-                 clean_epochs: int = 0, degrade_prob: float = 1.0):
+                 clean_epochs: int = 0, degrade_prob: float = 1.0, sbi_share: float = 0.5,
+                 strong_sbi_epochs: int = 0, strong_degrade: bool = False):
         self.store, self.epoch_size, self.mask_size, self.seed = store, epoch_size, mask_size, seed
+        # Fine-tuning options (defaults = the original recipe): the share of the fakes that are
+        # self-blends, the first epochs with strong (ratio 1, always colour-jittered) blends, and
+        # the harder degradation of augment.degrade_strong.
+        self.sbi_share, self.strong_sbi_epochs, self.strong_degrade = sbi_share, strong_sbi_epochs, strong_degrade
         # A small net learns nothing when every sample is hard from the start: the first
         # `clean_epochs` use real vs dataset fakes only, undegraded; then SBI and degradation join.
         self.clean_epochs, self.degrade_prob = clean_epochs, degrade_prob
@@ -104,7 +109,8 @@ class TrainSet(Dataset):
         rng = np.random.default_rng([self.seed, epoch])
         self.warming_up = epoch <= self.clean_epochs
         n_fake = self.epoch_size // 2
-        n_sbi = 0 if self.warming_up else n_fake // 2
+        n_sbi = 0 if self.warming_up else (n_fake // 2 if self.sbi_share == 0.5 else int(round(n_fake * self.sbi_share)))
+        self.strong_sbi = epoch <= self.strong_sbi_epochs
         kinds = np.repeat([REAL, DATASET_FAKE, SBI_FAKE], [self.epoch_size - n_fake, n_fake - n_sbi, n_sbi])
         # Reals are drawn for the real samples and the SBI sources together, so each is used evenly.
         real_draw = _draw(self.reals, self.epoch_size - n_fake + n_sbi, rng)
@@ -120,11 +126,11 @@ class TrainSet(Dataset):
         rng = np.random.default_rng([self.seed, self.epoch, i])
         kind, index = self.kinds[i], self.indices[i]
         if kind == SBI_FAKE:
-            image, mask = _blend(self.store, index, rng)
+            image, mask = _blend(self.store, index, rng, strong=self.strong_sbi)
         else:
             image, mask = np.array(self.store.images[index]), np.zeros((INPUT_SIZE, INPUT_SIZE), np.float32)
         if not self.warming_up and rng.random() < self.degrade_prob:
-            image, mask = degrade(image, mask, rng)
+            image, mask = (degrade_strong if self.strong_degrade else degrade)(image, mask, rng)
         small = cv2.resize(mask, (self.mask_size, self.mask_size), interpolation=cv2.INTER_AREA)
         return (torch.from_numpy(image), torch.tensor(float(kind != REAL)), torch.from_numpy(small)[None],
                 torch.tensor(float(kind != DATASET_FAKE)))

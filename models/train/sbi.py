@@ -118,17 +118,21 @@ def _shift_scale(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return cv2.warpAffine(img, matrix, (size, size), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
 
 
-def self_blend(img: np.ndarray, keypoints: np.ndarray, corners: np.ndarray, rng: np.random.Generator):
+def self_blend(img: np.ndarray, keypoints: np.ndarray, corners: np.ndarray, rng: np.random.Generator,
+               strong: bool = False):
     """img: uint8 HxWx3 RGB crop; keypoints 6x2 and corners 4x2 in crop px.
-    Returns (blended uint8 HxWx3, soft mask float32 HxW in [0, 1] before the blend ratio)."""
+    Returns (blended uint8 HxWx3, soft mask float32 HxW in [0, 1] before the blend ratio).
+    strong (curriculum, early epochs): the colour jitter is always applied and the blend ratio is 1,
+    so the blending boundary is as visible as it gets; the default draws are unchanged."""
     source = img
-    if rng.random() < 0.8:
+    if rng.random() < (1.0 if strong else 0.8):
         source = _colour_jitter(source, rng)
     source = _shift_scale(_sharpen_or_blur(source, rng), rng)
     target = img
     if rng.random() < 0.5:  # either side may carry the alteration
         source, target = target, source
     mask = soft_mask(keypoints, corners, img.shape[0], rng)
-    weight = cv2.merge([mask * rng.choice(BLEND_RATIOS)] * 3)
+    ratio = rng.choice(BLEND_RATIOS)
+    weight = cv2.merge([mask * (1.0 if strong else ratio)] * 3)
     blended = cv2.add(cv2.multiply(source, weight, dtype=cv2.CV_32F), cv2.multiply(target, 1 - weight, dtype=cv2.CV_32F))
     return cv2.convertScaleAbs(blended), mask

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .common import WORK_DIR
+from .common import SEED, WORK_DIR
 from .data import EVAL_VARIANTS, EvalSet, TrainSet, build_eval_set, load_split, to_input, train_loader
 from .metrics import mask_iou, summary
 from .nets import ARCHS, param_count
@@ -31,6 +31,17 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
     parser.add_argument('--degrade-prob', type=float, default=1.0, help='share of training samples degraded')
     parser.add_argument('--resume', action='store_true', help='continue from models/work/<name>/last.pt if present')
     parser.add_argument('--name', help='run name (default: the architecture)')
+    # Fine-tuning options; the defaults reproduce the original recipe (run_all.sh relies on them).
+    parser.add_argument('--init-from', help='start from the weights of this checkpoint (e.g. models/work/meso4/best.pt) '
+                        'with a fresh optimizer and schedule; ignored when --resume finds a last.pt')
+    parser.add_argument('--sbi-share', type=float, default=0.5, help='share of the fake samples that are self-blends')
+    parser.add_argument('--strong-sbi-epochs', type=int, default=0,
+                        help='curriculum: the first N epochs use strong self-blends (blend ratio 1, always colour-jittered)')
+    parser.add_argument('--degrade', choices=('standard', 'strong'), default='standard',
+                        help='strong: downscale -> JPEG (quality 25-95, skewed low) at the small size -> upscale (augment.degrade_strong)')
+    parser.add_argument('--data-seed', type=int, default=SEED, help='seed of the per-epoch sample draws and augmentations')
+    parser.add_argument('--select', choices=('clean', 'mean'), default='clean',
+                        help='best.pt criterion: validation AUC clean, or the mean of clean and jpeg40-half')
 
 
 class Logger:
@@ -143,6 +154,9 @@ def run(arch: str, args: argparse.Namespace) -> None:
         random.setstate(checkpoint['rng']['python'])
         state = {k: checkpoint[k] for k in state}
         log(f'resumed {name} after epoch {state["epoch"]}')
+    elif getattr(args, 'init_from', None):
+        model.load_state_dict(torch.load(args.init_from)['model'])
+        log(f'initialised {name} from {args.init_from}')
     if state['epoch'] >= args.epochs:
         log(f'{name}: all {args.epochs} epochs done')
         return
@@ -153,7 +167,11 @@ def run(arch: str, args: argparse.Namespace) -> None:
         f'(skipped, no face: {train_store.skipped}), val samples {len(val_set.labels)} '
         f'(skipped: {val_set.store.skipped}), args {json.dumps(vars(args))}')
     dataset = TrainSet(train_store, args.epoch_size, mask_size=model.mask_size or 64,
-                       clean_epochs=args.clean_epochs, degrade_prob=args.degrade_prob)
+                       clean_epochs=args.clean_epochs, degrade_prob=args.degrade_prob,
+                       seed=getattr(args, 'data_seed', SEED), sbi_share=getattr(args, 'sbi_share', 0.5),
+                       strong_sbi_epochs=getattr(args, 'strong_sbi_epochs', 0),
+                       strong_degrade=getattr(args, 'degrade', 'standard') == 'strong')
+    select_mean = getattr(args, 'select', 'clean') == 'mean'
 
     for epoch in range(state['epoch'] + 1, args.epochs + 1):
         dataset.set_epoch(epoch)
@@ -176,9 +194,12 @@ def run(arch: str, args: argparse.Namespace) -> None:
         state['history'].append({'epoch': epoch, 'train_loss': total / seen, 'train_img_s': seen / train_seconds,
                                  'seconds': time.time() - epoch_start,
                                  'lr': optimizer.param_groups[0]['lr'], 'val': val})
-        is_best = val['clean']['all']['auc'] > state['best_auc']
+        score = val['clean']['all']['auc']
+        if select_mean:
+            score = (score + val['jpeg40-half']['all']['auc']) / 2
+        is_best = score > state['best_auc']
         if is_best:
-            state['best_auc'] = val['clean']['all']['auc']
+            state['best_auc'] = score
             _save(best_path, {'arch': arch, 'model': model.state_dict(), 'epoch': epoch, 'val': val})
         _save(last_path, {**state, 'arch': arch, 'model': model.state_dict(), 'optimizer': optimizer.state_dict(),
                           'scheduler': scheduler.state_dict(), 'args': vars(args),

@@ -1,0 +1,202 @@
+"""Evaluation harness: compare checkpoints on the test split (clean and jpeg40-half), the self-blend
+mask IoU and the dev-video clips, without exporting anything.
+
+  /usr/bin/python3 -m models.train.evaluate --model meso4 --model meso4-sbi --model multitask ...
+
+--model NAME reads models/work/NAME/best.pt (or NAME=PATH for another checkpoint). Each model is run
+as the app would run it: BatchNorm folded, weights through the int8 round trip (--fp32 to skip),
+probability = sigmoid(logit / T) with T fitted on the clean validation crops and the threshold chosen
+as models.train.export does. Reported per model:
+- test AUC / EER / accuracy, clean and jpeg40-half (crop-level emulation of src/pipeline/degrade.ts:
+  halve, JPEG quality 40, back up), over real vs dataset fakes ("dataset", what `npm run eval` of the
+  test split measures) and over everything including one seeded self-blend per real crop ("all");
+- multi-task nets: mask IoU on the self-blends of the test reals (clean and degraded);
+- dev videos: face crops made by the app's cropper (`npm run crops -- --input /tmp/devframes --out
+  models/work/devcrops`), frame score = highest face probability (as the app scores a file), clip
+  score = mean over the frames with a face; right side = fakes >= threshold, real < threshold.
+  Dev frames are never used for fitting anything (temperature, threshold and fusion come from val).
+With --fuse A+B (a classifier and a multi-task net) a logistic regression on the two calibrated logits
+is fitted on the validation crops (real vs dataset fakes, as models/tools/fit_fusion.mjs does on the
+validation images) and reported like a model.
+
+Writes models/work/eval-harness/<model>.json and prints a Markdown table.
+"""
+import argparse
+import copy
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import cv2
+import numpy as np
+import torch
+
+from .common import INPUT_SIZE, WORK_DIR
+from .data import EVAL_VARIANTS, build_eval_set
+from .export import choose_threshold, fit_temperature, fuse_batch_norms
+from .metrics import mask_iou, summary
+from .nets import ARCHS
+from .quantize import dequantized_copy_
+from .train import predict, target_masks
+
+DEV_DIR = WORK_DIR / 'devcrops'
+OUT_DIR = WORK_DIR / 'eval-harness'
+
+
+def load_model(spec: str, fp32: bool):
+    name, _, path = spec.partition('=')
+    checkpoint = torch.load(path or WORK_DIR / name / 'best.pt')
+    model = ARCHS[checkpoint['arch']]()
+    model.load_state_dict(checkpoint['model'])
+    model = fuse_batch_norms(model.eval())
+    if not fp32:
+        dequantized_copy_(model)
+    return name, model.to(memory_format=torch.channels_last), checkpoint.get('epoch')
+
+
+def load_dev(dev_dir: Path):
+    """Every face crop of every dev frame: images, (label, clip, frame) per crop."""
+    images, keys = [], []
+    for png in sorted(dev_dir.glob('*/*/*__f*.png')):
+        label, clip = png.parts[-3], png.parts[-2]
+        frame = png.name.rsplit('__f', 1)[0]
+        image = cv2.imread(str(png), cv2.IMREAD_COLOR)[..., ::-1]
+        if image.shape[:2] != (INPUT_SIZE, INPUT_SIZE):
+            continue
+        images.append(np.ascontiguousarray(image))
+        keys.append((label, clip, frame))
+    return (np.stack(images) if images else np.zeros((0, INPUT_SIZE, INPUT_SIZE, 3), np.uint8)), keys
+
+
+def dev_clips(keys, logits, temperature, threshold) -> dict:
+    frames = defaultdict(lambda: -np.inf)
+    for key, logit in zip(keys, logits):
+        frames[key] = max(frames[key], logit)
+    clips = defaultdict(list)
+    for (label, clip, _), logit in frames.items():
+        clips[(label, clip)].append(1 / (1 + np.exp(-logit / temperature)))
+    out = {}
+    for (label, clip), scores in sorted(clips.items()):
+        mean = float(np.mean(scores))
+        out[clip] = {'label': label, 'mean': mean, 'frames': len(scores),
+                     'frames_above': int((np.array(scores) >= threshold).sum()),
+                     'right': bool((mean >= threshold) == (label == 'fake'))}
+    frame_labels = np.array([k[0] == 'fake' for k in frames], np.int64)
+    frame_scores = 1 / (1 + np.exp(-np.array(list(frames.values())) / temperature))
+    return {'clips': out, 'right': sum(c['right'] for c in out.values()), 'n': len(out),
+            'frame_auc': summary(frame_labels, frame_scores)['auc'] if len(set(frame_labels)) == 2 else None}
+
+
+def score_sets(logits: dict, eval_set, temperature, threshold, masks=None) -> dict:
+    result = {}
+    kinds = eval_set.kinds
+    for variant in EVAL_VARIANTS:
+        scores = 1 / (1 + np.exp(-logits[variant] / temperature))
+        dataset = kinds != 'sbi'
+        r = {'all': summary(eval_set.labels, scores, threshold),
+             'dataset': summary(eval_set.labels[dataset], scores[dataset], threshold),
+             'sbi_recall': float((scores[kinds == 'sbi'] >= threshold).mean())}
+        if masks is not None:
+            sbi = kinds == 'sbi'
+            r['mask_iou_sbi'] = mask_iou(masks[variant][sbi], target_masks(eval_set, masks[variant].shape[-1])[sbi])
+            r['mask_area_real'] = float((masks[variant][kinds == 'real'] > 0.5).mean())
+        result[variant] = r
+    return result
+
+
+def run_model(model, val_set, test_set, dev_images):
+    raw = {}
+    val_logits, _ = predict(model, val_set.images['clean'])
+    raw['val'] = val_logits
+    raw['test'], masks = {}, {}
+    for variant in EVAL_VARIANTS:
+        raw['test'][variant], masks[variant] = predict(model, test_set.images[variant])
+    raw['dev'] = predict(model, dev_images)[0] if len(dev_images) else np.zeros(0)
+    return raw, (masks if masks['clean'] is not None else None)
+
+
+def fit_logreg(x: np.ndarray, y: np.ndarray, l2: float = 1e-3) -> np.ndarray:
+    """Newton's method, bias + one weight per column (as models/tools/fit_fusion.mjs)."""
+    x = np.concatenate([np.ones((len(x), 1)), x], 1)
+    w = np.zeros(x.shape[1])
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-x @ w))
+        gradient = x.T @ (p - y) + l2 * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + l2 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def report_row(name, r) -> str:
+    t = r['test']
+    cells = [name, f'{t["clean"]["dataset"]["auc"]:.4f}', f'{t["jpeg40-half"]["dataset"]["auc"]:.4f}',
+             f'{t["clean"]["dataset"]["auc"] - t["jpeg40-half"]["dataset"]["auc"]:+.4f}',
+             f'{t["clean"]["all"]["auc"]:.4f}', f'{t["jpeg40-half"]["all"]["auc"]:.4f}',
+             f'{t["clean"]["dataset"]["acc"]:.3f}', f'{t["clean"]["all"]["eer"]:.3f}',
+             f'{t["clean"]["sbi_recall"]:.2f}',
+             (f'{t["clean"]["mask_iou_sbi"]:.3f} / {t["jpeg40-half"]["mask_iou_sbi"]:.3f}' if 'mask_iou_sbi' in t['clean'] else '-')]
+    dev = r['dev']
+    cells += [f'{c["mean"]:.2f}' for c in dev['clips'].values()]
+    cells.append(f'{dev["right"]}/{dev["n"]}')
+    return '| ' + ' | '.join(cells) + ' |'
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--model', action='append', required=True, help='run name, or NAME=CHECKPOINT_PATH')
+    parser.add_argument('--fuse', action='append', default=[], help='CLASSIFIER+MULTITASK (names given with --model)')
+    parser.add_argument('--fuse-on', choices=('dataset', 'all'), default='dataset',
+                        help='validation crops the fusion is fitted on: real vs dataset fakes (as the app), or also the self-blends')
+    parser.add_argument('--fp32', action='store_true', help='skip the int8 weight round trip')
+    parser.add_argument('--dev-dir', default=str(DEV_DIR))
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+
+    val_set, test_set = build_eval_set('val'), build_eval_set('test')
+    dev_images, dev_keys = load_dev(Path(args.dev_dir))
+    val_dataset = (val_set.kinds != 'sbi') if args.fuse_on == 'dataset' else np.ones(len(val_set.kinds), bool)
+    results, raws = {}, {}
+    for spec in args.model:
+        name, model, epoch = load_model(spec, args.fp32)
+        raw, masks = run_model(model, val_set, test_set, dev_images)
+        temperature = fit_temperature(raw['val'], val_set.labels)
+        val_scores = 1 / (1 + np.exp(-raw['val'] / temperature))
+        threshold = choose_threshold(val_scores, val_set.labels, summary(val_set.labels, val_scores)['eer_threshold'])
+        r = {'name': name, 'checkpoint_epoch': epoch, 'temperature': temperature, 'threshold': threshold,
+             'int8': not args.fp32,
+             'val_auc_clean': summary(val_set.labels, val_scores)['auc'],
+             'test': score_sets(raw['test'], test_set, temperature, threshold, masks),
+             'dev': dev_clips(dev_keys, raw['dev'], temperature, threshold)}
+        results[name], raws[name] = r, {k: v for k, v in raw.items()} | {'T': temperature}
+        (OUT_DIR / f'{name}.json').write_text(json.dumps(r, indent=2))
+        print(f'{name}: done (T {temperature:.3f}, threshold {threshold})', flush=True)
+
+    for fuse in args.fuse:
+        a, b = fuse.split('+')
+        z = lambda split, variant=None: np.stack(
+            [(raws[n][split] if variant is None else raws[n][split][variant]) / raws[n]['T'] for n in (a, b)], 1)
+        w = fit_logreg(z('val')[val_dataset], val_set.labels[val_dataset].astype(np.float64))
+        fused = lambda x: w[0] + x @ w[1:]
+        fuse = fuse + ('' if args.fuse_on == 'dataset' else ' (fit +SBI)')
+        r = {'name': fuse, 'weights': w.tolist(), 'temperature': 1.0, 'threshold': 0.5,
+             'test': score_sets({v: fused(z('test', v)) for v in EVAL_VARIANTS}, test_set, 1.0, 0.5),
+             'dev': dev_clips(dev_keys, fused(z('dev')), 1.0, 0.5)}
+        results[fuse] = r
+        (OUT_DIR / f'fuse-{a}+{b}{"" if args.fuse_on == "dataset" else "-all"}.json').write_text(json.dumps(r, indent=2))
+
+    clips = next(iter(results.values()))['dev']['clips']
+    header = ['model', 'test AUC dataset clean', 'jpeg40-half', 'drop', 'AUC all (+SBI) clean', 'jpeg40-half',
+              'acc dataset clean', 'EER all clean', 'SBI recall', 'SBI mask IoU clean / deg']
+    header += [f'{c} ({v["label"]})' for c, v in clips.items()] + ['dev right']
+    print('| ' + ' | '.join(header) + ' |')
+    print('|' + '---|' * len(header))
+    for name, r in results.items():
+        print(report_row(name, r))
+
+
+if __name__ == '__main__':
+    main()
