@@ -23,6 +23,17 @@ const updateIntervalMs = 400;
 /** Until this worker has measured a video, a guess of the analysis cost per frame. */
 let msPerFrame = 150;
 
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 function aroundFace(box: Box, width: number, height: number): Box {
   const side = Math.min(Math.max(width, height), 2.5 * Math.max(box.width, box.height));
   const x = Math.min(Math.max(0, box.x + box.width / 2 - side / 2), Math.max(0, width - side));
@@ -85,6 +96,8 @@ export async function analyzeVideo(
 
     const frames = source.frames(plan);
     for (;;) {
+      // When frames are ready the loop never leaves microtasks: let messages in (pings, callbacks).
+      await yieldToEventLoop();
       const next = await timed('decode', () => frames.next());
       if (next.done) break;
       const frame = next.value;
