@@ -50,46 +50,45 @@ export function warpAffine(image: RgbaImage, toImage: Affine, size: number): Rgb
   const n = Math.min(cropSpec.supersampleMax, Math.max(1, Math.ceil(pixelScale)));
   const offsets = Array.from({ length: n }, (_, i) => (i + 0.5) / n - 0.5);
   const { width, height, data } = image;
-  const acc = new Float64Array(3);
-  const sample = (x: number, y: number) => {
-    // Pixel centres sit at integer + 0.5.
-    const fx = x - 0.5;
-    const fy = y - 0.5;
-    const x0 = Math.floor(fx);
-    const y0 = Math.floor(fy);
-    const tx = fx - x0;
-    const ty = fy - y0;
-    for (let j = 0; j < 2; j++) {
-      const yy = y0 + j;
-      const wy = j ? ty : 1 - ty;
-      if (yy < 0 || yy >= height || wy === 0) continue;
-      for (let i = 0; i < 2; i++) {
-        const xx = x0 + i;
-        const w = (i ? tx : 1 - tx) * wy;
-        if (xx < 0 || xx >= width || w === 0) continue;
-        const k = (yy * width + xx) * 4;
-        acc[0] += w * data[k];
-        acc[1] += w * data[k + 1];
-        acc[2] += w * data[k + 2];
-      }
-    }
-  };
   const [a, b, c, d, e, f] = toImage;
   const samples = n * n;
+  // One loop nest without closures or per-pixel allocations: this runs for every face of every
+  // video frame. The accumulation order is that of a plain nested bilinear sum.
   for (let v = 0; v < size; v++) {
     for (let u = 0; u < size; u++) {
-      acc.fill(0);
-      for (const sv of offsets) {
-        for (const su of offsets) {
-          const cu = u + 0.5 + su;
-          const cv = v + 0.5 + sv;
-          sample(a * cu + b * cv + c, d * cu + e * cv + f);
+      let r = 0;
+      let g = 0;
+      let bl = 0;
+      for (let sj = 0; sj < n; sj++) {
+        const cv = v + 0.5 + offsets[sj];
+        for (let si = 0; si < n; si++) {
+          const cu = u + 0.5 + offsets[si];
+          const fx = a * cu + b * cv + c - 0.5;
+          const fy = d * cu + e * cv + f - 0.5;
+          const x0 = Math.floor(fx);
+          const y0 = Math.floor(fy);
+          const tx = fx - x0;
+          const ty = fy - y0;
+          for (let j = 0; j < 2; j++) {
+            const yy = y0 + j;
+            const wy = j ? ty : 1 - ty;
+            if (yy < 0 || yy >= height || wy === 0) continue;
+            for (let i = 0; i < 2; i++) {
+              const xx = x0 + i;
+              const w = (i ? tx : 1 - tx) * wy;
+              if (xx < 0 || xx >= width || w === 0) continue;
+              const k = (yy * width + xx) * 4;
+              r += w * data[k];
+              g += w * data[k + 1];
+              bl += w * data[k + 2];
+            }
+          }
         }
       }
       const k = (v * size + u) * 4;
-      out[k] = acc[0] / samples;
-      out[k + 1] = acc[1] / samples;
-      out[k + 2] = acc[2] / samples;
+      out[k] = r / samples;
+      out[k + 1] = g / samples;
+      out[k + 2] = bl / samples;
       out[k + 3] = 255;
     }
   }
