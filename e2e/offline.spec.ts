@@ -93,3 +93,21 @@ test('@offline the web app manifest and service worker make the app installable'
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test('@offline a file shared to the app (share target) is analysed, then deleted from storage', async ({ page }) => {
+  await openControlled(page);
+  const bytes = [...readFileSync(astronautPath)];
+  // What the operating system's share sheet does: a multipart POST to the manifest's share_target.
+  const landed = await page.evaluate(async (data) => {
+    const form = new FormData();
+    form.append('media', new File([new Uint8Array(data)], 'shared-photo.png', { type: 'image/png' }));
+    const response = await fetch('/share-target', { method: 'POST', body: form });
+    return new URL(response.url).search;
+  }, bytes);
+  expect(landed).toBe('?shared');
+  await page.goto('/?shared');
+  await expect(page.getByTestId('summary')).toContainText('shared-photo.png');
+  await expect(page.getByTestId('summary')).toContainText('1 face found');
+  expect(await page.evaluate(async () => (await caches.open('mikiwame-shared-file')).keys().then((k) => k.length))).toBe(0);
+  expect(new URL(page.url()).search).toBe('');
+});
