@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { evidenceBand } from '../pipeline/evidence';
-import { defaultVerdictOptions, videoVerdict } from '../video/aggregate';
+import { defaultVerdictOptions, videoVerdict, type VideoVerdict } from '../video/aggregate';
 import type { VideoOptions } from '../worker/video-engine';
 import { cancelAnalysis, reanalyzeCurrent } from './analyze-file';
 import { HeatmapControls } from './HeatmapControls';
@@ -41,9 +41,8 @@ export function SamplingControl() {
   );
 }
 
-function VideoSummary({ current }: { current: CurrentFile }) {
+function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: VideoVerdict }) {
   const video = current.video!;
-  const verdict = useMemo(() => videoVerdict(video.frames), [video.frames]);
   const { start, progress } = video;
   const sampling = start && (start.plan.sampleFps === null
     ? `every frame${start.info.fps ? ` (${+start.info.fps.toFixed(2)} per second)` : ''}`
@@ -98,7 +97,7 @@ export function VideoView({ current }: { current: CurrentFile }) {
   const duration = start?.info.duration ?? lastFrame?.time ?? 0;
   return (
     <>
-      {video ? <VideoSummary current={current} /> : null}
+      {video ? <VideoSummary current={current} verdict={verdict} /> : null}
       <div className="result-body">
         <div className="stage-column">
           <VideoStage videoRef={videoRef} />
