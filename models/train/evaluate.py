@@ -115,14 +115,16 @@ def run_model(model, val_set, test_set, dev_images):
     return raw, (masks if masks['clean'] is not None else None)
 
 
-def fit_logreg(x: np.ndarray, y: np.ndarray, l2: float = 1e-3) -> np.ndarray:
-    """Newton's method, bias + one weight per column (as models/tools/fit_fusion.mjs)."""
+def fit_logreg(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, balanced: bool = False) -> np.ndarray:
+    """Newton's method, bias + one weight per column (as models/tools/fit_fusion.mjs). `balanced`
+    weighs each class to the same total, so that more fakes than reals do not move the bias."""
     x = np.concatenate([np.ones((len(x), 1)), x], 1)
+    s = np.where(y > 0.5, len(y) / (2 * max(1, (y > 0.5).sum())), len(y) / (2 * max(1, (y <= 0.5).sum()))) if balanced else np.ones(len(y))
     w = np.zeros(x.shape[1])
     for _ in range(50):
         p = 1 / (1 + np.exp(-x @ w))
-        gradient = x.T @ (p - y) + l2 * w
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + l2 * np.eye(len(w))
+        gradient = x.T @ (s * (p - y)) + l2 * w
+        hessian = (x * (s * p * (1 - p))[:, None]).T @ x + l2 * np.eye(len(w))
         step = np.linalg.solve(hessian, gradient)
         w -= step
         if np.abs(step).max() < 1e-8:
@@ -150,6 +152,7 @@ def main() -> None:
     parser.add_argument('--fuse', action='append', default=[], help='CLASSIFIER+MULTITASK (names given with --model)')
     parser.add_argument('--fuse-on', choices=('dataset', 'all'), default='dataset',
                         help='validation crops the fusion is fitted on: real vs dataset fakes (as the app), or also the self-blends')
+    parser.add_argument('--balanced', action='store_true', help='fit the fusion with both classes weighted equally')
     parser.add_argument('--fp32', action='store_true', help='skip the int8 weight round trip')
     parser.add_argument('--dev-dir', default=str(DEV_DIR))
     args = parser.parse_args()
@@ -179,14 +182,14 @@ def main() -> None:
         a, b = fuse.split('+')
         z = lambda split, variant=None: np.stack(
             [(raws[n][split] if variant is None else raws[n][split][variant]) / raws[n]['T'] for n in (a, b)], 1)
-        w = fit_logreg(z('val')[val_dataset], val_set.labels[val_dataset].astype(np.float64))
+        w = fit_logreg(z('val')[val_dataset], val_set.labels[val_dataset].astype(np.float64), balanced=args.balanced)
         fused = lambda x: w[0] + x @ w[1:]
-        fuse = fuse + ('' if args.fuse_on == 'dataset' else ' (fit +SBI)')
+        fuse = fuse + ('' if args.fuse_on == 'dataset' else ' (fit +SBI)') + (' balanced' if args.balanced else '')
         r = {'name': fuse, 'weights': w.tolist(), 'temperature': 1.0, 'threshold': 0.5,
              'test': score_sets({v: fused(z('test', v)) for v in EVAL_VARIANTS}, test_set, 1.0, 0.5),
              'dev': dev_clips(dev_keys, fused(z('dev')), 1.0, 0.5)}
         results[fuse] = r
-        (OUT_DIR / f'fuse-{a}+{b}{"" if args.fuse_on == "dataset" else "-all"}.json').write_text(json.dumps(r, indent=2))
+        (OUT_DIR / f'fuse-{a}+{b}{"" if args.fuse_on == "dataset" else "-all"}{"-balanced" if args.balanced else ""}.json').write_text(json.dumps(r, indent=2))
 
     clips = next(iter(results.values()))['dev']['clips']
     header = ['model', 'test AUC dataset clean', 'jpeg40-half', 'drop', 'AUC all (+SBI) clean', 'jpeg40-half',
