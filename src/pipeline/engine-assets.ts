@@ -1,4 +1,4 @@
-import { modelManifest, modelUrl } from './model-manifest';
+import { appModelNames, modelUrl } from './model-manifest';
 
 /**
  * The large files the analysis engine loads on first use (paths under the app's base), served
@@ -19,7 +19,6 @@ export const assetUrl = (path: string) => new URL(`${import.meta.env.BASE_URL}${
 
 /** Everything the engine may fetch, for "make available offline": runtimes and the app's models. */
 export function engineAssetUrls(): string[] {
-  const { app } = modelManifest;
-  const models = [app.classifier, ...(app.multitask ? [app.multitask] : [])].map((name) => new URL(modelUrl(name), self.location.origin).href);
+  const models = appModelNames().map((name) => new URL(modelUrl(name), self.location.origin).href);
   return [...Object.values(vendorAssets).map(assetUrl), ...models];
 }

@@ -23,6 +23,12 @@ export interface ModelManifest {
 
 export const modelManifest = manifestJson as unknown as ModelManifest;
 
+/** The models the app runs: the classifier, then the multi-task net if there is one. */
+export function appModelNames(): string[] {
+  const { app } = modelManifest;
+  return [app.classifier, ...(app.multitask ? [app.multitask] : [])];
+}
+
 const modelUrls = import.meta.glob('../../models/*.onnx', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 export function modelUrl(name: string): string {

@@ -8,7 +8,7 @@ import { evidenceBand } from '../pipeline/evidence';
 import { fetchBytes } from '../pipeline/fetch-progress';
 import { fuseProbabilities } from '../pipeline/fusion';
 import { compressionNote, estimateJpegQuality } from '../pipeline/jpeg-quality';
-import { modelManifest, modelUrl } from '../pipeline/model-manifest';
+import { appModelNames, modelManifest, modelUrl } from '../pipeline/model-manifest';
 import { configureOrt, loadOnnxModel, type Backend, type BackendPreference, type OnnxModel } from '../pipeline/onnx-model';
 import { cropsToTensor } from '../pipeline/tensor';
 import type { FaceCrop, FaceDetection } from '../pipeline/types';
@@ -28,7 +28,6 @@ export interface EngineInfo {
 export interface AnalyzeOptions {
   degrade?: Degradation;
 }
-
 
 export type Timed = <T>(stage: keyof StageTimings, work: () => T | Promise<T>) => Promise<T>;
 
@@ -91,7 +90,7 @@ export class ModelSet {
       wasm: assetUrl(vendorAssets.ortWasm),
     }, threads);
     const { app, models } = modelManifest;
-    const names = [app.classifier, ...(app.multitask ? [app.multitask] : [])];
+    const names = appModelNames();
     const progress = new Map(names.map((n) => [n, { loaded: 0, total: models[n].bytes ?? 0 }]));
     const sum = (key: 'loaded' | 'total') => [...progress.values()].reduce((a, p) => a + p[key], 0);
     const load = async (name: string): Promise<LoadedModel> => {
@@ -105,12 +104,16 @@ export class ModelSet {
     return new ModelSet(classifier, app.multitask ? await load(app.multitask) : undefined);
   }
 
+  private get loaded(): LoadedModel[] {
+    return [this.classifier, ...(this.multitask ? [this.multitask] : [])];
+  }
+
   /** Median milliseconds of each model on one face crop (random pixels), for the benchmark. */
   async timeRuns(runs: number): Promise<Record<string, number>> {
     const size = cropSpec.outputSize;
     const crop = Float32Array.from({ length: 3 * size * size }, (_, i) => Math.sin(i * 12.9898) * 0.5);
     const timings: Record<string, number> = {};
-    for (const { name, model } of [this.classifier, ...(this.multitask ? [this.multitask] : [])]) {
+    for (const { name, model } of this.loaded) {
       const times: number[] = [];
       for (let i = 0; i <= runs; i++) {
         const start = performance.now();
@@ -126,7 +129,7 @@ export class ModelSet {
   get info(): EngineInfo {
     return {
       backend: this.classifier.model.backend,
-      models: [this.classifier, ...(this.multitask ? [this.multitask] : [])].map(({ name, version }) => ({ name, version })),
+      models: this.loaded.map(({ name, version }) => ({ name, version })),
     };
   }
 
