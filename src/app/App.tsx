@@ -8,12 +8,12 @@ import { FileList } from './FileList';
 import { FaceList } from './FaceList';
 import { HeatmapControls } from './HeatmapControls';
 import { ImageStage } from './ImageStage';
-import { useAppStore } from './store';
+import { selectCurrent, useAppStore } from './store';
 import { SamplingControl, VideoView } from './VideoView';
 import { Summary } from './Summary';
 
 export function App() {
-  const current = useAppStore((s) => s.current);
+  const current = useAppStore(selectCurrent);
 
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {

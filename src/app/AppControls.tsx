@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { makeAvailableOffline, missingEngineAssets, type OfflineProgress } from './offline';
-import { useAppStore } from './store';
+import { selectCurrent, useAppStore } from './store';
 
 interface InstallPromptEvent extends Event {
   prompt(): Promise<void>;
@@ -73,7 +73,7 @@ function OfflineButton() {
 /** A new version is announced; it is applied on the user's word, never during an analysis. */
 function UpdateBanner() {
   const { needRefresh: [needRefresh], updateServiceWorker } = useRegisterSW();
-  const busy = useAppStore((s) => s.current?.status === 'analyzing');
+  const busy = useAppStore((s) => selectCurrent(s)?.status === 'analyzing');
   if (!needRefresh) return null;
   return (
     <div className="update-banner" role="status" data-testid="update">

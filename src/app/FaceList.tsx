@@ -1,8 +1,8 @@
 import { evidenceLabel } from '../pipeline/evidence';
-import { useAppStore } from './store';
+import { selectCurrent, useAppStore } from './store';
 
 export function FaceList() {
-  const analysis = useAppStore((s) => s.current?.analysis);
+  const analysis = useAppStore((s) => selectCurrent(s)?.analysis);
   const selected = useAppStore((s) => s.selectedFace);
   const selectFace = useAppStore((s) => s.selectFace);
   if (!analysis) return null;

@@ -1,12 +1,12 @@
 import { removeFile } from './analyze-file';
-import { useAppStore } from './store';
+import { selectCurrent, useAppStore } from './store';
 
 const statusText = { queued: 'waiting', analyzing: 'analysing…', done: 'done', error: 'failed' } as const;
 
 /** The session's files with their status; click one to show it. Shown once there are two. */
 export function FileList() {
   const files = useAppStore((s) => s.files);
-  const current = useAppStore((s) => s.current);
+  const current = useAppStore(selectCurrent);
   const showFile = useAppStore((s) => s.showFile);
   if (files.length < 2) return null;
   return (

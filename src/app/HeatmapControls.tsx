@@ -1,12 +1,12 @@
-import { useAppStore } from './store';
+import { selectCurrent, useAppStore } from './store';
 
 export function HeatmapControls() {
   const visible = useAppStore((s) => s.heatmapVisible);
   const opacity = useAppStore((s) => s.heatmapOpacity);
   const setVisible = useAppStore((s) => s.setHeatmapVisible);
   const setOpacity = useAppStore((s) => s.setHeatmapOpacity);
-  const hasMask = useAppStore((s) => (s.current?.analysis?.faces.some((f) => f.mask) ?? false)
-    || (s.current?.video?.start?.partLabels.length ?? 0) > 1);
+  const hasMask = useAppStore((s) => (selectCurrent(s)?.analysis?.faces.some((f) => f.mask) ?? false)
+    || (selectCurrent(s)?.video?.start?.partLabels.length ?? 0) > 1);
   if (!hasMask) return null;
   return (
     <div className="heatmap-controls">

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import type { FaceResult } from '../pipeline/analysis';
 import { drawHeat } from './heat-draw';
-import { useAppStore } from './store';
+import { selectCurrent, useAppStore } from './store';
 
 function drawHeatmap(canvas: HTMLCanvasElement, faces: FaceResult[]) {
   const context = canvas.getContext('2d')!;
@@ -11,7 +11,7 @@ function drawHeatmap(canvas: HTMLCanvasElement, faces: FaceResult[]) {
 }
 
 export function ImageStage() {
-  const current = useAppStore((s) => s.current)!;
+  const current = useAppStore(selectCurrent)!;
   const visible = useAppStore((s) => s.heatmapVisible);
   const opacity = useAppStore((s) => s.heatmapOpacity);
   const selected = useAppStore((s) => s.selectedFace);

@@ -1,7 +1,7 @@
 import { evidenceBand } from '../pipeline/evidence';
 import { cancelAnalysis } from './analyze-file';
 import { downloadReport } from './report';
-import { useAppStore, type CurrentFile } from './store';
+import { selectCurrent, useAppStore, type CurrentFile } from './store';
 
 export function ReportButton({ current }: { current: CurrentFile }) {
   return (
@@ -12,7 +12,7 @@ export function ReportButton({ current }: { current: CurrentFile }) {
 }
 
 export function Summary() {
-  const current = useAppStore((s) => s.current);
+  const current = useAppStore(selectCurrent);
   const files = useAppStore((s) => s.files);
   if (!current) return null;
   if (current.status === 'queued') {

@@ -3,7 +3,7 @@ import { frameAt, frameValidity } from '../video/frame-lookup';
 import type { AnalysedFrame, VideoFace } from '../video/types';
 import { evidenceBand } from '../pipeline/evidence';
 import { drawHeat } from './heat-draw';
-import { useAppStore } from './store';
+import { selectCurrent, useAppStore } from './store';
 
 export const trackColours = ['#4cc9f0', '#f72585', '#b5e48c', '#ffb703', '#9d4edd', '#fb8500'];
 export const trackColour = (id: number) => trackColours[(id - 1) % trackColours.length];
@@ -18,7 +18,7 @@ function toDrawable(face: VideoFace) {
  * (requestVideoFrameCallback), the boxes and heatmap of the analysed frame at that time.
  */
 export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoElement | null> }) {
-  const current = useAppStore((s) => s.current)!;
+  const current = useAppStore(selectCurrent)!;
   const video = current.video;
   const start = video?.start;
   const visible = useAppStore((s) => s.heatmapVisible);

@@ -4,7 +4,7 @@ import { defaultVerdictOptions, videoVerdict, type VideoVerdict } from '../video
 import type { VideoOptions } from '../worker/video-engine';
 import { cancelAnalysis, reanalyzeCurrent } from './analyze-file';
 import { HeatmapControls } from './HeatmapControls';
-import { useAppStore, type CurrentFile } from './store';
+import { selectCurrent, useAppStore, type CurrentFile } from './store';
 import { ReportButton } from './Summary';
 import { formatTime, Timeline } from './Timeline';
 import { VideoStage } from './VideoStage';
@@ -32,7 +32,7 @@ export function SamplingControl() {
         data-testid="sampling"
         onChange={(event) => {
           setRate(rateChoices.find((c) => c.value === event.target.value)!.rate);
-          if (useAppStore.getState().current?.kind === 'video') reanalyzeCurrent();
+          if (selectCurrent(useAppStore.getState())?.kind === 'video') reanalyzeCurrent();
         }}
       >
         {rateChoices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}

@@ -1,6 +1,6 @@
 import { mediaKind } from '../video/media-kind';
 import { AnalyzerClient, WorkerCrashedError } from '../worker/client';
-import { useAppStore, type CurrentFile } from './store';
+import { selectCurrent, useAppStore, type CurrentFile } from './store';
 
 const backend = new URLSearchParams(location.search).get('backend');
 const client = new AnalyzerClient(backend === 'wasm' || backend === 'webgpu' ? backend : 'auto');
@@ -45,8 +45,8 @@ async function pump(): Promise<void> {
 
 async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
   const { id, file, kind } = entry;
-  const { setEngine, updateCurrent, updateVideo } = useAppStore.getState();
-  updateCurrent(id, { status: 'analyzing' });
+  const { setEngine, updateFile, updateVideo } = useAppStore.getState();
+  updateFile(id, { status: 'analyzing' });
   try {
     if (useAppStore.getState().engine.status !== 'ready') {
       setEngine({ status: 'loading' });
@@ -60,10 +60,10 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
         onUpdate: ({ frames, progress }) => updateVideo(id, (video) => ({ frames: [...video.frames, ...frames], progress })),
       }, signal);
       updateVideo(id, () => ({ end }));
-      updateCurrent(id, { status: 'done' });
+      updateFile(id, { status: 'done' });
     } else {
       const analysis = await client.analyzeImage(file, {}, signal);
-      updateCurrent(id, { status: 'done', analysis });
+      updateFile(id, { status: 'done', analysis });
     }
   } catch (error) {
     if (signal.aborted) {
@@ -73,15 +73,15 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
       if (!now || now.status === 'queued') return;
       if (now.video?.frames.length) {
         updateVideo(id, () => ({ stopped: true }));
-        updateCurrent(id, { status: 'done' });
+        updateFile(id, { status: 'done' });
       } else {
-        updateCurrent(id, { status: 'error', error: 'Analysis cancelled.' });
+        updateFile(id, { status: 'error', error: 'Analysis cancelled.' });
       }
       return;
     }
     if (error instanceof WorkerCrashedError) setEngine({ status: 'idle', progress: undefined });
     else if (useAppStore.getState().engine.status === 'loading') setEngine({ status: 'error', progress: undefined });
-    updateCurrent(id, { status: 'error', error: describeError(error) });
+    updateFile(id, { status: 'error', error: describeError(error) });
   }
 }
 
@@ -101,9 +101,9 @@ export function removeFile(id: number): void {
 
 /** Analyses the file on screen again, e.g. after the user changed the video sampling rate. */
 export function reanalyzeCurrent(): void {
-  const current = useAppStore.getState().current;
+  const current = selectCurrent(useAppStore.getState());
   if (!current || current.status === 'queued') return;
   if (running?.id === current.id) running.controller.abort();
-  useAppStore.getState().updateCurrent(current.id, { status: 'queued', analysis: undefined, video: undefined, error: undefined });
+  useAppStore.getState().updateFile(current.id, { status: 'queued', analysis: undefined, video: undefined, error: undefined });
   void pump();
 }

@@ -38,8 +38,8 @@ export interface AppState {
   engine: EngineState;
   /** Every file of this session, in the order given; results stay until removed. */
   files: CurrentFile[];
-  /** The file on screen: one of `files`. */
-  current?: CurrentFile;
+  /** Id of the file on screen (see selectCurrent). */
+  shownId?: number;
   heatmapVisible: boolean;
   heatmapOpacity: number;
   selectedFace: number | null;
@@ -51,7 +51,7 @@ export interface AppState {
   addFile(file: CurrentFile): void;
   removeFile(id: number): void;
   showFile(id: number): void;
-  updateCurrent(id: number, update: Partial<CurrentFile>): void;
+  updateFile(id: number, update: Partial<CurrentFile>): void;
   setHeatmapVisible(visible: boolean): void;
   setHeatmapOpacity(opacity: number): void;
   selectFace(index: number | null): void;
@@ -60,9 +60,11 @@ export interface AppState {
   setPlayheadTime(time: number): void;
 }
 
+/** The file on screen. */
+export const selectCurrent = (s: AppState): CurrentFile | undefined => s.files.find((f) => f.id === s.shownId);
+
 function patchFile(s: AppState, id: number, patch: (file: CurrentFile) => CurrentFile): Partial<AppState> {
-  const files = s.files.map((f) => (f.id === id ? patch(f) : f));
-  return { files, current: s.current && files.find((f) => f.id === s.current!.id) };
+  return { files: s.files.map((f) => (f.id === id ? patch(f) : f)) };
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -75,15 +77,16 @@ export const useAppStore = create<AppState>()((set) => ({
   // A new file is shown unless another is being analysed (it then waits in the list).
   addFile: (file) => set((s) => {
     const files = [...s.files, file];
-    const keep = s.current?.status === 'analyzing' || s.current?.status === 'queued';
-    return keep ? { files, current: s.current } : { files, current: file, selectedFace: null, playheadTime: 0 };
+    const status = selectCurrent(s)?.status;
+    const keep = status === 'analyzing' || status === 'queued';
+    return keep ? { files } : { files, shownId: file.id, selectedFace: null, playheadTime: 0 };
   }),
   removeFile: (id) => set((s) => {
     const files = s.files.filter((f) => f.id !== id);
-    return { files, current: s.current?.id === id ? files[files.length - 1] : s.current };
+    return { files, shownId: s.shownId === id ? files[files.length - 1]?.id : s.shownId };
   }),
-  showFile: (id) => set((s) => ({ current: s.files.find((f) => f.id === id), selectedFace: null, playheadTime: 0 })),
-  updateCurrent: (id, update) => set((s) => patchFile(s, id, (f) => ({ ...f, ...update }))),
+  showFile: (id) => set({ shownId: id, selectedFace: null, playheadTime: 0 }),
+  updateFile: (id, update) => set((s) => patchFile(s, id, (f) => ({ ...f, ...update }))),
   setHeatmapVisible: (heatmapVisible) => set({ heatmapVisible }),
   setHeatmapOpacity: (heatmapOpacity) => set({ heatmapOpacity }),
   selectFace: (selectedFace) => set({ selectedFace }),
