@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { makeAvailableOffline, missingEngineAssets, type OfflineProgress } from './offline';
-import { selectCurrent, useAppStore } from './store';
+import { useAppStore } from './store';
 
 interface InstallPromptEvent extends Event {
   prompt(): Promise<void>;
@@ -73,7 +73,8 @@ function OfflineButton() {
 /** A new version is announced; it is applied on the user's word, never during an analysis. */
 function UpdateBanner() {
   const { needRefresh: [needRefresh], updateServiceWorker } = useRegisterSW();
-  const busy = useAppStore((s) => selectCurrent(s)?.status === 'analyzing');
+  // Any file analysing or waiting, not only the one on screen: reloading would lose it.
+  const busy = useAppStore((s) => s.files.some((f) => f.status === 'analyzing' || f.status === 'queued'));
   if (!needRefresh) return null;
   return (
     <div className="update-banner" role="status" data-testid="update">
