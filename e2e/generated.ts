@@ -1,8 +1,8 @@
 // Test inputs made at test time from the committed public-domain photos.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { writeAstronautClip } from '../scripts/lib/clips.mjs';
 
 export const fixtures = join(import.meta.dirname, 'fixtures');
 const generatedDir = join(import.meta.dirname, '..', 'test-results', 'generated');
@@ -116,20 +116,10 @@ export function astronautClip(options: ClipOptions = {}): { path: string; type: 
   const path = join(generatedDir, `astronaut_${seconds}s_${fps}fps_${width}x${height}.${container}`);
   const { codec, type } = videoContainers[container];
   if (!existsSync(path)) {
-    const fake = selfBlendedAstronaut().imagePath;
-    // The 512 px photo is padded to 800x600 and shown through a moving 640x480 window, scaled.
-    const filter = [
-      `[0][1]overlay=enable='between(t,${fakeFrom},${fakeUntil})'`,
-      'pad=800:600:(ow-iw)/2:(oh-ih)/2:color=0x404850',
-      "crop=640:480:x='80+60*sin(t)':y='60+20*cos(t)'",
-      `scale=${width}:${height}`,
-      'format=yuv420p',
-    ].join(',');
-    execFileSync('ffmpeg', [
-      '-v', 'error', '-y', '-loop', '1', '-framerate', String(fps), '-i', astronautPath,
-      '-loop', '1', '-framerate', String(fps), '-i', fake,
-      '-filter_complex', filter, '-t', String(seconds), '-r', String(fps), ...codec, path,
-    ]);
+    writeAstronautClip(path, {
+      seconds, fps, codec, filters: [`scale=${width}:${height}`],
+      fake: { image: selfBlendedAstronaut().imagePath, from: fakeFrom, until: fakeUntil },
+    });
   }
   return { path, type };
 }

@@ -4,7 +4,6 @@
 // Videos: generated 10 s 720p30 and 1080p30 clips (and with --long a 10-minute 1080p30 one),
 // analysed at the default setting and with every frame: frames/s, times real time, stages, and
 // the browser's peak memory.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
@@ -14,6 +13,7 @@ import * as ort from 'onnxruntime-node';
 import manifest from '../models/manifest.json' with { type: 'json' };
 import { ensureBuild, parseArgs, root, serve } from './lib/browser-runner.mjs';
 import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
+import { astronautPhoto, writeAstronautClip } from './lib/clips.mjs';
 import { sampleMemory } from './lib/memory.mjs';
 import { median } from './lib/metrics.mjs';
 
@@ -25,14 +25,14 @@ ensureBuild();
 const clipDir = join(os.tmpdir(), 'mikiwame-bench');
 mkdirSync(clipDir, { recursive: true });
 
-/** The astronaut photo panned across a padded canvas: a moving face, deterministic, H.264. */
+/** A moving face, deterministic, H.264 at 30 frames per second (scripts/lib/clips.mjs). */
 function benchClip(width, height, seconds) {
   const name = `astronaut_${width}x${height}_${seconds}s.mp4`;
   const path = join(clipDir, name);
   if (!existsSync(path)) {
-    const filter = `pad=800:600:(ow-iw)/2:(oh-ih)/2:color=0x404850,crop=640:480:x='80+60*sin(t)':y='60+20*cos(t)',scale=${width}:${height},format=yuv420p`;
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-loop', '1', '-framerate', '30', '-i', new URL('../e2e/fixtures/astronaut.png', import.meta.url).pathname,
-      '-vf', filter, '-t', String(seconds), '-r', '30', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', path]);
+    writeAstronautClip(path, {
+      seconds, fps: 30, filters: [`scale=${width}:${height}`], codec: ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20'],
+    });
   }
   return name;
 }
@@ -58,7 +58,7 @@ await page.waitForLoadState('networkidle');
 const beforeFirstDrop = snapshot();
 
 // A 1024x1024 one-face photo: the astronaut test photo upscaled in the browser, JPEG q92.
-const astronaut = [...readFileSync(new URL('../e2e/fixtures/astronaut.png', import.meta.url))];
+const astronaut = [...readFileSync(astronautPhoto)];
 const photo = Buffer.from(await page.evaluate(async (bytes) => {
   const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)]), { resizeWidth: 1024, resizeHeight: 1024, resizeQuality: 'high' });
   const canvas = new OffscreenCanvas(1024, 1024);

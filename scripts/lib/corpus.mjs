@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { astronautPhoto as astronaut, writeAstronautClip } from './clips.mjs';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'e2e', 'fixtures');
-const astronaut = join(fixtures, 'astronaut.png');
 const coffee = join(fixtures, 'coffee.png');
 
 /**
@@ -87,8 +87,7 @@ function clip(name, codec, extraFilter) {
 }
 
 function clipTo(path, codec, extraFilter, fps = 15, seconds = 3) {
-  const filter = ["pad=800:600:(ow-iw)/2:(oh-ih)/2:color=0x404850,crop=640:480:x='80+60*sin(t)':y=60", ...(extraFilter ? [extraFilter] : []), 'format=yuv420p'].join(',');
-  ffmpeg(['-loop', '1', '-framerate', String(fps), '-i', astronaut, '-vf', filter, '-t', String(seconds), '-r', String(fps), ...codec, path]);
+  writeAstronautClip(path, { seconds, fps, codec, filters: extraFilter ? [extraFilter] : [] });
 }
 
 /** MPEG-TS whose picture size changes from 640x480 to 480x360 halfway. */

@@ -1,0 +1,28 @@
+// Test and benchmark clips made with Debian's ffmpeg from the committed public-domain astronaut photo.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const astronautPhoto = join(import.meta.dirname, '..', '..', 'e2e', 'fixtures', 'astronaut.png');
+
+/**
+ * Writes a clip to `path`: the 512 px photo padded to 800x600 and seen through a 640x480 window
+ * that pans slowly (a moving face), then `filters` (e.g. a scale), encoded with `codec`. With
+ * `fake`, the image `fake.image` replaces the photo from `fake.from` to `fake.until` seconds.
+ * @param {string} path
+ * @param {{ seconds: number, fps: number, codec: readonly string[], filters?: string[],
+ *   fake?: { image: string, from: number, until: number } }} options
+ */
+export function writeAstronautClip(path, { seconds, fps, codec, filters = [], fake }) {
+  const still = (image) => ['-loop', '1', '-framerate', String(fps), '-i', image];
+  const chain = [
+    ...(fake ? [`[0][1]overlay=enable='between(t,${fake.from},${fake.until})'`] : []),
+    'pad=800:600:(ow-iw)/2:(oh-ih)/2:color=0x404850',
+    "crop=640:480:x='80+60*sin(t)':y='60+20*cos(t)'",
+    ...filters,
+    'format=yuv420p',
+  ].join(',');
+  execFileSync('ffmpeg', [
+    '-v', 'error', '-y', ...still(astronautPhoto), ...(fake ? still(fake.image) : []),
+    fake ? '-filter_complex' : '-vf', chain, '-t', String(seconds), '-r', String(fps), ...codec, path,
+  ]);
+}
