@@ -5,8 +5,10 @@ export function HeatmapControls() {
   const opacity = useAppStore((s) => s.heatmapOpacity);
   const setVisible = useAppStore((s) => s.setHeatmapVisible);
   const setOpacity = useAppStore((s) => s.setHeatmapOpacity);
-  const hasMask = useAppStore((s) => (selectCurrent(s)?.analysis?.faces.some((f) => f.mask) ?? false)
-    || (selectCurrent(s)?.video?.start?.partLabels.length ?? 0) > 1);
+  const hasMask = useAppStore((s) => {
+    const current = selectCurrent(s);
+    return (current?.analysis?.faces.some((f) => f.mask) ?? false) || (current?.video?.start?.partLabels.length ?? 0) > 1;
+  });
   if (!hasMask) return null;
   return (
     <div className="heatmap-controls">

@@ -1,14 +1,6 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
-import type { FaceResult } from '../pipeline/analysis';
-import { drawHeat } from './heat-draw';
+import { paintHeatmap } from './heat-draw';
 import { selectCurrent, useAppStore } from './store';
-
-function drawHeatmap(canvas: HTMLCanvasElement, faces: FaceResult[]) {
-  const context = canvas.getContext('2d')!;
-  context.setTransform(1, 0, 0, 1, 0, 0);
-  context.clearRect(0, 0, canvas.width, canvas.height);
-  drawHeat(context, faces);
-}
 
 export function ImageStage() {
   const current = useAppStore(selectCurrent)!;
@@ -20,7 +12,7 @@ export function ImageStage() {
   const analysis = current.analysis;
 
   useEffect(() => {
-    if (canvas.current && analysis) drawHeatmap(canvas.current, analysis.faces);
+    if (canvas.current && analysis) paintHeatmap(canvas.current, analysis.faces);
   }, [analysis]);
 
   const zoomBox = analysis && selected !== null ? analysis.faces[selected]?.box : undefined;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { frameAt, frameValidity } from '../video/frame-lookup';
 import type { AnalysedFrame, VideoFace } from '../video/types';
 import { evidenceBand } from '../pipeline/evidence';
-import { drawHeat } from './heat-draw';
+import { paintHeatmap } from './heat-draw';
 import { selectCurrent, useAppStore } from './store';
 
 export const trackColours = ['#4cc9f0', '#f72585', '#b5e48c', '#ffb703', '#9d4edd', '#fb8500'];
@@ -34,11 +34,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
   const show = useCallback((time: number) => {
     const frame = frameAt(frames.current, time, validity);
     setShown((previous) => (previous === frame ? previous : frame));
-    const context = canvas.current?.getContext('2d');
-    if (!context || !canvas.current) return;
-    context.setTransform(1, 0, 0, 1, 0, 0);
-    context.clearRect(0, 0, canvas.current.width, canvas.current.height);
-    if (frame) drawHeat(context, frame.faces.map(toDrawable));
+    if (canvas.current) paintHeatmap(canvas.current, frame?.faces.map(toDrawable) ?? []);
   }, [validity]);
 
   useEffect(() => {

@@ -10,20 +10,22 @@ export interface DrawableFace {
 }
 
 /**
- * Draws each face's mask through its crop transform, so the heatmap lands exactly on the face;
- * the context's coordinates are the analysed image's pixels.
+ * Repaints the heatmap canvas (sized as the analysed image): each face's mask drawn through its
+ * crop transform, so the heat lands exactly on the face.
  */
-export function drawHeat(context: CanvasRenderingContext2D, faces: DrawableFace[]): void {
+export function paintHeatmap(canvas: HTMLCanvasElement, faces: DrawableFace[]): void {
+  const context = canvas.getContext('2d')!;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, canvas.width, canvas.height);
   context.imageSmoothingEnabled = true;
-  const base = context.getTransform();
   for (const face of faces) {
     if (!face.mask) continue;
     const tile = new OffscreenCanvas(face.mask.size, face.mask.size);
     tile.getContext('2d')!.putImageData(maskToRgba(face.mask, face.probability), 0, 0);
     const k = cropSpec.outputSize / face.mask.size;
     const [a, b, c, d, e, f] = face.toImage;
-    context.setTransform(base.multiply(new DOMMatrix([a * k, d * k, b * k, e * k, c, f])));
+    context.setTransform(a * k, d * k, b * k, e * k, c, f);
     context.drawImage(tile, 0, 0);
   }
-  context.setTransform(base);
+  context.setTransform(1, 0, 0, 1, 0, 0);
 }
