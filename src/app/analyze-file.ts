@@ -54,7 +54,7 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
       setEngine({ status: 'ready', info, progress: undefined });
     }
     if (kind === 'video') {
-      updateVideo(id, () => ({ frames: [], stopped: false, end: undefined }));
+      updateVideo(id, () => ({ frames: [] }));
       const end = await client.analyzeVideo(file, { sampleFps: useAppStore.getState().videoSampleFps }, {
         onStart: (start) => updateVideo(id, () => ({ start })),
         onUpdate: ({ frames, progress }) => updateVideo(id, (video) => ({ frames: [...video.frames, ...frames], progress })),
