@@ -15,7 +15,7 @@ import { ensureBuild, parseArgs, root, serve } from './lib/browser-runner.mjs';
 import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
 import { astronautPhoto, writeAstronautClip } from './lib/clips.mjs';
 import { sampleMemory } from './lib/memory.mjs';
-import { median } from './lib/metrics.mjs';
+import { median, videoSpeed } from './lib/metrics.mjs';
 
 const args = parseArgs(process.argv.slice(2), { out: '', runs: '20', long: false });
 const runs = Number(args.runs);
@@ -97,16 +97,15 @@ for (const clip of clips) {
     const result = await page.evaluate(([url, fps]) => window.mikiwame.analyzeVideo(url, fps), [`${origin}/__input/${clip}`, sampleFps]);
     const peakMemoryMb = memory.stop();
     firstVideo ??= diff(snapshot(), beforeFirstVideo);
-    const { progress, timings } = result.end;
-    const seconds = progress.elapsedMs / 1000;
+    const speed = videoSpeed(result);
     videoRuns.push({
       clip,
       setting: sampleFps === null ? 'every frame' : 'default (auto)',
       sampleFps: result.start.plan.sampleFps,
-      frames: progress.framesDone,
-      framesPerSecond: round(progress.framesDone / seconds),
-      realtimeFactor: Math.round((result.start.info.duration / seconds) * 100) / 100,
-      msPerFrame: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, round(v / progress.framesDone)])),
+      frames: speed.frames,
+      framesPerSecond: round(speed.framesPerSecond),
+      realtimeFactor: Math.round(speed.realtimeFactor * 100) / 100,
+      msPerFrame: speed.msPerFrame,
       peakMemoryMb: Math.round(peakMemoryMb),
     });
     console.error(`${clip} ${videoRuns.at(-1).setting}: ${videoRuns.at(-1).framesPerSecond} frames/s, ${videoRuns.at(-1).realtimeFactor}x real time`);

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { forEachOnPages, inputUrl, listMedia, parseArgs, startRunner } from './lib/browser-runner.mjs';
-import { median, summarizeRun } from './lib/metrics.mjs';
+import { median, summarizeRun, videoSpeed } from './lib/metrics.mjs';
 import manifest from '../models/manifest.json' with { type: 'json' };
 
 const args = parseArgs(process.argv.slice(2), { input: '', out: '', degrade: '', backend: 'wasm', pages: '1', webgpu: false, 'video-fps': 'auto' });
@@ -26,20 +26,15 @@ function videoEntry(result) {
       count++;
     }
   }
-  const { progress, timings } = result.end;
   return {
     score: result.probability,
     faces: result.tracks.filter((t) => !t.brief).length,
     ...(count ? { parts: Object.fromEntries(names.map((n, i) => [n, sums[i] / count])) } : {}),
     video: {
-      frames: progress.framesDone,
       sampleFps: result.start.plan.sampleFps,
       size: `${result.start.plan.width}x${result.start.plan.height}`,
       seconds: result.start.info.duration,
-      wallSeconds: progress.elapsedMs / 1000,
-      framesPerSecond: progress.framesDone / (progress.elapsedMs / 1000),
-      realtimeFactor: progress.mediaTime / (progress.elapsedMs / 1000),
-      msPerFrame: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round((v / progress.framesDone) * 10) / 10])),
+      ...videoSpeed(result),
     },
   };
 }

@@ -44,6 +44,22 @@ export function median(values) {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
+/**
+ * Speed of one video analysis (the runner's analyzeVideo result): frames analysed per wall second,
+ * video seconds per wall second (realtimeFactor), and milliseconds per frame by stage.
+ */
+export function videoSpeed({ start, end }) {
+  const { framesDone, elapsedMs, mediaTime } = end.progress;
+  const wallSeconds = elapsedMs / 1000;
+  return {
+    frames: framesDone,
+    wallSeconds,
+    framesPerSecond: framesDone / wallSeconds,
+    realtimeFactor: (start.info.duration ?? mediaTime) / wallSeconds,
+    msPerFrame: Object.fromEntries(Object.entries(end.timings).map(([k, v]) => [k, Math.round((v / framesDone) * 10) / 10])),
+  };
+}
+
 export function accuracy(scores, labels, threshold) {
   if (scores.length === 0) return null;
   return scores.filter((s, i) => (s >= threshold ? 1 : 0) === labels[i]).length / scores.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, auc, eer, median, summarizeRun } from './metrics.mjs';
+import { accuracy, auc, eer, median, summarizeRun, videoSpeed } from './metrics.mjs';
 
 describe('metrics', () => {
   it('computes AUC with ties', () => {
@@ -15,6 +15,13 @@ describe('metrics', () => {
     const values = [5, 1, 3, 2];
     expect(median(values)).toBe(3);
     expect(values).toEqual([5, 1, 3, 2]);
+  });
+  it('measures a video analysis against the video\'s own length', () => {
+    const speed = videoSpeed({
+      start: { info: { duration: 10 } },
+      end: { progress: { framesDone: 50, elapsedMs: 5000, mediaTime: 9.8 }, timings: { detect: 1234, segment: 500 } },
+    });
+    expect(speed).toEqual({ frames: 50, wallSeconds: 5, framesPerSecond: 10, realtimeFactor: 2, msPerFrame: { detect: 24.7, segment: 10 } });
   });
   it('counts files without a face separately', () => {
     const m = summarizeRun([
