@@ -31,7 +31,8 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }:
   threshold: number;
   onSeek: (time: number) => void;
 }) {
-  const playhead = useAppStore((s) => s.playheadTime);
+  // Whole seconds only: the player updates the time at every frame, and the lines need not redraw.
+  const playheadSeconds = useAppStore((s) => Math.round(s.playheadTime));
   const x = (t: number) => (t / duration) * width;
   const y = (p: number) => (1 - p) * height;
   const seekTo = (event: MouseEvent<SVGSVGElement>) => {
@@ -42,7 +43,7 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }:
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;
     event.preventDefault();
-    onSeek(Math.min(duration, Math.max(0, playhead + step)));
+    onSeek(Math.min(duration, Math.max(0, useAppStore.getState().playheadTime + step)));
   };
   return (
     <figure className="timeline">
@@ -56,7 +57,7 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }:
         aria-label="Probability of manipulation over time; click to jump there"
         aria-valuemin={0}
         aria-valuemax={Math.round(duration)}
-        aria-valuenow={Math.round(playhead)}
+        aria-valuenow={playheadSeconds}
         data-testid="timeline"
       >
         <rect className="analysed" x={0} y={0} width={x(Math.min(analysedUntil, duration))} height={height} />

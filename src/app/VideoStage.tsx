@@ -31,10 +31,14 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
   frames.current = video?.frames ?? [];
   const validity = start ? frameValidity(start.plan.sampleFps, start.info.fps) : 0;
 
+  // The player presents every frame; an analysed frame is painted once, not at each of them.
+  const painted = useRef<{ canvas: HTMLCanvasElement; frame: AnalysedFrame | undefined }>(undefined);
   const show = useCallback((time: number) => {
     const frame = frameAt(frames.current, time, validity);
     setShown((previous) => (previous === frame ? previous : frame));
-    if (canvas.current) paintHeatmap(canvas.current, frame?.faces.map(toDrawable) ?? []);
+    if (!canvas.current || (painted.current?.canvas === canvas.current && painted.current.frame === frame)) return;
+    paintHeatmap(canvas.current, frame?.faces.map(toDrawable) ?? []);
+    painted.current = { canvas: canvas.current, frame };
   }, [validity]);
 
   useEffect(() => {
