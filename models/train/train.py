@@ -40,8 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
     parser.add_argument('--degrade', choices=('standard', 'strong'), default='standard',
                         help='strong: downscale -> JPEG (quality 25-95, skewed low) at the small size -> upscale (augment.degrade_strong)')
     parser.add_argument('--data-seed', type=int, default=SEED, help='seed of the per-epoch sample draws and augmentations')
-    parser.add_argument('--select', choices=('clean', 'mean'), default='clean',
-                        help='best.pt criterion: validation AUC clean, or the mean of clean and jpeg40-half')
+    parser.add_argument('--select', choices=('clean', 'mean', 'sbi'), default='clean',
+                        help='best.pt criterion: validation AUC clean, the mean of clean and jpeg40-half AUC, '
+                             'or (multi-task) the mean of clean real-vs-self-blend AUC and self-blend mask IoU')
 
 
 class Logger:
@@ -82,15 +83,16 @@ def target_masks(eval_set: EvalSet, size: int) -> np.ndarray:
 
 def evaluate(model, eval_set: EvalSet, temperature: float = 1.0, threshold: float = 0.5) -> dict:
     """Per variant: metrics over everything (real vs dataset fakes + self-blends), over real vs
-    dataset fakes only, per-group accuracy, and for multi-task nets the mask IoU on self-blends."""
+    dataset fakes only, over real vs self-blends only, per-group accuracy, and for multi-task nets the mask IoU on self-blends."""
     results = {}
     for variant in EVAL_VARIANTS:
         logits, masks = predict(model, eval_set.images[variant])
         scores = 1 / (1 + np.exp(-logits / temperature))
         labels, kinds = eval_set.labels, eval_set.kinds
-        dataset_only = kinds != 'sbi'
+        dataset_only, sbi_only = kinds != 'sbi', kinds != 'fake'
         result = {'all': summary(labels, scores, threshold),
                   'dataset': summary(labels[dataset_only], scores[dataset_only], threshold),
+                  'sbi': summary(labels[sbi_only], scores[sbi_only], threshold),
                   'groups': {g: float(((scores[eval_set.groups == g] >= threshold) == labels[eval_set.groups == g]).mean())
                              for g in sorted(set(eval_set.groups))}}
         if masks is not None:
@@ -125,7 +127,7 @@ def _epoch_line(epoch, train_loss, seconds, samples, val) -> str:
     for variant in EVAL_VARIANTS:
         v = val[variant]
         parts.append(f'val[{variant}] auc {v["all"]["auc"]:.4f} eer {v["all"]["eer"]:.4f} acc {v["all"]["acc"]:.4f}'
-                     f' auc_dataset {v["dataset"]["auc"]:.4f}')
+                     f' auc_dataset {v["dataset"]["auc"]:.4f} auc_sbi {v["sbi"]["auc"]:.4f}')
         if 'mask_iou_sbi' in v:
             parts.append(f'mask_iou {v["mask_iou_sbi"]:.3f}')
     return ' | '.join(parts)
@@ -171,7 +173,7 @@ def run(arch: str, args: argparse.Namespace) -> None:
                        seed=getattr(args, 'data_seed', SEED), sbi_share=getattr(args, 'sbi_share', 0.5),
                        strong_sbi_epochs=getattr(args, 'strong_sbi_epochs', 0),
                        strong_degrade=getattr(args, 'degrade', 'standard') == 'strong')
-    select_mean = getattr(args, 'select', 'clean') == 'mean'
+    select = getattr(args, 'select', 'clean')
 
     for epoch in range(state['epoch'] + 1, args.epochs + 1):
         dataset.set_epoch(epoch)
@@ -195,8 +197,10 @@ def run(arch: str, args: argparse.Namespace) -> None:
                                  'seconds': time.time() - epoch_start,
                                  'lr': optimizer.param_groups[0]['lr'], 'val': val})
         score = val['clean']['all']['auc']
-        if select_mean:
+        if select == 'mean':
             score = (score + val['jpeg40-half']['all']['auc']) / 2
+        elif select == 'sbi':
+            score = (val['clean']['sbi']['auc'] + val['clean']['mask_iou_sbi']) / 2
         is_best = score > state['best_auc']
         if is_best:
             state['best_auc'] = score

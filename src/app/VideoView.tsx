@@ -76,7 +76,7 @@ function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: Vid
       {start && <div className="note">Analysed {video.frames.length} frames: {sampling}.</div>}
       {video.stopped && (
         <div className="note" data-testid="stopped">
-          Stopped at {formatTime(video.progress?.mediaTime ?? 0)}: the results cover the video up to there.
+          {video.stopped.reason && <>{video.stopped.reason} </>}Stopped at {formatTime(video.progress?.mediaTime ?? 0)}: the results cover the video up to there.
         </div>
       )}
       {video.end?.notes.map((note) => <div key={note} className="note">{note}</div>)}

@@ -72,15 +72,21 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
       // Removed from the list, or queued again to be re-analysed: nothing to record.
       if (!now || now.status === 'queued') return;
       if (now.video?.frames.length) {
-        updateVideo(id, () => ({ stopped: true }));
+        updateVideo(id, () => ({ stopped: {} }));
         updateFile(id, { status: 'done' });
       } else {
         updateFile(id, { status: 'error', error: 'Analysis cancelled.' });
       }
       return;
     }
-    if (error instanceof WorkerCrashedError) setEngine({ status: 'idle', progress: undefined });
-    else if (useAppStore.getState().engine.status === 'loading') setEngine({ status: 'error', progress: undefined });
+    if (error instanceof WorkerCrashedError) {
+      setEngine({ status: 'idle', progress: undefined });
+      if (useAppStore.getState().files.find((f) => f.id === id)?.video?.frames.length) {
+        updateVideo(id, () => ({ stopped: { reason: error.message } }));
+        updateFile(id, { status: 'done' });
+        return;
+      }
+    } else if (useAppStore.getState().engine.status === 'loading') setEngine({ status: 'error', progress: undefined });
     updateFile(id, { status: 'error', error: describeError(error) });
   }
 }

@@ -17,8 +17,11 @@ export interface VideoResults {
   frames: AnalysedFrame[];
   progress?: VideoProgress;
   end?: VideoAnalysisEnd;
-  /** Set when the user stopped the analysis: the frames cover the video up to there. */
-  stopped?: boolean;
+  /**
+   * Set when the analysis ended early, because the user cancelled it or (with the `reason`) the
+   * engine crashed: the frames cover the video up to there.
+   */
+  stopped?: { reason?: string };
 }
 
 export interface CurrentFile {
