@@ -118,6 +118,23 @@ def _breakdown_tables(errors: dict) -> str:
     return '\n'.join(out)
 
 
+_SELECT = {'clean': 'clean val AUC', 'mean': 'mean of clean and jpeg40-half val AUC',
+           'sbi': 'mean of val real-vs-self-blend AUC and mask IoU'}
+
+
+def _stages_table(stages: list, multitask: bool) -> str:
+    rows = ['| stage (run) | starts from | epochs x samples | lr | self-blend share of fakes | strong-blend epochs | warm-up epochs without SBI / degradation | degraded samples | best checkpoint by | minutes |' + (' mask loss weight |' if multitask else ''),
+            '|---|---|---|---|---|---|---|---|---|---|' + ('---|' if multitask else '')]
+    for i, stage in enumerate(stages):
+        a = stage['args']
+        rows.append(f"| {i + 1} (`{stage['run']}`) | {'random weights' if i == 0 else f'stage {i} best'} "
+                    f"| {stage['epochs']} x {a['epoch_size']} | {a['lr']} | {a.get('sbi_share', 0.5):.0%} | {a.get('strong_sbi_epochs', 0)} "
+                    f"| {a.get('clean_epochs', 0)} | {a.get('degrade_prob', 1.0):.0%} {a.get('degrade', 'standard')} "
+                    f"| {_SELECT[a.get('select', 'clean')]} (epoch {stage['best_epoch']}) | {stage['minutes']:.0f} |"
+                    + (f" {a['mask_weight']} |" if multitask else ''))
+    return '\n'.join(rows)
+
+
 def write_card(name: str, metrics: dict, history: list) -> None:
     path = MODELS_DIR / f'{name}.md'
     kept = _kept_sections(path)
@@ -170,20 +187,22 @@ identify the person, so the same person can appear in more than one split (a spl
 ciplab fakes are edits of portraits of which some may be in the real folder.
 
 ## Training recipe
-- Each epoch: {args['epoch_size']} samples, 1:1 real:fake; the fakes are half dataset fakes, half self-blended images
+- Each epoch draws `epoch size` samples, 1:1 real:fake; the fakes are dataset fakes and self-blended images
   (SBI, Shiohara & Yamasaki 2022) made on the fly from real training crops: a colour-jittered, sharpened or blurred,
   slightly shifted (±3 %) and scaled (0.95-1.05) copy of the crop blended back through a random face-region mask
   (hull of the keypoints with derived brow/chin/cheek points, ellipse or quadrilateral from the detector box, or a single
   eye / nose-mouth region), elastically deformed and Gaussian-blurred, blend ratio in {{0.25, 0.5, 0.75, 1, 1, 1}}.
-- Warm-up: the first {args.get('clean_epochs', 0)} epoch(s) use real crops vs dataset fakes only, without self-blends or
-  degradation (a small net learned nothing when everything was hard from the first step).
-- After the warm-up, {args.get('degrade_prob', 1.0) * 100:.0f} % of the training samples (real, dataset fake, SBI) are degraded
-  like a social-network upload, after blending: horizontal flip (p 0.5; the mask is flipped too), colour jitter (p 0.5),
-  downscale to 0.3-1.0 and back (p 0.6), Gaussian blur (p 0.1), Gaussian noise (p 0.15), JPEG quality 30-95 (p 0.8).
-- Adam, learning rate {args['lr']} with cosine decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + " + str(args['mask_weight']) + " x (BCE + Dice) on the mask, only for samples with a known mask" if multitask else ""}.
-- {metrics['epochs_trained']} epochs ({metrics['train_minutes']:.0f} min wall time, {metrics['train_img_s']:.0f} training images/s)
-  on 2 CPU cores (PyTorch 1.13, channels_last); the checkpoint with the best validation AUC (epoch {metrics['best_epoch']}) is exported.
-- Train loss per epoch: {losses}. Validation AUC (clean) per epoch: {val_aucs}.
+  *Strong* blends (a curriculum for the first epochs of a stage) always jitter the colour and use ratio 1.
+- Degradation like a social-network upload, after blending, on a share of the samples: *standard*: horizontal flip
+  (p 0.5; the mask too), colour jitter (p 0.5), downscale to 0.3-1.0 and back (p 0.6), Gaussian blur (p 0.1),
+  Gaussian noise (p 0.15), JPEG quality 30-95 (p 0.8); *strong*: the same, but JPEG (quality 25-95, skewed low) is
+  applied at the downscaled size before upscaling (as a resized upload is), sometimes twice.
+- Adam with cosine learning-rate decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + (BCE + Dice) on the mask, only for samples with a known mask (reals: all zero; self-blends: the blend mask)" if multitask else ""}.
+  2 CPU cores (PyTorch 1.13); {metrics['train_minutes']:.0f} min of training in all.
+
+{_stages_table(metrics['stages'], multitask)}
+
+- Train loss per epoch of the last stage: {losses}. Validation AUC (clean) per epoch: {val_aucs}.
 
 ## Results (int8 model, on face crops)
 Validation and test sets: the real and dataset-fake crops of the split plus one seeded self-blend per real crop

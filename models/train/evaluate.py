@@ -106,8 +106,8 @@ def score_sets(logits: dict, eval_set, temperature, threshold, masks=None) -> di
 
 def run_model(model, val_set, test_set, dev_images):
     raw = {}
-    val_logits, _ = predict(model, val_set.images['clean'])
-    raw['val'] = val_logits
+    raw['val'] = predict(model, val_set.images['clean'])[0]
+    raw['val-degraded'] = predict(model, val_set.images['jpeg40-half'])[0]
     raw['test'], masks = {}, {}
     for variant in EVAL_VARIANTS:
         raw['test'][variant], masks[variant] = predict(model, test_set.images[variant])
@@ -153,6 +153,8 @@ def main() -> None:
     parser.add_argument('--fuse-on', choices=('dataset', 'all'), default='dataset',
                         help='validation crops the fusion is fitted on: real vs dataset fakes (as the app), or also the self-blends')
     parser.add_argument('--balanced', action='store_true', help='fit the fusion with both classes weighted equally')
+    parser.add_argument('--fit-degraded', action='store_true',
+                        help='fit the fusion on the validation crops clean and jpeg40-half (as uploads and videos arrive)')
     parser.add_argument('--fp32', action='store_true', help='skip the int8 weight round trip')
     parser.add_argument('--dev-dir', default=str(DEV_DIR))
     args = parser.parse_args()
@@ -182,14 +184,19 @@ def main() -> None:
         a, b = fuse.split('+')
         z = lambda split, variant=None: np.stack(
             [(raws[n][split] if variant is None else raws[n][split][variant]) / raws[n]['T'] for n in (a, b)], 1)
-        w = fit_logreg(z('val')[val_dataset], val_set.labels[val_dataset].astype(np.float64), balanced=args.balanced)
+        fit_x, fit_y = z('val')[val_dataset], val_set.labels[val_dataset].astype(np.float64)
+        if args.fit_degraded:
+            fit_x, fit_y = np.concatenate([fit_x, z('val-degraded')[val_dataset]]), np.concatenate([fit_y, fit_y])
+        w = fit_logreg(fit_x, fit_y, balanced=args.balanced)
         fused = lambda x: w[0] + x @ w[1:]
-        fuse = fuse + ('' if args.fuse_on == 'dataset' else ' (fit +SBI)') + (' balanced' if args.balanced else '')
+        fuse = (fuse + ('' if args.fuse_on == 'dataset' else ' (fit +SBI)') + (' balanced' if args.balanced else '')
+                + (' +degraded' if args.fit_degraded else ''))
         r = {'name': fuse, 'weights': w.tolist(), 'temperature': 1.0, 'threshold': 0.5,
              'test': score_sets({v: fused(z('test', v)) for v in EVAL_VARIANTS}, test_set, 1.0, 0.5),
              'dev': dev_clips(dev_keys, fused(z('dev')), 1.0, 0.5)}
         results[fuse] = r
-        (OUT_DIR / f'fuse-{a}+{b}{"" if args.fuse_on == "dataset" else "-all"}{"-balanced" if args.balanced else ""}.json').write_text(json.dumps(r, indent=2))
+        suffix = ('' if args.fuse_on == 'dataset' else '-all') + ('-balanced' if args.balanced else '') + ('-degraded' if args.fit_degraded else '')
+        (OUT_DIR / f'fuse-{a}+{b}{suffix}.json').write_text(json.dumps(r, indent=2))
 
     clips = next(iter(results.values()))['dev']['clips']
     header = ['model', 'test AUC dataset clean', 'jpeg40-half', 'drop', 'AUC all (+SBI) clean', 'jpeg40-half',

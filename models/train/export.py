@@ -1,6 +1,6 @@
 """Calibrate, export to ONNX (fp32 and int8), evaluate, and publish a trained model.
 
-  /usr/bin/python3 -m models.train.export --name meso4
+  /usr/bin/python3 -m models.train.export --name meso4 [--run meso4-sbi2]
 
 Writes models/<name>.onnx (int8, what the app loads), models/<name>.md (model card),
 models/work/<name>/{<name>.fp32.onnx, metrics.json, errors.png} and merges an entry into
@@ -79,16 +79,30 @@ def export_onnx(model: nn.Module, path, multitask: bool) -> None:
                       dynamic_axes={name: {0: 'N'} for name in ['image'] + outputs})
 
 
+def training_stages(run: str) -> list:
+    """The run and the runs it was initialised from (--init-from), oldest first, as the card lists them."""
+    stages = []
+    while run:
+        last = torch.load(WORK_DIR / run / 'last.pt')
+        best = torch.load(WORK_DIR / run / 'best.pt')
+        stages.insert(0, {'run': run, 'epochs': last['epoch'], 'best_epoch': best['epoch'], 'args': last['args'],
+                          'minutes': sum(h['seconds'] for h in last['history']) / 60})
+        init_from = last['args'].get('init_from')
+        run = init_from and init_from.split('/')[-2]
+    return stages
+
+
 def _strip_scores(results: dict) -> dict:
     return {k: v for k, v in results.items() if k != 'scores'}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('--name', required=True)
+    parser.add_argument('--name', required=True, help='model name: models/<name>.onnx, .md and the manifest entry')
+    parser.add_argument('--run', help='training run to export, models/work/<run> (default: the name)')
     args = parser.parse_args()
     torch.set_num_threads(2)
-    work = WORK_DIR / args.name
+    work = WORK_DIR / (args.run or args.name)
     best = torch.load(work / 'best.pt')
     last = torch.load(work / 'last.pt')
     arch = best['arch']
@@ -138,10 +152,11 @@ def main() -> None:
     onnx_bytes = int8_path.read_bytes()
     version = f'{args.name}-{time.strftime("%Y%m%d")}-{hashlib.sha256(onnx_bytes).hexdigest()[:8]}'
     history = last['history']
+    stages = training_stages(args.run or args.name)
     metrics = {
         'name': args.name, 'arch': arch, 'version': version, 'params': param_count(model),
         'best_epoch': best['epoch'], 'epochs_trained': last['epoch'], 'train_args': last['args'],
-        'train_minutes': sum(h['seconds'] for h in history) / 60,
+        'train_minutes': sum(s['minutes'] for s in stages), 'stages': stages,
         'train_img_s': float(np.mean([h['train_img_s'] for h in history])),
         'temperature': temperature, 'threshold': threshold, 'eer_threshold_val': eer_threshold,
         'bytes_fp32': fp32_path.stat().st_size, 'bytes_int8': len(onnx_bytes),
