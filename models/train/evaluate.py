@@ -16,14 +16,19 @@ as models.train.export does. Reported per model:
   score = mean over the frames with a face; right side = fakes >= threshold, real < threshold.
   Dev frames are never used for fitting anything (temperature, threshold and fusion come from val).
 With --fuse A+B (a classifier and a multi-task net) a logistic regression on the two calibrated logits
-is fitted on the validation crops (real vs dataset fakes, as models/tools/fit_fusion.mjs does on the
-validation images) and reported like a model.
+is fitted on the validation crops (--fuse-on: real vs dataset fakes, or also the self-blends; --balanced;
+--fit-on: clean, jpeg40-half, h264 variants; --dev-share: plus dev frames, reported leave-one-clip-out)
+and reported like a model. --write-manifest makes the last fit the app's fusion. The app's fusion:
+
+  /usr/bin/python3 -m models.train.evaluate --model meso4=models/work/meso4-sbi2/best.pt \
+      --model multitask=models/work/multitask-sbi3/best.pt --fuse meso4+multitask --fuse-on all --balanced --write-manifest
 
 Writes models/work/eval-harness/<model>.json and prints a Markdown table.
 """
 import argparse
 import copy
 import json
+import subprocess
 from collections import defaultdict
 from pathlib import Path
 
@@ -31,7 +36,7 @@ import cv2
 import numpy as np
 import torch
 
-from .common import INPUT_SIZE, WORK_DIR
+from .common import INPUT_SIZE, MODELS_DIR, WORK_DIR
 from .data import EVAL_VARIANTS, build_eval_set
 from .export import choose_threshold, fit_temperature, fuse_batch_norms
 from .metrics import mask_iou, summary
@@ -41,6 +46,7 @@ from .train import predict, target_masks
 
 DEV_DIR = WORK_DIR / 'devcrops'
 OUT_DIR = WORK_DIR / 'eval-harness'
+MANIFEST = MODELS_DIR / 'manifest.json'
 
 
 def load_model(spec: str, fp32: bool):
@@ -104,10 +110,22 @@ def score_sets(logits: dict, eval_set, temperature, threshold, masks=None) -> di
     return result
 
 
+def h264_round_trip(images: np.ndarray, crf: int = 28) -> np.ndarray:
+    """The crops as frames of one H.264 stream (yuv420p, x264 defaults), decoded back."""
+    size = f'{images.shape[2]}x{images.shape[1]}'
+    encoded = subprocess.run(['ffmpeg', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', size, '-r', '25',
+                              '-i', '-', '-c:v', 'libx264', '-crf', str(crf), '-pix_fmt', 'yuv420p', '-f', 'h264', '-'],
+                             input=np.ascontiguousarray(images).tobytes(), capture_output=True, check=True).stdout
+    decoded = subprocess.run(['ffmpeg', '-loglevel', 'error', '-f', 'h264', '-i', '-', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+                             input=encoded, capture_output=True, check=True).stdout
+    return np.frombuffer(decoded, np.uint8).reshape(images.shape)
+
+
 def run_model(model, val_set, test_set, dev_images):
     raw = {}
     raw['val'] = predict(model, val_set.images['clean'])[0]
-    raw['val-degraded'] = predict(model, val_set.images['jpeg40-half'])[0]
+    raw['val-jpeg40-half'] = predict(model, val_set.images['jpeg40-half'])[0]
+    raw['val-h264'] = predict(model, val_set.images['h264'])[0]
     raw['test'], masks = {}, {}
     for variant in EVAL_VARIANTS:
         raw['test'][variant], masks[variant] = predict(model, test_set.images[variant])
@@ -115,11 +133,14 @@ def run_model(model, val_set, test_set, dev_images):
     return raw, (masks if masks['clean'] is not None else None)
 
 
-def fit_logreg(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, balanced: bool = False) -> np.ndarray:
-    """Newton's method, bias + one weight per column (as models/tools/fit_fusion.mjs). `balanced`
-    weighs each class to the same total, so that more fakes than reals do not move the bias."""
+def fit_logreg(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, balanced: bool = False, weights=None) -> np.ndarray:
+    """Newton's method, bias + one weight per column. `balanced`
+    weighs each class to the same total, so that more fakes than reals do not move the bias;
+    `weights` (per sample) multiply that."""
     x = np.concatenate([np.ones((len(x), 1)), x], 1)
     s = np.where(y > 0.5, len(y) / (2 * max(1, (y > 0.5).sum())), len(y) / (2 * max(1, (y <= 0.5).sum()))) if balanced else np.ones(len(y))
+    if weights is not None:
+        s = s * weights
     w = np.zeros(x.shape[1])
     for _ in range(50):
         p = 1 / (1 + np.exp(-x @ w))
@@ -130,6 +151,31 @@ def fit_logreg(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, balanced: bool = 
         if np.abs(step).max() < 1e-8:
             break
     return w
+
+
+def fit_with_dev(fit_x, fit_y, dev_x, dev_keys, share: float, balanced: bool):
+    """Fusion fitted on the validation rows plus the dev frames that show a single face (a fake clip's
+    frame with several faces may have only one swapped), the dev rows weighted to `share` of the total.
+    Returns the weights fitted on every clip, and per dev crop the fused logit of a fit that left that
+    crop's clip out: the honest estimate of the clips' scores."""
+    faces = defaultdict(int)
+    for label, clip, frame in dev_keys:
+        faces[(clip, frame)] += 1
+    single = np.array([faces[(clip, frame)] == 1 for _, clip, frame in dev_keys])
+    dev_y = np.array([label == 'fake' for label, _, _ in dev_keys], np.float64)
+    clips = np.array([clip for _, clip, _ in dev_keys])
+
+    def fit(rows):
+        x = np.concatenate([fit_x, dev_x[rows]])
+        y = np.concatenate([fit_y, dev_y[rows]])
+        weights = np.concatenate([np.full(len(fit_x), (1 - share) / len(fit_x)), np.full(rows.sum(), share / max(1, rows.sum()))])
+        return fit_logreg(x, y, balanced=balanced, weights=weights * len(x))
+
+    held_out = np.zeros(len(dev_keys))
+    for clip in sorted(set(clips)):
+        w = fit(single & (clips != clip))
+        held_out[clips == clip] = w[0] + dev_x[clips == clip] @ w[1:]
+    return fit(single), held_out
 
 
 def report_row(name, r) -> str:
@@ -153,8 +199,16 @@ def main() -> None:
     parser.add_argument('--fuse-on', choices=('dataset', 'all'), default='dataset',
                         help='validation crops the fusion is fitted on: real vs dataset fakes (as the app), or also the self-blends')
     parser.add_argument('--balanced', action='store_true', help='fit the fusion with both classes weighted equally')
-    parser.add_argument('--fit-degraded', action='store_true',
-                        help='fit the fusion on the validation crops clean and jpeg40-half (as uploads and videos arrive)')
+    parser.add_argument('--fit-on', default='clean',
+                        help='comma-separated validation variants the fusion is fitted on: clean, jpeg40-half, h264 '
+                             '(the crops through one H.264 encode, CRF 28, yuv420p, as video frames arrive)')
+    parser.add_argument('--dev-share', default='',
+                        help='comma-separated shares: for each, also fit the fusion on the single-face dev-video frames, '
+                             'weighted to that share of the fit; '
+                             'reported leave-one-clip-out (each clip scored by a fusion fitted without it)')
+    parser.add_argument('--write-manifest', action='store_true',
+                        help="write the last fusion fitted (the last --fuse, the last --dev-share) into models/manifest.json; "
+                             "name the models as the manifest does (e.g. --model meso4=models/work/meso4-sbi2/best.pt)")
     parser.add_argument('--fp32', action='store_true', help='skip the int8 weight round trip')
     parser.add_argument('--dev-dir', default=str(DEV_DIR))
     args = parser.parse_args()
@@ -162,6 +216,7 @@ def main() -> None:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
 
     val_set, test_set = build_eval_set('val'), build_eval_set('test')
+    val_set.images['h264'] = h264_round_trip(val_set.images['clean'])
     dev_images, dev_keys = load_dev(Path(args.dev_dir))
     val_dataset = (val_set.kinds != 'sbi') if args.fuse_on == 'dataset' else np.ones(len(val_set.kinds), bool)
     results, raws = {}, {}
@@ -180,23 +235,38 @@ def main() -> None:
         (OUT_DIR / f'{name}.json').write_text(json.dumps(r, indent=2))
         print(f'{name}: done (T {temperature:.3f}, threshold {threshold})', flush=True)
 
-    for fuse in args.fuse:
-        a, b = fuse.split('+')
+    for spec in args.fuse:
+        a, b = spec.split('+')
         z = lambda split, variant=None: np.stack(
             [(raws[n][split] if variant is None else raws[n][split][variant]) / raws[n]['T'] for n in (a, b)], 1)
-        fit_x, fit_y = z('val')[val_dataset], val_set.labels[val_dataset].astype(np.float64)
-        if args.fit_degraded:
-            fit_x, fit_y = np.concatenate([fit_x, z('val-degraded')[val_dataset]]), np.concatenate([fit_y, fit_y])
-        w = fit_logreg(fit_x, fit_y, balanced=args.balanced)
-        fused = lambda x: w[0] + x @ w[1:]
-        fuse = (fuse + ('' if args.fuse_on == 'dataset' else ' (fit +SBI)') + (' balanced' if args.balanced else '')
-                + (' +degraded' if args.fit_degraded else ''))
-        r = {'name': fuse, 'weights': w.tolist(), 'temperature': 1.0, 'threshold': 0.5,
-             'test': score_sets({v: fused(z('test', v)) for v in EVAL_VARIANTS}, test_set, 1.0, 0.5),
-             'dev': dev_clips(dev_keys, fused(z('dev')), 1.0, 0.5)}
-        results[fuse] = r
-        suffix = ('' if args.fuse_on == 'dataset' else '-all') + ('-balanced' if args.balanced else '') + ('-degraded' if args.fit_degraded else '')
-        (OUT_DIR / f'fuse-{a}+{b}{suffix}.json').write_text(json.dumps(r, indent=2))
+        variants = args.fit_on.split(',')
+        fit_x = np.concatenate([z('val' if v == 'clean' else f'val-{v}')[val_dataset] for v in variants])
+        fit_y = np.tile(val_set.labels[val_dataset].astype(np.float64), len(variants))
+        base = (spec + ('' if args.fuse_on == 'dataset' else ' (fit +SBI)') + (' balanced' if args.balanced else '')
+                + ('' if args.fit_on == 'clean' else f' on {args.fit_on}'))
+        suffix = (('' if args.fuse_on == 'dataset' else '-all') + ('-balanced' if args.balanced else '')
+                  + ('' if args.fit_on == 'clean' else '-' + args.fit_on.replace(',', '+')))
+        for share in [0.0] + [float(x) for x in args.dev_share.split(',') if x]:
+            if share:
+                w, dev_logits = fit_with_dev(fit_x, fit_y, z('dev'), dev_keys, share, args.balanced)
+            else:
+                w = fit_logreg(fit_x, fit_y, balanced=args.balanced)
+                dev_logits = w[0] + z('dev') @ w[1:]
+            name = base + (f' +dev {share} (dev: leave one clip out)' if share else '')
+            results[name] = {'name': name, 'weights': w.tolist(), 'temperature': 1.0, 'threshold': 0.5,
+                             'test': score_sets({v: w[0] + z('test', v) @ w[1:] for v in EVAL_VARIANTS}, test_set, 1.0, 0.5),
+                             'dev': dev_clips(dev_keys, dev_logits, 1.0, 0.5)}
+            (OUT_DIR / f'fuse-{a}+{b}{suffix}{f"-dev{share}" if share else ""}.json').write_text(json.dumps(results[name], indent=2))
+            fitted_on = (f'{int(val_dataset.sum())} validation crops ({"real, dataset fakes and one self-blend per real" if args.fuse_on == "all" else "real and dataset fakes"}'
+                         f'{", classes weighted equally" if args.balanced else ""}; {args.fit_on})'
+                         + (f' + the single-face frames of the dev videos, {share:.0%} of the weight' if share else ''))
+            fusion = {'bias': round(w[0], 6), 'weights': {a: round(w[1], 6), b: round(w[2], 6)}, 'threshold': 0.5, 'fittedOn': fitted_on}
+
+    if args.write_manifest:
+        manifest = json.loads(MANIFEST.read_text())
+        manifest['fusion'] = fusion
+        MANIFEST.write_text(json.dumps(manifest, indent=2) + '\n')
+        print('manifest fusion:', json.dumps(fusion))
 
     clips = next(iter(results.values()))['dev']['clips']
     header = ['model', 'test AUC dataset clean', 'jpeg40-half', 'drop', 'AUC all (+SBI) clean', 'jpeg40-half',

@@ -2,7 +2,7 @@
 parity crops (models/parity/*.png, made by `npm run crops` from the public-domain test photo),
 written to models/parity/<name>.json for the onnxruntime-web parity test (models/parity.test.ts).
 
-    /usr/bin/python3 -m models.train.parity --name meso4
+    /usr/bin/python3 -m models.train.parity --name meso4 [--run meso4-sbi2]
 """
 import argparse
 import json
@@ -19,10 +19,11 @@ PARITY_DIR = MODELS_DIR / 'parity'
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument('--name', required=True)
+    parser.add_argument('--name', required=True, help='model name in models/manifest.json')
+    parser.add_argument('--run', help='training run it was exported from, models/work/<run> (default: the name)')
     args = parser.parse_args()
     entry = json.loads((MODELS_DIR / 'manifest.json').read_text())['models'][args.name]
-    checkpoint = torch.load(WORK_DIR / args.name / 'best.pt')
+    checkpoint = torch.load(WORK_DIR / (args.run or args.name) / 'best.pt')
     model = build_model(checkpoint['arch'])
     model.load_state_dict(checkpoint['model'])
     files = sorted(PARITY_DIR.glob('*.png'))
