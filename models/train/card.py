@@ -230,7 +230,7 @@ Both ONNX files pass `onnx.checker.check_model(full_check=True)`; onnxruntime-we
 Error rates on the clean test crops (threshold {metrics['threshold']}):
 
 {_breakdown_tables(metrics['errors'])}
-Most confident errors: `models/work/{name}/errors.png` (not committed).
+Most confident errors: `models/work/{metrics['stages'][-1]['run']}/errors.png` (not committed).
 
 ## {NOTES_SECTION}
 {kept.get(NOTES_SECTION, '_Not reviewed yet._')}
