@@ -11,12 +11,22 @@ describe('FaceTracker', () => {
     expect(tracker.assign(0.4, [box(80, 10)])).toEqual([1]);
   });
 
-  it('bridges a short miss, but starts a new track after a long one', () => {
-    const tracker = new FaceTracker(1);
+  it('bridges a short miss, reacquires a face hidden for a few seconds, but starts a new track after a long absence', () => {
+    const tracker = new FaceTracker(1, 4);
     tracker.assign(0, [box(0, 0)]);
     expect(tracker.assign(0.8, [box(10, 0)])).toEqual([1]);
     expect(tracker.live(1.5)).toHaveLength(1);
-    expect(tracker.assign(2.5, [box(10, 0)])).toEqual([2]);
+    expect(tracker.live(2)).toHaveLength(0);
+    expect(tracker.assign(2.5, [box(10, 0)])).toEqual([1]);
+    expect(tracker.assign(7, [box(10, 0)])).toEqual([2]);
+  });
+
+  it('matches a face to the person seen a moment ago before one lost earlier at the same place', () => {
+    const tracker = new FaceTracker(1, 4);
+    expect(tracker.assign(0, [box(0, 0), box(90, 0)])).toEqual([1, 2]);
+    expect(tracker.assign(2, [box(90, 0)])).toEqual([2]);
+    // Halfway between where person 1 was lost and where person 2 is: person 2.
+    expect(tracker.assign(2.5, [box(45, 0)])).toEqual([2]);
   });
 
   it('does not join faces of very different size or far apart', () => {

@@ -29,14 +29,15 @@ export function continuity(track: Box, detection: Box): number {
 
 /**
  * Gives each detected face the id of the person it continues: greedy matching on overlap and
- * centre distance with the tracks seen in the last `maxGapSeconds`, so that a face missed for
- * a few frames (a blink of the detector, a hand in front) keeps its track.
+ * centre distance, first with the tracks seen in the last `maxGapSeconds` (a blink of the
+ * detector), then with tracks lost for up to `reacquireSeconds` (hands over the face, a turn of
+ * the head), so that one person hidden for a moment is not reported as two.
  */
 export class FaceTracker {
   private tracks: Track[] = [];
   private nextId = 1;
 
-  constructor(private readonly maxGapSeconds = 1) {}
+  constructor(private readonly maxGapSeconds = 1, private readonly reacquireSeconds = 4) {}
 
   /** The boxes of tracks still alive at `time`: where to look for their faces next. */
   live(time: number): Box[] {
@@ -44,12 +45,14 @@ export class FaceTracker {
   }
 
   assign(time: number, boxes: Box[]): number[] {
-    this.tracks = this.tracks.filter((t) => time - t.lastSeen <= this.maxGapSeconds);
+    this.tracks = this.tracks.filter((t) => time - t.lastSeen <= this.reacquireSeconds);
     const pairs: { track: Track; box: number; score: number }[] = [];
     for (const track of this.tracks) {
+      // Live tracks are matched before lost ones: continuity scores lie below 1.5.
+      const priority = time - track.lastSeen <= this.maxGapSeconds ? 2 : 0;
       boxes.forEach((box, i) => {
         const score = continuity(track.box, box);
-        if (score > 0) pairs.push({ track, box: i, score });
+        if (score > 0) pairs.push({ track, box: i, score: score + priority });
       });
     }
     pairs.sort((p, q) => q.score - p.score);
