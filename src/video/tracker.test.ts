@@ -21,6 +21,13 @@ describe('FaceTracker', () => {
     expect(tracker.assign(7, [box(10, 0)])).toEqual([2]);
   });
 
+  it('reacquires a face first boxed with the hands around it after a miss', () => {
+    const tracker = new FaceTracker(1, 4);
+    tracker.assign(0, [box(360, 345, 90)]);
+    expect(tracker.assign(3.2, [box(325, 350, 185)])).toEqual([1]);
+    expect(tracker.assign(3.4, [box(354, 343, 117)])).toEqual([1]);
+  });
+
   it('matches a face to the person seen a moment ago before one lost earlier at the same place', () => {
     const tracker = new FaceTracker(1, 4);
     expect(tracker.assign(0, [box(0, 0), box(90, 0)])).toEqual([1, 2]);

@@ -15,10 +15,13 @@ function iou(a: Box, b: Box): number {
   return inter / (a.width * a.height + b.width * b.height - inter);
 }
 
-/** How well a detection continues a track: 0 when it cannot be the same face. */
-export function continuity(track: Box, detection: Box): number {
+/**
+ * How well a detection continues a track: 0 when it cannot be the same face (its side more than
+ * `maxSizeRatio` times larger or smaller, or its centre more than a face away).
+ */
+export function continuity(track: Box, detection: Box, maxSizeRatio = 2): number {
   const sizeRatio = side(detection) / side(track);
-  if (sizeRatio < 0.5 || sizeRatio > 2) return 0;
+  if (sizeRatio < 1 / maxSizeRatio || sizeRatio > maxSizeRatio) return 0;
   const a = centre(track);
   const b = centre(detection);
   const distance = Math.hypot(a.x - b.x, a.y - b.y) / side(track);
@@ -48,10 +51,12 @@ export class FaceTracker {
     this.tracks = this.tracks.filter((t) => time - t.lastSeen <= this.reacquireSeconds);
     const pairs: { track: Track; box: number; score: number }[] = [];
     for (const track of this.tracks) {
-      // Live tracks are matched before lost ones: continuity scores lie below 1.5.
-      const priority = time - track.lastSeen <= this.maxGapSeconds ? 2 : 0;
+      // Live tracks are matched before lost ones: continuity scores lie below 1.5. A face coming
+      // back into view is often first boxed with the hands around it: lost tracks allow more size change.
+      const live = time - track.lastSeen <= this.maxGapSeconds;
+      const priority = live ? 2 : 0;
       boxes.forEach((box, i) => {
-        const score = continuity(track.box, box);
+        const score = continuity(track.box, box, live ? 2 : 3);
         if (score > 0) pairs.push({ track, box: i, score: score + priority });
       });
     }
