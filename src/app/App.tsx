@@ -108,7 +108,8 @@ function Limits() {
       <ul>
         <li>Each face gets a probability that it was manipulated, calibrated on held-out data. It is evidence, not proof: the final judgment is yours.</li>
         <li>The heatmap is the multi-task model's estimate of the manipulated region; its intensity follows the face's probability. This version of the model mostly outlines the blended face region rather than pinpointing an edit: read it as "where to look", not as proof.</li>
-        <li>Heavy recompression, resizing, small faces and profile views reduce reliability; these are flagged when detected.</li>
+        <li>Heavy recompression, resizing, small faces and profile views reduce reliability; these are flagged when detected. Small, heavily recompressed photos of real people often score high.</li>
+        <li>On real-world deepfake videos the scores run low: in our tests every fake person scored above the authentic one, but most fakes stayed under 0.5. On a video, a low score is not evidence of authenticity; compare people and moments on the timeline.</li>
         <li>No face found means the image cannot be assessed, not that it is authentic. Whole-image synthesis and non-face edits are out of scope.</li>
       </ul>
     </details>
