@@ -8,10 +8,12 @@ import { join, relative, resolve } from 'node:path';
 import { forEachOnPages, inputUrl, listMedia, parseArgs, startRunner } from './lib/browser-runner.mjs';
 import { median, summarizeRun, videoSpeed } from './lib/metrics.mjs';
 import manifest from '../models/manifest.json' with { type: 'json' };
+import videoExtensionList from '../src/video/video-extensions.json' with { type: 'json' };
 
 const args = parseArgs(process.argv.slice(2), { input: '', out: '', degrade: '', backend: 'wasm', pages: '1', webgpu: false, 'video-fps': 'auto' });
 const videoFps = args['video-fps'] === 'auto' ? 'auto' : args['video-fps'] === 'all' ? null : Number(args['video-fps']);
-const isVideo = (file) => /\.(mp4|m4v|mov|webm|mkv|avi)$/i.test(file);
+const videoExtensions = new RegExp(`\\.(${videoExtensionList.join('|')})$`, 'i');
+const isVideo = (file) => videoExtensions.test(file);
 
 /** A video's entry: the verdict, and each model's mean over the frames of the person it rests on. */
 function videoEntry(result) {

@@ -1,6 +1,9 @@
+import videoExtensionList from './video-extensions.json';
+
 export type MediaKind = 'image' | 'video';
 
-const videoExtensions = /\.(mp4|m4v|mov|qt|webm|mkv|avi|3gp|ogv|mpg|mpeg|ts|flv|wmv)$/i;
+/** File names that mean a video, for files whose first bytes do not say (the list is shared with `npm run eval`). */
+const videoExtensions = new RegExp(`\\.(${videoExtensionList.join('|')})$`, 'i');
 
 const ascii = (bytes: Uint8Array, from: number, length: number) => String.fromCharCode(...bytes.subarray(from, from + length));
 
