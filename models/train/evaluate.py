@@ -223,7 +223,9 @@ def main() -> None:
     for spec in args.model:
         name, model, epoch = load_model(spec, args.fp32)
         raw, masks = run_model(model, val_set, test_set, dev_images)
-        temperature = fit_temperature(raw['val'], val_set.labels)
+        # The fusion the app gets must see the probabilities the app computes: its models' temperatures.
+        published = json.loads(MANIFEST.read_text())['models'].get(name) if args.write_manifest else None
+        temperature = published['temperature'] if published else fit_temperature(raw['val'], val_set.labels)
         val_scores = 1 / (1 + np.exp(-raw['val'] / temperature))
         threshold = choose_threshold(val_scores, val_set.labels, summary(val_set.labels, val_scores)['eer_threshold'])
         r = {'name': name, 'checkpoint_epoch': epoch, 'temperature': temperature, 'threshold': threshold,
