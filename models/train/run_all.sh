@@ -50,7 +50,7 @@ publish meso4 meso4-sbi2
 # the same face-shaped prior on real and fake faces), so: 4 warm-up epochs and a lighter mask loss.
 train multitask $PY -m models.train.multitask --clean-epochs 4 --degrade-prob 0.6 --mask-weight 0.5 --epochs 13 --time-budget-min 33
 publish multitask multitask
-train mesoinception4 $PY -m models.train.meso --arch mesoinception4 --clean-epochs 3 --degrade-prob 0.6 --time-budget-min 30
+train mesoinception4 $PY -m models.train.meso --arch mesoinception4 --clean-epochs 3 --degrade-prob 0.6 --time-budget-min 60
 finetune mesoinception4-sbi mesoinception4 models.train.meso --arch mesoinception4 --epochs 6 --epoch-size 6000 --lr 0.0005 \
   --sbi-share 0.6 --strong-sbi-epochs 2 --data-seed 1005 --time-budget-min 30
 publish mesoinception4 mesoinception4-sbi
