@@ -121,11 +121,12 @@ def h264_round_trip(images: np.ndarray, crf: int = 28) -> np.ndarray:
     return np.frombuffer(decoded, np.uint8).reshape(images.shape)
 
 
-def run_model(model, val_set, test_set, dev_images):
-    raw = {}
-    raw['val'] = predict(model, val_set.images['clean'])[0]
-    raw['val-jpeg40-half'] = predict(model, val_set.images['jpeg40-half'])[0]
-    raw['val-h264'] = predict(model, val_set.images['h264'])[0]
+def run_model(model, val_set, test_set, dev_images, fit_variants):
+    """Logits: 'val' (clean), 'val-<variant>' for the other --fit-on variants, 'test' per variant, 'dev'."""
+    raw = {'val': predict(model, val_set.images['clean'])[0]}
+    for variant in fit_variants:
+        if variant != 'clean':
+            raw[f'val-{variant}'] = predict(model, val_set.images[variant])[0]
     raw['test'], masks = {}, {}
     for variant in EVAL_VARIANTS:
         raw['test'][variant], masks[variant] = predict(model, test_set.images[variant])
@@ -216,13 +217,15 @@ def main() -> None:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
 
     val_set, test_set = build_eval_set('val'), build_eval_set('test')
-    val_set.images['h264'] = h264_round_trip(val_set.images['clean'])
+    fit_variants = args.fit_on.split(',')
+    if 'h264' in fit_variants:
+        val_set.images['h264'] = h264_round_trip(val_set.images['clean'])
     dev_images, dev_keys = load_dev(Path(args.dev_dir))
     val_dataset = (val_set.kinds != 'sbi') if args.fuse_on == 'dataset' else np.ones(len(val_set.kinds), bool)
     results, raws = {}, {}
     for spec in args.model:
         name, model, epoch = load_model(spec, args.fp32)
-        raw, masks = run_model(model, val_set, test_set, dev_images)
+        raw, masks = run_model(model, val_set, test_set, dev_images, fit_variants)
         # The fusion the app gets must see the probabilities the app computes: its models' temperatures.
         published = json.loads(MANIFEST.read_text())['models'].get(name) if args.write_manifest else None
         temperature = published['temperature'] if published else fit_temperature(raw['val'], val_set.labels)
@@ -241,9 +244,8 @@ def main() -> None:
         a, b = spec.split('+')
         z = lambda split, variant=None: np.stack(
             [(raws[n][split] if variant is None else raws[n][split][variant]) / raws[n]['T'] for n in (a, b)], 1)
-        variants = args.fit_on.split(',')
-        fit_x = np.concatenate([z('val' if v == 'clean' else f'val-{v}')[val_dataset] for v in variants])
-        fit_y = np.tile(val_set.labels[val_dataset].astype(np.float64), len(variants))
+        fit_x = np.concatenate([z('val' if v == 'clean' else f'val-{v}')[val_dataset] for v in fit_variants])
+        fit_y = np.tile(val_set.labels[val_dataset].astype(np.float64), len(fit_variants))
         base = (spec + ('' if args.fuse_on == 'dataset' else ' (fit +SBI)') + (' balanced' if args.balanced else '')
                 + ('' if args.fit_on == 'clean' else f' on {args.fit_on}'))
         suffix = (('' if args.fuse_on == 'dataset' else '-all') + ('-balanced' if args.balanced else '')
