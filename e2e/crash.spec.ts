@@ -1,9 +1,6 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
 import { astronautClip, astronautPath } from './generated';
-
-async function pick(page: Page, path: string) {
-  await page.getByTestId('file-input').setInputFiles(path);
-}
+import { pick } from './app-page';
 
 async function analyzerWorker(page: Page): Promise<Worker> {
   await expect.poll(() => page.workers().some((w) => /analyzer/.test(w.url()))).toBe(true);

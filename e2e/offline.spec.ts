@@ -4,10 +4,7 @@ import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../scripts/lib/chromium.mjs';
 import { astronautClip, astronautPath } from './generated';
-
-async function pick(page: Page, path: string) {
-  await page.getByTestId('file-input').setInputFiles(path);
-}
+import { pick } from './app-page';
 
 async function analyseImageAndVideo(page: Page) {
   await pick(page, astronautPath);

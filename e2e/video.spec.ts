@@ -1,10 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { browserMemoryMb } from '../scripts/lib/memory.mjs';
 import { astronautClip, astronautPath, videoContainers, type VideoContainer } from './generated';
-
-async function pick(page: Page, path: string) {
-  await page.getByTestId('file-input').setInputFiles(path);
-}
+import { pick } from './app-page';
 
 /** Per-frame scores of the current video as the timeline draws them: [time, probability]. */
 async function timelinePoints(page: Page) {
