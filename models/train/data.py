@@ -80,22 +80,25 @@ def _draw(pool: np.ndarray, count: int, rng: np.random.Generator) -> np.ndarray:
     return np.concatenate([rng.permutation(pool) for _ in range(reps)])[:count]
 
 
-REAL, DATASET_FAKE, SBI_FAKE = 0, 1, 2
+REAL, DATASET_FAKE, SBI_FAKE, PAIR = 0, 1, 2, 3
 
 
 class TrainSet(Dataset):
     """One epoch = epoch_size samples: half real crops, a quarter dataset fakes, a quarter
     self-blended fakes made on the fly from real crops; a share degraded (augment.degrade).
-    Returns (image uint8 HxWx3, label, mask 1xMxM, mask weight); dataset fakes have no known mask."""
+    An item is a stack of samples (image uint8 K x H x W x 3, label K, mask K x 1 x M x M, mask weight K);
+    dataset fakes have no known mask. K is 1, or 2 for a paired self-blend: the real crop and its
+    blend, degraded alike, so the only difference the pair shows is the blend itself (as in SBI's batches)."""
 
     def __init__(self, store: CropStore, epoch_size: int, mask_size: int = 64, seed: int = SEED,
                  clean_epochs: int = 0, degrade_prob: float = 1.0, sbi_share: float = 0.5,
-                 strong_sbi_epochs: int = 0, strong_degrade: bool = False):
+                 strong_sbi_epochs: int = 0, strong_degrade: bool = False, paired_sbi: bool = False):
         self.store, self.epoch_size, self.mask_size, self.seed = store, epoch_size, mask_size, seed
         # Fine-tuning options (defaults = the original recipe): the share of the fakes that are
         # self-blends, the first epochs with strong (ratio 1, always colour-jittered) blends, and
         # the harder degradation of augment.degrade_strong.
         self.sbi_share, self.strong_sbi_epochs, self.strong_degrade = sbi_share, strong_sbi_epochs, strong_degrade
+        self.paired_sbi = paired_sbi
         # A small net learns nothing when every sample is hard from the start: the first
         # `clean_epochs` use real vs dataset fakes only, undegraded; then SBI and degradation join.
         self.clean_epochs, self.degrade_prob = clean_epochs, degrade_prob
@@ -111,29 +114,44 @@ class TrainSet(Dataset):
         n_fake = self.epoch_size // 2
         n_sbi = 0 if self.warming_up else (n_fake // 2 if self.sbi_share == 0.5 else int(round(n_fake * self.sbi_share)))
         self.strong_sbi = epoch <= self.strong_sbi_epochs
-        kinds = np.repeat([REAL, DATASET_FAKE, SBI_FAKE], [self.epoch_size - n_fake, n_fake - n_sbi, n_sbi])
-        # Reals are drawn for the real samples and the SBI sources together, so each is used evenly.
-        real_draw = _draw(self.reals, self.epoch_size - n_fake + n_sbi, rng)
-        indices = np.concatenate([real_draw[:self.epoch_size - n_fake], _draw(self.fakes, n_fake - n_sbi, rng),
-                                  real_draw[self.epoch_size - n_fake:]])
-        order = rng.permutation(self.epoch_size)
+        n_real = self.epoch_size - n_fake
+        # Reals are drawn for the real samples and the SBI sources together, so each is used evenly;
+        # paired, the first n_sbi real samples are the sources of the blends.
+        real_draw = _draw(self.reals, n_real + (0 if self.paired_sbi else n_sbi), rng)
+        fake_draw = _draw(self.fakes, n_fake - n_sbi, rng)
+        if self.paired_sbi:
+            kinds = np.repeat([PAIR, REAL, DATASET_FAKE], [n_sbi, n_real - n_sbi, n_fake - n_sbi])
+            indices = np.concatenate([real_draw, fake_draw])
+        else:
+            kinds = np.repeat([REAL, DATASET_FAKE, SBI_FAKE], [n_real, n_fake - n_sbi, n_sbi])
+            indices = np.concatenate([real_draw[:n_real], fake_draw, real_draw[n_real:]])
+        order = rng.permutation(len(kinds))
         self.kinds, self.indices = kinds[order], indices[order]
 
     def __len__(self):
-        return self.epoch_size
+        return len(self.kinds)
 
-    def __getitem__(self, i):
-        rng = np.random.default_rng([self.seed, self.epoch, i])
-        kind, index = self.kinds[i], self.indices[i]
+    def _sample(self, kind, index, rng, degrade_seed):
         if kind == SBI_FAKE:
             image, mask = _blend(self.store, index, rng, strong=self.strong_sbi)
         else:
             image, mask = np.array(self.store.images[index]), np.zeros((INPUT_SIZE, INPUT_SIZE), np.float32)
-        if not self.warming_up and rng.random() < self.degrade_prob:
-            image, mask = (degrade_strong if self.strong_degrade else degrade)(image, mask, rng)
+        if degrade_seed is not None:
+            image, mask = (degrade_strong if self.strong_degrade else degrade)(image, mask, np.random.default_rng(degrade_seed))
         small = cv2.resize(mask, (self.mask_size, self.mask_size), interpolation=cv2.INTER_AREA)
         return (torch.from_numpy(image), torch.tensor(float(kind != REAL)), torch.from_numpy(small)[None],
                 torch.tensor(float(kind != DATASET_FAKE)))
+
+    def __getitem__(self, i):
+        rng = np.random.default_rng([self.seed, self.epoch, i])
+        kind, index = self.kinds[i], self.indices[i]
+        degrade_seed = int(rng.integers(2 ** 63)) if not self.warming_up and rng.random() < self.degrade_prob else None
+        samples = [self._sample(k, index, rng, degrade_seed) for k in ((REAL, SBI_FAKE) if kind == PAIR else (kind,))]
+        return tuple(torch.stack(parts) for parts in zip(*samples))
+
+
+def _concat(items):
+    return tuple(torch.cat(parts) for parts in zip(*items))
 
 
 def _worker_init(_):
@@ -142,8 +160,9 @@ def _worker_init(_):
 
 
 def train_loader(dataset: TrainSet, batch_size: int) -> DataLoader:
+    """Batches of batch_size items (more samples when items are pairs)."""
     return DataLoader(dataset, batch_size=batch_size, shuffle=False, num_workers=1, drop_last=True,
-                      worker_init_fn=_worker_init, prefetch_factor=4)
+                      worker_init_fn=_worker_init, prefetch_factor=4, collate_fn=_concat)
 
 
 def to_input(images: torch.Tensor) -> torch.Tensor:

@@ -39,10 +39,10 @@ import torch
 from .common import INPUT_SIZE, MODELS_DIR, WORK_DIR
 from .data import EVAL_VARIANTS, build_eval_set
 from .export import choose_threshold, fit_temperature, fuse_batch_norms
-from .metrics import mask_iou, summary
+from .metrics import summary
 from .nets import ARCHS
 from .quantize import dequantized_copy_
-from .train import predict, target_masks
+from .train import predict, summarise
 
 DEV_DIR = WORK_DIR / 'devcrops'
 OUT_DIR = WORK_DIR / 'eval-harness'
@@ -91,23 +91,6 @@ def dev_clips(keys, logits, temperature, threshold) -> dict:
     frame_scores = 1 / (1 + np.exp(-np.array(list(frames.values())) / temperature))
     return {'clips': out, 'right': sum(c['right'] for c in out.values()), 'n': len(out),
             'frame_auc': summary(frame_labels, frame_scores)['auc'] if len(set(frame_labels)) == 2 else None}
-
-
-def score_sets(logits: dict, eval_set, temperature, threshold, masks=None) -> dict:
-    result = {}
-    kinds = eval_set.kinds
-    for variant in EVAL_VARIANTS:
-        scores = 1 / (1 + np.exp(-logits[variant] / temperature))
-        dataset = kinds != 'sbi'
-        r = {'all': summary(eval_set.labels, scores, threshold),
-             'dataset': summary(eval_set.labels[dataset], scores[dataset], threshold),
-             'sbi_recall': float((scores[kinds == 'sbi'] >= threshold).mean())}
-        if masks is not None:
-            sbi = kinds == 'sbi'
-            r['mask_iou_sbi'] = mask_iou(masks[variant][sbi], target_masks(eval_set, masks[variant].shape[-1])[sbi])
-            r['mask_area_real'] = float((masks[variant][kinds == 'real'] > 0.5).mean())
-        result[variant] = r
-    return result
 
 
 def h264_round_trip(images: np.ndarray, crf: int = 28) -> np.ndarray:
@@ -234,7 +217,7 @@ def main() -> None:
         r = {'name': name, 'checkpoint_epoch': epoch, 'temperature': temperature, 'threshold': threshold,
              'int8': not args.fp32,
              'val_auc_clean': summary(val_set.labels, val_scores)['auc'],
-             'test': score_sets(raw['test'], test_set, temperature, threshold, masks),
+             'test': summarise(test_set, raw['test'], temperature, threshold, masks),
              'dev': dev_clips(dev_keys, raw['dev'], temperature, threshold)}
         results[name], raws[name] = r, {k: v for k, v in raw.items()} | {'T': temperature}
         (OUT_DIR / f'{name}.json').write_text(json.dumps(r, indent=2))
@@ -258,7 +241,7 @@ def main() -> None:
                 dev_logits = w[0] + z('dev') @ w[1:]
             name = base + (f' +dev {share} (dev: leave one clip out)' if share else '')
             results[name] = {'name': name, 'weights': w.tolist(), 'temperature': 1.0, 'threshold': 0.5,
-                             'test': score_sets({v: w[0] + z('test', v) @ w[1:] for v in EVAL_VARIANTS}, test_set, 1.0, 0.5),
+                             'test': summarise(test_set, {v: w[0] + z('test', v) @ w[1:] for v in EVAL_VARIANTS}, 1.0, 0.5),
                              'dev': dev_clips(dev_keys, dev_logits, 1.0, 0.5)}
             (OUT_DIR / f'fuse-{a}+{b}{suffix}{f"-dev{share}" if share else ""}.json').write_text(json.dumps(results[name], indent=2))
             fitted_on = (f'{int(val_dataset.sum())} validation crops ({"real, dataset fakes and one self-blend per real" if args.fuse_on == "all" else "real and dataset fakes"}'

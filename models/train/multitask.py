@@ -8,7 +8,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     # Sized for 2 CPU cores: about 40 min of wall time.
     add_arguments(parser, epochs=14, epoch_size=4000, budget_min=45)
-    run('multitask', parser.parse_args())
+    parser.add_argument('--arch', choices=('multitask', 'multitask-evidence'), default='multitask',
+                        help='multitask-evidence: the classifier also sees summaries of the predicted mask')
+    args = parser.parse_args()
+    run(args.arch, args)
 
 
 if __name__ == '__main__':

@@ -85,15 +85,18 @@ class MultiTaskNet(nn.Module):
 
     mask_size = 64
 
-    def __init__(self, widths=(16, 24, 48, 96, 160)):
+    def __init__(self, widths=(16, 24, 48, 96, 160), mask_evidence: bool = False):
         super().__init__()
         w0, w1, w2, w3, w4 = widths
+        # mask_evidence: the classifier also sees two summaries of the predicted mask (a smooth
+        # maximum and the mean of its probability), so a segmented blend region raises the score.
+        self.mask_evidence = mask_evidence
         self.stem = nn.Sequential(_conv_bn(3, w0), _conv_bn(w0, w0, 2))        # 128
         self.enc1 = nn.Sequential(_conv_bn(w0, w1, 2), _conv_bn(w1, w1))        # 64
         self.enc2 = nn.Sequential(_conv_bn(w1, w2, 2), _conv_bn(w2, w2))        # 32
         self.enc3 = nn.Sequential(_conv_bn(w2, w3, 2), _conv_bn(w3, w3))        # 16
         self.enc4 = nn.Sequential(_conv_bn(w3, w4, 2), _conv_bn(w4, w4))        # 8
-        self.classifier = nn.Sequential(nn.Dropout(0.3), nn.Linear(2 * w4, 1))
+        self.classifier = nn.Sequential(nn.Dropout(0.3), nn.Linear(2 * w4 + (2 if mask_evidence else 0), 1))
         self.dec3 = _conv_bn(w4 + w3, 64)
         self.dec2 = _conv_bn(64 + w2, 32)
         self.dec1 = _conv_bn(32 + w1, 24)
@@ -112,10 +115,20 @@ class MultiTaskNet(nn.Module):
         d3 = self.dec3(self._up_cat(e4, e3))
         d2 = self.dec2(self._up_cat(d3, e2))
         d1 = self.dec1(self._up_cat(d2, e1))
-        return self.classifier(pooled), self.mask_out(d1)
+        mask = self.mask_out(d1)
+        if self.mask_evidence:
+            pooled = torch.cat([pooled, _smooth_max(mask), torch.sigmoid(mask).mean((2, 3))], 1)
+        return self.classifier(pooled), mask
 
 
-ARCHS = {'meso4': Meso4, 'mesoinception4': MesoInception4, 'multitask': MultiTaskNet}
+def _smooth_max(logits: torch.Tensor) -> torch.Tensor:
+    """log-mean-exp over the spatial axes (N x 1 x H x W -> N x 1): near the mean of the largest logits."""
+    peak = logits.amax((2, 3), keepdim=True)
+    return (peak + torch.log(torch.exp(logits - peak).mean((2, 3), keepdim=True)))[:, :, 0, 0]
+
+
+ARCHS = {'meso4': Meso4, 'mesoinception4': MesoInception4, 'multitask': MultiTaskNet,
+         'multitask-evidence': lambda: MultiTaskNet(mask_evidence=True)}
 
 
 def param_count(model: nn.Module) -> int:

@@ -40,9 +40,12 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
     parser.add_argument('--degrade', choices=('standard', 'strong'), default='standard',
                         help='strong: downscale -> JPEG (quality 25-95, skewed low) at the small size -> upscale (augment.degrade_strong)')
     parser.add_argument('--data-seed', type=int, default=SEED, help='seed of the per-epoch sample draws and augmentations')
-    parser.add_argument('--select', choices=('clean', 'mean', 'sbi'), default='clean',
+    parser.add_argument('--paired-sbi', action='store_true',
+                        help='each self-blend comes with its real source crop in the same batch, degraded alike')
+    parser.add_argument('--select', choices=('clean', 'mean', 'sbi', 'tasks'), default='clean',
                         help='best.pt criterion: validation AUC clean, the mean of clean and jpeg40-half AUC, '
-                             'or (multi-task) the mean of clean real-vs-self-blend AUC and self-blend mask IoU')
+                             '(multi-task) the mean of clean real-vs-self-blend AUC and self-blend mask IoU, '
+                             'or (multi-task) the mean of clean real-vs-dataset-fake AUC, real-vs-self-blend AUC and mask IoU')
 
 
 class Logger:
@@ -81,26 +84,35 @@ def target_masks(eval_set: EvalSet, size: int) -> np.ndarray:
     return np.stack([cv2.resize(m, (size, size), interpolation=cv2.INTER_AREA) for m in eval_set.masks]).astype(np.float32) / 255
 
 
-def evaluate(model, eval_set: EvalSet, temperature: float = 1.0, threshold: float = 0.5) -> dict:
-    """Per variant: metrics over everything (real vs dataset fakes + self-blends), over real vs
-    dataset fakes only, over real vs self-blends only, per-group accuracy, and for multi-task nets the mask IoU on self-blends."""
+def summarise(eval_set: EvalSet, logits: dict, temperature: float = 1.0, threshold: float = 0.5, masks=None) -> dict:
+    """Per variant, from logits (and mask probabilities) of the eval set: metrics over everything
+    (real vs dataset fakes + self-blends), over real vs dataset fakes only, over real vs self-blends
+    only, self-blend recall, per-group accuracy, and with masks the mask IoU on self-blends."""
     results = {}
-    for variant in EVAL_VARIANTS:
-        logits, masks = predict(model, eval_set.images[variant])
-        scores = 1 / (1 + np.exp(-logits / temperature))
-        labels, kinds = eval_set.labels, eval_set.kinds
-        dataset_only, sbi_only = kinds != 'sbi', kinds != 'fake'
+    labels, kinds = eval_set.labels, eval_set.kinds
+    dataset_only, sbi_only, sbi = kinds != 'sbi', kinds != 'fake', kinds == 'sbi'
+    for variant, variant_logits in logits.items():
+        scores = 1 / (1 + np.exp(-variant_logits / temperature))
         result = {'all': summary(labels, scores, threshold),
                   'dataset': summary(labels[dataset_only], scores[dataset_only], threshold),
                   'sbi': summary(labels[sbi_only], scores[sbi_only], threshold),
+                  'sbi_recall': float((scores[sbi] >= threshold).mean()),
                   'groups': {g: float(((scores[eval_set.groups == g] >= threshold) == labels[eval_set.groups == g]).mean())
                              for g in sorted(set(eval_set.groups))}}
-        if masks is not None:
-            sbi = kinds == 'sbi'
-            result['mask_iou_sbi'] = mask_iou(masks[sbi], target_masks(eval_set, masks.shape[-1])[sbi])
-            result['mask_area_real'] = float((masks[kinds == 'real'] > 0.5).mean())
+        if masks is not None and masks.get(variant) is not None:
+            variant_masks = masks[variant]
+            result['mask_iou_sbi'] = mask_iou(variant_masks[sbi], target_masks(eval_set, variant_masks.shape[-1])[sbi])
+            result['mask_area_real'] = float((variant_masks[kinds == 'real'] > 0.5).mean())
         results[variant] = result
-        results.setdefault('scores', {})[variant] = scores
+    return results
+
+
+def evaluate(model, eval_set: EvalSet, temperature: float = 1.0, threshold: float = 0.5) -> dict:
+    """summarise() of the model's predictions for every eval variant, plus 'scores' (probabilities per variant)."""
+    predictions = {variant: predict(model, eval_set.images[variant]) for variant in EVAL_VARIANTS}
+    logits = {variant: p[0] for variant, p in predictions.items()}
+    results = summarise(eval_set, logits, temperature, threshold, {variant: p[1] for variant, p in predictions.items()})
+    results['scores'] = {variant: 1 / (1 + np.exp(-l / temperature)) for variant, l in logits.items()}
     return results
 
 
@@ -115,6 +127,15 @@ def _loss(model, images, labels, masks, mask_weights, mask_weight: float):
     prob = torch.sigmoid(mask_logit)
     dice = 1 - (2 * (prob * masks).sum((1, 2, 3)) + 1) / (prob.sum((1, 2, 3)) + masks.sum((1, 2, 3)) + 1)
     return loss + mask_weight * ((bce + dice) * mask_weights).sum() / n
+
+
+def _load_matching(model, weights: dict) -> list:
+    """Loads the tensors whose name and shape match (an architecture variant keeps the rest as
+    initialised); returns the names left out."""
+    own = model.state_dict()
+    matching = {k: v for k, v in weights.items() if k in own and own[k].shape == v.shape}
+    model.load_state_dict(matching, strict=False)
+    return sorted(set(own) - set(matching))
 
 
 def _save(path, state) -> None:
@@ -157,8 +178,8 @@ def run(arch: str, args: argparse.Namespace) -> None:
         state = {k: checkpoint[k] for k in state}
         log(f'resumed {name} after epoch {state["epoch"]}')
     elif getattr(args, 'init_from', None):
-        model.load_state_dict(torch.load(args.init_from)['model'])
-        log(f'initialised {name} from {args.init_from}')
+        skipped = _load_matching(model, torch.load(args.init_from)['model'])
+        log(f'initialised {name} from {args.init_from}' + (f' (new, not loaded: {", ".join(skipped)})' if skipped else ''))
     if state['epoch'] >= args.epochs:
         log(f'{name}: all {args.epochs} epochs done')
         return
@@ -172,7 +193,8 @@ def run(arch: str, args: argparse.Namespace) -> None:
                        clean_epochs=args.clean_epochs, degrade_prob=args.degrade_prob,
                        seed=getattr(args, 'data_seed', SEED), sbi_share=getattr(args, 'sbi_share', 0.5),
                        strong_sbi_epochs=getattr(args, 'strong_sbi_epochs', 0),
-                       strong_degrade=getattr(args, 'degrade', 'standard') == 'strong')
+                       strong_degrade=getattr(args, 'degrade', 'standard') == 'strong',
+                       paired_sbi=getattr(args, 'paired_sbi', False))
     select = getattr(args, 'select', 'clean')
 
     for epoch in range(state['epoch'] + 1, args.epochs + 1):
@@ -201,6 +223,8 @@ def run(arch: str, args: argparse.Namespace) -> None:
             score = (score + val['jpeg40-half']['all']['auc']) / 2
         elif select == 'sbi':
             score = (val['clean']['sbi']['auc'] + val['clean']['mask_iou_sbi']) / 2
+        elif select == 'tasks':
+            score = (val['clean']['dataset']['auc'] + val['clean']['sbi']['auc'] + val['clean']['mask_iou_sbi']) / 3
         is_best = score > state['best_auc']
         if is_best:
             state['best_auc'] = score
