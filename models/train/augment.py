@@ -73,3 +73,14 @@ def degrade_strong(img: np.ndarray, mask: np.ndarray, rng: np.random.Generator):
     if rng.random() < 0.2:
         img = jpeg(img, rng.integers(50, 96))
     return np.ascontiguousarray(img), np.ascontiguousarray(mask)
+
+
+def degrade_as_eval(img: np.ndarray, mask: np.ndarray, rng: np.random.Generator):
+    """The evaluation's own degradation (jpeg40_half) after a random flip: an upper-bound
+    experiment (train on exactly what the degraded test applies), not a recipe."""
+    if rng.random() < 0.5:
+        img, mask = img[:, ::-1], mask[:, ::-1]
+    return jpeg40_half(np.ascontiguousarray(img)), np.ascontiguousarray(mask)
+
+
+DEGRADATIONS = {'standard': degrade, 'strong': degrade_strong, 'jpeg40-half': degrade_as_eval}

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from torch.utils.data import DataLoader, Dataset
 
-from .augment import degrade, degrade_strong, jpeg40_half
+from .augment import DEGRADATIONS, jpeg40_half
 from .common import CROPS_DIR, INPUT_SIZE, SEED, WORK_DIR, group_of, label_of
 from .sbi import self_blend
 from .splits import read_split
@@ -92,12 +92,12 @@ class TrainSet(Dataset):
 
     def __init__(self, store: CropStore, epoch_size: int, mask_size: int = 64, seed: int = SEED,
                  clean_epochs: int = 0, degrade_prob: float = 1.0, sbi_share: float = 0.5,
-                 strong_sbi_epochs: int = 0, strong_degrade: bool = False, paired_sbi: bool = False):
+                 strong_sbi_epochs: int = 0, degradation: str = 'standard', paired_sbi: bool = False):
         self.store, self.epoch_size, self.mask_size, self.seed = store, epoch_size, mask_size, seed
         # Fine-tuning options (defaults = the original recipe): the share of the fakes that are
         # self-blends, the first epochs with strong (ratio 1, always colour-jittered) blends, and
-        # the harder degradation of augment.degrade_strong.
-        self.sbi_share, self.strong_sbi_epochs, self.strong_degrade = sbi_share, strong_sbi_epochs, strong_degrade
+        # the degradation (augment.DEGRADATIONS).
+        self.sbi_share, self.strong_sbi_epochs, self.degrade = sbi_share, strong_sbi_epochs, DEGRADATIONS[degradation]
         self.paired_sbi = paired_sbi
         # A small net learns nothing when every sample is hard from the start: the first
         # `clean_epochs` use real vs dataset fakes only, undegraded; then SBI and degradation join.
@@ -137,7 +137,7 @@ class TrainSet(Dataset):
         else:
             image, mask = np.array(self.store.images[index]), np.zeros((INPUT_SIZE, INPUT_SIZE), np.float32)
         if degrade_seed is not None:
-            image, mask = (degrade_strong if self.strong_degrade else degrade)(image, mask, np.random.default_rng(degrade_seed))
+            image, mask = self.degrade(image, mask, np.random.default_rng(degrade_seed))
         small = cv2.resize(mask, (self.mask_size, self.mask_size), interpolation=cv2.INTER_AREA)
         return (torch.from_numpy(image), torch.tensor(float(kind != REAL)), torch.from_numpy(small)[None],
                 torch.tensor(float(kind != DATASET_FAKE)))

@@ -37,8 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
     parser.add_argument('--sbi-share', type=float, default=0.5, help='share of the fake samples that are self-blends')
     parser.add_argument('--strong-sbi-epochs', type=int, default=0,
                         help='curriculum: the first N epochs use strong self-blends (blend ratio 1, always colour-jittered)')
-    parser.add_argument('--degrade', choices=('standard', 'strong'), default='standard',
-                        help='strong: downscale -> JPEG (quality 25-95, skewed low) at the small size -> upscale (augment.degrade_strong)')
+    parser.add_argument('--degrade', choices=('standard', 'strong', 'jpeg40-half'), default='standard',
+                        help='strong: downscale -> JPEG (quality 25-95, skewed low) at the small size -> upscale '
+                             '(augment.degrade_strong); jpeg40-half: the degraded evaluation itself (upper-bound experiment)')
     parser.add_argument('--data-seed', type=int, default=SEED, help='seed of the per-epoch sample draws and augmentations')
     parser.add_argument('--paired-sbi', action='store_true',
                         help='each self-blend comes with its real source crop in the same batch, degraded alike')
@@ -193,7 +194,7 @@ def run(arch: str, args: argparse.Namespace) -> None:
                        clean_epochs=args.clean_epochs, degrade_prob=args.degrade_prob,
                        seed=getattr(args, 'data_seed', SEED), sbi_share=getattr(args, 'sbi_share', 0.5),
                        strong_sbi_epochs=getattr(args, 'strong_sbi_epochs', 0),
-                       strong_degrade=getattr(args, 'degrade', 'standard') == 'strong',
+                       degradation=getattr(args, 'degrade', 'standard'),
                        paired_sbi=getattr(args, 'paired_sbi', False))
     select = getattr(args, 'select', 'clean')
 
