@@ -21,7 +21,7 @@ is fitted on the validation crops (--fuse-on: real vs dataset fakes, or also the
 and reported like a model. --write-manifest makes the last fit the app's fusion. The app's fusion:
 
   /usr/bin/python3 -m models.train.evaluate --model meso4=models/work/meso4-sbi2/best.pt \
-      --model multitask=models/work/multitask-sbi3/best.pt --fuse meso4+multitask --fuse-on all --balanced --write-manifest
+      --model multitask=models/work/multitask/best.pt --fuse meso4+multitask --fuse-on all --balanced --write-manifest
 
 Writes models/work/eval-harness/<model>.json and prints a Markdown table.
 """
