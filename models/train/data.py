@@ -85,7 +85,7 @@ REAL, DATASET_FAKE, SBI_FAKE, PAIR = 0, 1, 2, 3
 
 class TrainSet(Dataset):
     """One epoch = epoch_size samples: half real crops, a quarter dataset fakes, a quarter
-    self-blended fakes made on the fly from real crops; a share degraded (augment.degrade).
+    self-blended fakes made on the fly from real crops; a share degraded (augment.DEGRADATIONS).
     An item is a stack of samples (image uint8 K x H x W x 3, label K, mask K x 1 x M x M, mask weight K);
     dataset fakes have no known mask. K is 1, or 2 for a paired self-blend: the real crop and its
     blend, degraded alike, so the only difference the pair shows is the blend itself (as in SBI's batches)."""
