@@ -39,7 +39,7 @@ import torch
 from .common import INPUT_SIZE, MODELS_DIR, WORK_DIR
 from .data import EVAL_VARIANTS, build_eval_set
 from .export import choose_threshold, fit_temperature, fuse_batch_norms
-from .metrics import summary
+from .metrics import probability, summary
 from .nets import ARCHS
 from .quantize import dequantized_copy_
 from .train import predict, summarise
@@ -80,7 +80,7 @@ def dev_clips(keys, logits, temperature, threshold) -> dict:
         frames[key] = max(frames[key], logit)
     clips = defaultdict(list)
     for (label, clip, _), logit in frames.items():
-        clips[(label, clip)].append(1 / (1 + np.exp(-logit / temperature)))
+        clips[(label, clip)].append(probability(logit, temperature))
     out = {}
     for (label, clip), scores in sorted(clips.items()):
         mean = float(np.mean(scores))
@@ -88,7 +88,7 @@ def dev_clips(keys, logits, temperature, threshold) -> dict:
                      'frames_above': int((np.array(scores) >= threshold).sum()),
                      'right': bool((mean >= threshold) == (label == 'fake'))}
     frame_labels = np.array([k[0] == 'fake' for k in frames], np.int64)
-    frame_scores = 1 / (1 + np.exp(-np.array(list(frames.values())) / temperature))
+    frame_scores = probability(list(frames.values()), temperature)
     return {'clips': out, 'right': sum(c['right'] for c in out.values()), 'n': len(out),
             'frame_auc': summary(frame_labels, frame_scores)['auc'] if len(set(frame_labels)) == 2 else None}
 
@@ -127,7 +127,7 @@ def fit_logreg(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, balanced: bool = 
         s = s * weights
     w = np.zeros(x.shape[1])
     for _ in range(50):
-        p = 1 / (1 + np.exp(-x @ w))
+        p = probability(x @ w)
         gradient = x.T @ (s * (p - y)) + l2 * w
         hessian = (x * (s * p * (1 - p))[:, None]).T @ x + l2 * np.eye(len(w))
         step = np.linalg.solve(hessian, gradient)
@@ -205,19 +205,19 @@ def main() -> None:
         val_set.images['h264'] = h264_round_trip(val_set.images['clean'])
     dev_images, dev_keys = load_dev(Path(args.dev_dir))
     val_dataset = (val_set.kinds != 'sbi') if args.fuse_on == 'dataset' else np.ones(len(val_set.kinds), bool)
+    # The fusion the app gets must see the probabilities the app computes: its models' temperatures.
+    published = json.loads(MANIFEST.read_text())['models'] if args.write_manifest else {}
     results, raws = {}, {}
     for spec in args.model:
         name, model, epoch = load_model(spec, args.fp32)
         raw, masks = run_model(model, val_set, test_set, dev_images, fit_variants)
-        # The fusion the app gets must see the probabilities the app computes: its models' temperatures.
-        published = json.loads(MANIFEST.read_text())['models'].get(name) if args.write_manifest else None
-        temperature = published['temperature'] if published else fit_temperature(raw['val'], val_set.labels)
-        val_scores = 1 / (1 + np.exp(-raw['val'] / temperature))
+        temperature = published[name]['temperature'] if name in published else fit_temperature(raw['val'], val_set.labels)
+        val_scores = probability(raw['val'], temperature)
         threshold = choose_threshold(val_scores, val_set.labels, summary(val_set.labels, val_scores)['eer_threshold'])
         r = {'name': name, 'checkpoint_epoch': epoch, 'temperature': temperature, 'threshold': threshold,
              'int8': not args.fp32,
              'val_auc_clean': summary(val_set.labels, val_scores)['auc'],
-             'test': summarise(test_set, raw['test'], temperature, threshold, masks),
+             'test': summarise(test_set, {v: probability(l, temperature) for v, l in raw['test'].items()}, threshold, masks),
              'dev': dev_clips(dev_keys, raw['dev'], temperature, threshold)}
         results[name], raws[name] = r, {k: v for k, v in raw.items()} | {'T': temperature}
         (OUT_DIR / f'{name}.json').write_text(json.dumps(r, indent=2))
@@ -241,7 +241,7 @@ def main() -> None:
                 dev_logits = w[0] + z('dev') @ w[1:]
             name = base + (f' +dev {share} (dev: leave one clip out)' if share else '')
             results[name] = {'name': name, 'weights': w.tolist(), 'temperature': 1.0, 'threshold': 0.5,
-                             'test': summarise(test_set, {v: w[0] + z('test', v) @ w[1:] for v in EVAL_VARIANTS}, 1.0, 0.5),
+                             'test': summarise(test_set, {v: probability(w[0] + z('test', v) @ w[1:]) for v in EVAL_VARIANTS}, 0.5),
                              'dev': dev_clips(dev_keys, dev_logits, 1.0, 0.5)}
             (OUT_DIR / f'fuse-{a}+{b}{suffix}{f"-dev{share}" if share else ""}.json').write_text(json.dumps(results[name], indent=2))
             fitted_on = (f'{int(val_dataset.sum())} validation crops ({"real, dataset fakes and one self-blend per real" if args.fuse_on == "all" else "real and dataset fakes"}'

@@ -19,7 +19,7 @@ from torch import nn
 from .card import error_analysis, write_card
 from .common import INPUT_SIZE, MODELS_DIR, WORK_DIR
 from .data import EVAL_VARIANTS, build_eval_set, load_split
-from .metrics import balanced_accuracy
+from .metrics import balanced_accuracy, probability
 from .nets import ARCHS, param_count
 from .quantize import dequantized_copy_, quantize_model
 from .train import evaluate, predict
@@ -115,7 +115,7 @@ def main() -> None:
     val_set, test_set = build_eval_set('val'), build_eval_set('test')
     val_logits, _ = predict(fused, val_set.images['clean'])
     temperature = fit_temperature(val_logits, val_set.labels)
-    val_scores = 1 / (1 + np.exp(-val_logits / temperature))
+    val_scores = probability(val_logits, temperature)
     fp32_val = evaluate(fused, val_set, temperature)
     eer_threshold = fp32_val['clean']['all']['eer_threshold']
     threshold = choose_threshold(val_scores, val_set.labels, eer_threshold)

@@ -3,6 +3,11 @@ import numpy as np
 from scipy.stats import rankdata
 
 
+def probability(logits, temperature: float = 1.0) -> np.ndarray:
+    """sigmoid(logit / T): a calibrated probability of manipulation."""
+    return 1 / (1 + np.exp(-np.asarray(logits) / temperature))
+
+
 def auc(labels: np.ndarray, scores: np.ndarray) -> float:
     """Area under the ROC curve (Mann-Whitney U, ties counted half)."""
     labels = np.asarray(labels).astype(bool)

@@ -12,6 +12,7 @@ import numpy as np
 import torch
 
 from .common import MODELS_DIR, WORK_DIR
+from .metrics import probability
 from .train import build_model, predict
 
 PARITY_DIR = MODELS_DIR / 'parity'
@@ -33,7 +34,7 @@ def main() -> None:
         'model': args.name,
         'version': entry['version'],
         'crops': [f.name for f in files],
-        'probability': [round(float(p), 6) for p in 1 / (1 + np.exp(-logits / entry['temperature']))],
+        'probability': [round(float(p), 6) for p in probability(logits, entry['temperature'])],
     }
     if masks is not None:
         reference['mask'] = [[round(float(v), 4) for v in m.ravel()] for m in masks]

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 
 from .common import SEED, WORK_DIR
 from .data import EVAL_VARIANTS, EvalSet, TrainSet, build_eval_set, load_split, to_input, train_loader
-from .metrics import mask_iou, summary
+from .metrics import mask_iou, probability, summary
 from .nets import ARCHS, param_count
 
 
@@ -85,20 +85,19 @@ def target_masks(eval_set: EvalSet, size: int) -> np.ndarray:
     return np.stack([cv2.resize(m, (size, size), interpolation=cv2.INTER_AREA) for m in eval_set.masks]).astype(np.float32) / 255
 
 
-def summarise(eval_set: EvalSet, logits: dict, temperature: float = 1.0, threshold: float = 0.5, masks=None) -> dict:
-    """Per variant, from logits (and mask probabilities) of the eval set: metrics over everything
+def summarise(eval_set: EvalSet, scores: dict, threshold: float = 0.5, masks=None) -> dict:
+    """Per variant, from probabilities (and mask probabilities) of the eval set: metrics over everything
     (real vs dataset fakes + self-blends), over real vs dataset fakes only, over real vs self-blends
     only, self-blend recall, per-group accuracy, and with masks the mask IoU on self-blends."""
     results = {}
     labels, kinds = eval_set.labels, eval_set.kinds
     dataset_only, sbi_only, sbi = kinds != 'sbi', kinds != 'fake', kinds == 'sbi'
-    for variant, variant_logits in logits.items():
-        scores = 1 / (1 + np.exp(-variant_logits / temperature))
-        result = {'all': summary(labels, scores, threshold),
-                  'dataset': summary(labels[dataset_only], scores[dataset_only], threshold),
-                  'sbi': summary(labels[sbi_only], scores[sbi_only], threshold),
-                  'sbi_recall': float((scores[sbi] >= threshold).mean()),
-                  'groups': {g: float(((scores[eval_set.groups == g] >= threshold) == labels[eval_set.groups == g]).mean())
+    for variant, p in scores.items():
+        result = {'all': summary(labels, p, threshold),
+                  'dataset': summary(labels[dataset_only], p[dataset_only], threshold),
+                  'sbi': summary(labels[sbi_only], p[sbi_only], threshold),
+                  'sbi_recall': float((p[sbi] >= threshold).mean()),
+                  'groups': {g: float(((p[eval_set.groups == g] >= threshold) == labels[eval_set.groups == g]).mean())
                              for g in sorted(set(eval_set.groups))}}
         if masks is not None and masks.get(variant) is not None:
             variant_masks = masks[variant]
@@ -111,9 +110,9 @@ def summarise(eval_set: EvalSet, logits: dict, temperature: float = 1.0, thresho
 def evaluate(model, eval_set: EvalSet, temperature: float = 1.0, threshold: float = 0.5) -> dict:
     """summarise() of the model's predictions for every eval variant, plus 'scores' (probabilities per variant)."""
     predictions = {variant: predict(model, eval_set.images[variant]) for variant in EVAL_VARIANTS}
-    logits = {variant: p[0] for variant, p in predictions.items()}
-    results = summarise(eval_set, logits, temperature, threshold, {variant: p[1] for variant, p in predictions.items()})
-    results['scores'] = {variant: 1 / (1 + np.exp(-l / temperature)) for variant, l in logits.items()}
+    scores = {variant: probability(p[0], temperature) for variant, p in predictions.items()}
+    results = summarise(eval_set, scores, threshold, {variant: p[1] for variant, p in predictions.items()})
+    results['scores'] = scores
     return results
 
 
