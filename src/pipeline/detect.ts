@@ -16,6 +16,15 @@ const tileInputSide = 256;
  */
 export const tileMinConfidence = 0.7;
 
+/**
+ * The whole image shrunk to half of a grey square: the short-range detector misses a face that
+ * fills the picture (a tight face crop, a selfie), and finds it once it fills half the frame.
+ */
+export function paddedRegion(width: number, height: number): Box {
+  const side = 2 * Math.max(width, height);
+  return { x: (width - side) / 2, y: (height - side) / 2, width: side, height: side };
+}
+
 export type DetectorInput = ImageBitmap | OffscreenCanvas;
 
 export interface FaceFinder {
@@ -51,6 +60,12 @@ export async function createFaceFinder(assets: FaceDetectorAssets, minConfidence
       canvas.width = width;
       canvas.height = height;
     }
+    if (region.x < 0 || region.y < 0 || region.x + region.width > image.width || region.y + region.height > image.height) {
+      // A region reaching past the image (the padded pass): mid-grey is zero after the
+      // detector's normalisation, the neutral border the model was trained with.
+      context.fillStyle = '#808080';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+    }
     context.drawImage(image, region.x, region.y, region.width, region.height, 0, 0, canvas.width, canvas.height);
     const sx = region.width / canvas.width;
     const sy = region.height / canvas.height;
@@ -74,7 +89,10 @@ export async function createFaceFinder(assets: FaceDetectorAssets, minConfidence
   };
 
   return {
-    find: (image) => search(image, planTiles(image.width, image.height)),
+    find: (image) => {
+      const found = search(image, planTiles(image.width, image.height));
+      return found.length ? found : search(image, [paddedRegion(image.width, image.height)]);
+    },
     search,
     close() {
       detector.close();
