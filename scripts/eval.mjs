@@ -1,4 +1,4 @@
-// npm run eval -- --input DIR --out FILE.json [--degrade jpeg40-half] [--backend wasm|webgpu|auto]
+// npm run eval -- --input DIR --out FILE.json [--degrade jpeg40-half|h264-crfN] [--backend wasm|webgpu|auto]
 //   [--video-fps auto|all|N]
 // DIR holds real/ and fake/; every file below them, image or video, is analysed by the app's own
 // pipeline. A video's score is its verdict (the most suspicious tracked person's mean).
@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { forEachOnPages, inputUrl, listMedia, parseArgs, startRunner } from './lib/browser-runner.mjs';
+import { h264Copy, h264Degradation } from './lib/h264-copy.mjs';
 import { median, summarizeRun, videoSpeed } from './lib/metrics.mjs';
 import manifest from '../models/manifest.json' with { type: 'json' };
 import videoExtensionList from '../src/video/video-extensions.json' with { type: 'json' };
@@ -40,10 +41,19 @@ function videoEntry(result) {
     },
   };
 }
-if (!args.input || !args.out) throw new Error('usage: npm run eval -- --input DIR --out FILE.json [--degrade jpeg40-half]');
-const inputDir = resolve(args.input);
-const labelled = ['real', 'fake'].flatMap((label) => listMedia(join(inputDir, label)).map((file) => ({ file, label })));
+if (!args.input || !args.out) throw new Error('usage: npm run eval -- --input DIR --out FILE.json [--degrade jpeg40-half|h264-crfN]');
+let inputDir = resolve(args.input);
+let labelled = ['real', 'fake'].flatMap((label) => listMedia(join(inputDir, label)).map((file) => ({ file, label })));
 if (labelled.length === 0) throw new Error(`no files under ${inputDir}/real or ${inputDir}/fake`);
+const h264 = h264Degradation.exec(args.degrade);
+if (h264) {
+  if (labelled.some((l) => isVideo(l.file))) throw new Error('--degrade h264-crfN is for images; a video is re-encoded already');
+  console.error(`re-encoding ${labelled.length} images as H.264 at CRF ${h264[1]}...`);
+  const { outDir, copies } = h264Copy(inputDir, labelled.map((l) => l.file), Number(h264[1]));
+  inputDir = outDir;
+  labelled = labelled.map((l, i) => ({ ...l, file: copies[i] }));
+}
+const browserDegradation = h264 ? '' : args.degrade;
 
 const threshold = manifest.fusion?.threshold ?? manifest.models[manifest.app.classifier].threshold;
 const runner = await startRunner({ inputDir, pages: Number(args.pages), backend: args.backend, webgpu: args.webgpu || args.backend === 'webgpu' });
@@ -64,7 +74,7 @@ await forEachOnPages(runner.pages, labelled, async (page, { file, label }) => {
     } else {
       const { analysis, maskIoU } = await page.evaluate(
         ([url, degrade, mask]) => window.mikiwame.analyze(url, degrade || undefined, mask),
-        [inputUrl(runner.origin, inputDir, file), args.degrade, maskUrl],
+        [inputUrl(runner.origin, inputDir, file), browserDegradation, maskUrl],
       );
       Object.assign(entry, { score: analysis.probability, faces: analysis.faces.length, backend: analysis.backend });
       const strongest = analysis.faces.reduce((best, face) => (!best || face.probability > best.probability ? face : best), undefined);

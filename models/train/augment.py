@@ -1,6 +1,12 @@
 """Social-network style degradation, applied to every training sample after blending."""
+import subprocess
+
 import cv2
 import numpy as np
+
+# x264 constant-rate factors of the video-like degradation: 23 is x264's default, 40 a heavily
+# recompressed upload.
+H264_CRF_RANGE = (23, 40)
 
 
 def jpeg(img: np.ndarray, quality: int) -> np.ndarray:
@@ -21,6 +27,29 @@ def jpeg40_half(img: np.ndarray) -> np.ndarray:
     size = img.shape[0]
     half = cv2.resize(img, (size // 2, size // 2), interpolation=cv2.INTER_AREA)
     return cv2.resize(jpeg(half, 40), (size, size), interpolation=cv2.INTER_LINEAR)
+
+
+def h264(images: np.ndarray, crf: int) -> np.ndarray:
+    """The crops (N x H x W x 3 uint8 RGB) as frames of one H.264 stream (x264, yuv420p), decoded back:
+    chroma subsampling, block transforms and the deblocking filter, as a re-encoded video applies them."""
+    size = f'{images.shape[2]}x{images.shape[1]}'
+    encoded = subprocess.run(['ffmpeg', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', size, '-r', '25',
+                              '-i', '-', '-c:v', 'libx264', '-crf', str(crf), '-pix_fmt', 'yuv420p', '-f', 'h264', '-'],
+                             input=np.ascontiguousarray(images).tobytes(), capture_output=True, check=True).stdout
+    decoded = subprocess.run(['ffmpeg', '-loglevel', 'error', '-f', 'h264', '-i', '-', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+                             input=encoded, capture_output=True, check=True).stdout
+    return np.frombuffer(decoded, np.uint8).reshape(images.shape)
+
+
+def h264_each(images: np.ndarray, crfs: np.ndarray, chunk: int = 1024) -> np.ndarray:
+    """h264() of every image at its own CRF (images sharing a CRF are encoded together)."""
+    out = np.empty_like(images)
+    for crf in np.unique(crfs):
+        rows = np.flatnonzero(crfs == crf)
+        for start in range(0, len(rows), chunk):
+            part = rows[start:start + chunk]
+            out[part] = h264(np.asarray(images[part]), int(crf))
+    return out
 
 
 def _colour(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:

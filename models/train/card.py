@@ -28,8 +28,7 @@ def _bin(value, edges, labels):
 
 
 def error_analysis(eval_set, scores: np.ndarray, threshold: float, sheet_path) -> dict:
-    """Error rates on the (clean) test crops by subset, face size, head turn, detector score and
-    Photoshop difficulty; writes a contact sheet of the most confident errors."""
+    """Error rates on the (clean) test crops by subset, face size, head turn, detector score; writes a contact sheet of the most confident errors."""
     records = {r['source']: r for r in eval_set.store.records}
     wrong = (scores >= threshold) != eval_set.labels.astype(bool)
     factors = {
@@ -41,20 +40,11 @@ def error_analysis(eval_set, scores: np.ndarray, threshold: float, sheet_path) -
     breakdown = {}
     for factor, key in factors.items():
         table = {}
-        for i, (source, kind) in enumerate(zip(eval_set.sources, eval_set.kinds)):
+        for i, (source, kind) in enumerate(zip(eval_set.paths, eval_set.kinds)):
             cell = table.setdefault(f'{kind}: {key(records[source], kind)}' if factor != 'subset' else key(records[source], kind), [0, 0])
             cell[0] += int(wrong[i])
             cell[1] += 1
         breakdown[factor] = {k: {'errors': e, 'n': n, 'error_rate': e / n} for k, (e, n) in sorted(table.items())}
-    photoshop = {}
-    for i, source in enumerate(eval_set.sources):
-        match = re.search(r'/(easy|mid|hard)_\d+_(\d{4})\.', source)
-        if match and eval_set.kinds[i] == 'fake':
-            for key in (f'difficulty {match[1]}', f'{match[2].count("1")} edited region(s)'):
-                cell = photoshop.setdefault(key, [0, 0])
-                cell[0] += int(wrong[i])
-                cell[1] += 1
-    breakdown['ciplab photoshop fakes'] = {k: {'errors': e, 'n': n, 'error_rate': e / n} for k, (e, n) in sorted(photoshop.items())}
 
     confidence = np.abs(scores - threshold)
     false_pos = [i for i in np.argsort(-confidence) if wrong[i] and eval_set.kinds[i] == 'real'][:12]
@@ -70,8 +60,8 @@ def error_analysis(eval_set, scores: np.ndarray, threshold: float, sheet_path) -
         tiles += [np.zeros_like(tiles[0])] * (-len(tiles) % 6)
         cv2.imwrite(str(sheet_path), np.vstack([np.hstack(tiles[r:r + 6]) for r in range(0, len(tiles), 6)]))
     return {'breakdown': breakdown,
-            'most_confident_false_positives': [eval_set.sources[i] for i in false_pos],
-            'most_confident_false_negatives': [eval_set.sources[i] for i in false_neg]}
+            'most_confident_false_positives': [eval_set.paths[i] for i in false_pos],
+            'most_confident_false_negatives': [eval_set.paths[i] for i in false_neg]}
 
 
 def _kept_sections(path) -> dict:

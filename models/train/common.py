@@ -15,7 +15,13 @@ CROPS_DIR = Path(os.environ.get('MIKIWAME_CROPS_DIR', WORK_DIR / 'crops'))
 SPLITS_DIR = MODELS_DIR / 'splits'
 
 SEED = 20261121
-GROUPS = ('real/lfw_rees451', 'real/ciplab_rees451', 'fake/lfw_faceswap_rees451', 'fake/ciplab_photoshop_rees451')
+# Dataset folders (second release, see shared/datasets/README.md) and the source each comes from.
+GROUPS = ('real/dfdc_faces_ishreyansh', 'fake/dfdc_faces_ishreyansh', 'real/lfw_rees451', 'fake/lfw_faceswap_rees451',
+          'real/ffhq_faceorfake', 'real/ffhq_realorfake', 'fake/tpdne_faceorfake', 'fake/tpdne_realorfake')
+SOURCES = {'dfdc': ('real/dfdc_faces_ishreyansh', 'fake/dfdc_faces_ishreyansh'),
+           'lfw': ('real/lfw_rees451', 'fake/lfw_faceswap_rees451'),
+           'gan': ('real/ffhq_faceorfake', 'real/ffhq_realorfake', 'fake/tpdne_faceorfake', 'fake/tpdne_realorfake')}
+DFDC_GROUPS_CSV = DATASET_DIR / 'dfdc_groups.csv'
 IMAGE_EXTENSIONS = ('.jpg', '.jpeg', '.png', '.webp')
 
 CROP_SPEC = json.loads((REPO_DIR / 'src' / 'pipeline' / 'crop-spec.json').read_text())
@@ -25,6 +31,12 @@ INPUT_SIZE = CROP_SPEC['outputSize']
 def group_of(source: str) -> str:
     """'real/lfw_rees451/x.jpg' -> 'real/lfw_rees451'."""
     return source.rsplit('/', 1)[0]
+
+
+def source_of(path: str) -> str:
+    """'fake/tpdne_realorfake/x.jpg' -> 'gan'."""
+    folder = group_of(path)
+    return next(name for name, folders in SOURCES.items() if folder in folders)
 
 
 def label_of(source: str) -> int:

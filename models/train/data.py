@@ -9,12 +9,12 @@ import numpy as np
 import torch
 from torch.utils.data import DataLoader, Dataset
 
-from .augment import DEGRADATIONS, jpeg40_half
-from .common import CROPS_DIR, INPUT_SIZE, SEED, WORK_DIR, group_of, label_of
+from .augment import DEGRADATIONS, H264_CRF_RANGE, h264, h264_each, jpeg40_half
+from .common import CROPS_DIR, INPUT_SIZE, SEED, SOURCES, WORK_DIR, group_of, label_of, source_of
 from .sbi import self_blend
 from .splits import read_split
 
-EVAL_VARIANTS = ('clean', 'jpeg40-half')
+EVAL_VARIANTS = ('clean', 'jpeg40-half', 'h264-crf35')
 
 
 def _points(items) -> np.ndarray:
@@ -31,6 +31,14 @@ class CropStore:
     @property
     def labels(self) -> np.ndarray:
         return np.array([r['label'] for r in self.records], np.int64)
+
+    @property
+    def sources(self) -> np.ndarray:
+        return np.array([source_of(r['source']) for r in self.records])
+
+    @property
+    def folders(self) -> np.ndarray:
+        return np.array([r['group'] for r in self.records])
 
 
 def _read_crop(source: str):
@@ -68,6 +76,33 @@ def load_split(split: str) -> CropStore:
     return CropStore(np.load(images_path, mmap_mode='r'), records, skipped)
 
 
+@dataclass
+class H264Pool:
+    """The training crops re-encoded as H.264 video (each at its own CRF in H264_CRF_RANGE), and for
+    every real crop one seeded self-blend re-encoded at the same CRF, with its mask: video-like
+    degradation costs an ffmpeg run, so it is made once per split and cached."""
+    images: np.ndarray      # N x 256 x 256 x 3, row i = store.images[i] through H.264
+    blends: np.ndarray      # R x 256 x 256 x 3, one self-blend per real crop, through H.264
+    blend_masks: np.ndarray  # R x 256 x 256 uint8
+    blend_row: dict         # store index of a real crop -> row in blends
+
+
+def load_h264_pool(split: str, store: CropStore) -> H264Pool:
+    cache = WORK_DIR / 'cache'
+    paths = {k: cache / f'{split}-h264-{k}.npy' for k in ('images', 'blends', 'masks')}
+    reals = np.flatnonzero(store.labels == 0)
+    records_time = (cache / f'{split}.json').stat().st_mtime
+    if not all(p.exists() and p.stat().st_mtime > records_time for p in paths.values()):
+        rng = np.random.default_rng([SEED, 264])
+        crfs = rng.integers(H264_CRF_RANGE[0], H264_CRF_RANGE[1] + 1, len(store.records))
+        np.save(paths['images'], h264_each(store.images, crfs))
+        blends, masks = zip(*(_blend(store, i, np.random.default_rng([SEED, 264, int(i)])) for i in reals))
+        np.save(paths['blends'], h264_each(np.stack(blends), crfs[reals]))
+        np.save(paths['masks'], np.round(np.stack(masks) * 255).astype(np.uint8))
+    load = lambda k: np.load(paths[k], mmap_mode='r')
+    return H264Pool(load('images'), load('blends'), load('masks'), {int(i): row for row, i in enumerate(reals)})
+
+
 def _blend(store: CropStore, index: int, rng: np.random.Generator, strong: bool = False):
     record = store.records[index]
     return self_blend(np.asarray(store.images[index]), np.array(record['keypoints'], np.float32),
@@ -78,6 +113,20 @@ def _draw(pool: np.ndarray, count: int, rng: np.random.Generator) -> np.ndarray:
     """count items from pool, each as evenly often as possible, in random order."""
     reps = -(-count // max(len(pool), 1))
     return np.concatenate([rng.permutation(pool) for _ in range(reps)])[:count]
+
+
+def _draw_by_source(pool: np.ndarray, sources: np.ndarray, shares, count: int, rng: np.random.Generator) -> np.ndarray:
+    """_draw() with each source's share of the count fixed (shares: source -> weight; None: as the pool is).
+    Sources absent from the pool give their share to the others."""
+    if not shares:
+        return _draw(pool, count, rng)
+    present = {s: w for s, w in shares.items() if (sources[pool] == s).any()}
+    total = sum(present.values())
+    counts = {s: int(round(count * w / total)) for s, w in present.items()}
+    last = max(present, key=present.get)
+    counts[last] += count - sum(counts.values())
+    drawn = np.concatenate([_draw(pool[sources[pool] == s], n, rng) for s, n in counts.items()])
+    return rng.permutation(drawn)
 
 
 REAL, DATASET_FAKE, SBI_FAKE, PAIR = 0, 1, 2, 3
@@ -92,8 +141,12 @@ class TrainSet(Dataset):
 
     def __init__(self, store: CropStore, epoch_size: int, mask_size: int = 64, seed: int = SEED,
                  clean_epochs: int = 0, degrade_prob: float = 1.0, sbi_share: float = 0.5,
-                 strong_sbi_epochs: int = 0, degradation: str = 'standard', paired_sbi: bool = False):
+                 strong_sbi_epochs: int = 0, degradation: str = 'standard', paired_sbi: bool = False,
+                 h264_pool: H264Pool = None, h264_prob: float = 0.0, source_shares: dict = None, exclude=()):
         self.store, self.epoch_size, self.mask_size, self.seed = store, epoch_size, mask_size, seed
+        # Video-like degradation: a share of the samples (after warm-up) comes from the H.264 pool.
+        self.h264_pool, self.h264_prob = h264_pool, h264_prob
+        self.sources, self.source_shares = store.sources, source_shares
         # Fine-tuning options (defaults = the original recipe): the share of the fakes that are
         # self-blends, the first epochs with strong (ratio 1, always colour-jittered) blends, and
         # the degradation (augment.DEGRADATIONS).
@@ -102,8 +155,8 @@ class TrainSet(Dataset):
         # A small net learns nothing when every sample is hard from the start: the first
         # `clean_epochs` use real vs dataset fakes only, undegraded; then SBI and degradation join.
         self.clean_epochs, self.degrade_prob = clean_epochs, degrade_prob
-        labels = store.labels
-        self.reals, self.fakes = np.flatnonzero(labels == 0), np.flatnonzero(labels == 1)
+        labels, kept = store.labels, ~np.isin(store.folders, list(exclude))
+        self.reals, self.fakes = np.flatnonzero((labels == 0) & kept), np.flatnonzero((labels == 1) & kept)
         self.set_epoch(0)
 
     def set_epoch(self, epoch: int) -> None:
@@ -117,8 +170,8 @@ class TrainSet(Dataset):
         n_real = self.epoch_size - n_fake
         # Reals are drawn for the real samples and the SBI sources together, so each is used evenly;
         # paired, the first n_sbi real samples are the sources of the blends.
-        real_draw = _draw(self.reals, n_real + (0 if self.paired_sbi else n_sbi), rng)
-        fake_draw = _draw(self.fakes, n_fake - n_sbi, rng)
+        real_draw = _draw_by_source(self.reals, self.sources, self.source_shares, n_real + (0 if self.paired_sbi else n_sbi), rng)
+        fake_draw = _draw_by_source(self.fakes, self.sources, self.source_shares, n_fake - n_sbi, rng)
         if self.paired_sbi:
             kinds = np.repeat([PAIR, REAL, DATASET_FAKE], [n_sbi, n_real - n_sbi, n_fake - n_sbi])
             indices = np.concatenate([real_draw, fake_draw])
@@ -132,7 +185,17 @@ class TrainSet(Dataset):
         return len(self.kinds)
 
     def _sample(self, kind, index, rng, degrade_seed):
-        if kind == SBI_FAKE:
+        if degrade_seed in ('h264', 'h264-flipped'):
+            pool = self.h264_pool
+            if kind == SBI_FAKE:
+                row = pool.blend_row[int(index)]
+                image, mask = np.array(pool.blends[row]), pool.blend_masks[row].astype(np.float32) / 255
+            else:
+                image, mask = np.array(pool.images[index]), np.zeros((INPUT_SIZE, INPUT_SIZE), np.float32)
+            if degrade_seed == 'h264-flipped':
+                image, mask = np.ascontiguousarray(image[:, ::-1]), np.ascontiguousarray(mask[:, ::-1])
+            degrade_seed = None
+        elif kind == SBI_FAKE:
             image, mask = _blend(self.store, index, rng, strong=self.strong_sbi)
         else:
             image, mask = np.array(self.store.images[index]), np.zeros((INPUT_SIZE, INPUT_SIZE), np.float32)
@@ -145,7 +208,13 @@ class TrainSet(Dataset):
     def __getitem__(self, i):
         rng = np.random.default_rng([self.seed, self.epoch, i])
         kind, index = self.kinds[i], self.indices[i]
-        degrade_seed = int(rng.integers(2 ** 63)) if not self.warming_up and rng.random() < self.degrade_prob else None
+        degrade_seed = None
+        if not self.warming_up:
+            draw = rng.random()
+            if draw < self.h264_prob:
+                degrade_seed = 'h264-flipped' if rng.random() < 0.5 else 'h264'
+            elif draw < self.h264_prob + self.degrade_prob:
+                degrade_seed = int(rng.integers(2 ** 63))
         samples = [self._sample(k, index, rng, degrade_seed) for k in ((REAL, SBI_FAKE) if kind == PAIR else (kind,))]
         return tuple(torch.stack(parts) for parts in zip(*samples))
 
@@ -173,12 +242,13 @@ def to_input(images: torch.Tensor) -> torch.Tensor:
 @dataclass
 class EvalSet:
     """Real crops, dataset-fake crops and one seeded self-blend per real crop; no random augmentation.
-    `images[variant]`: K x 256 x 256 x 3 uint8 for 'clean' and 'jpeg40-half'."""
+    `images[variant]`: K x 256 x 256 x 3 uint8 for each of EVAL_VARIANTS."""
     images: dict
     labels: np.ndarray
     kinds: np.ndarray    # 'real' | 'fake' | 'sbi'
     groups: np.ndarray   # dataset folder; 'sbi/<folder of the real crop>' for self-blends
-    sources: list
+    sources: np.ndarray  # 'dfdc' | 'lfw' | 'gan' (common.SOURCES) of the image or of the self-blend's real crop
+    paths: list
     masks: np.ndarray    # K x 256 x 256 uint8 (0-255); zeros for reals, unknown (zeros) for dataset fakes
     store: CropStore
 
@@ -186,14 +256,14 @@ class EvalSet:
 def build_eval_set(split: str) -> EvalSet:
     store = load_split(split)
     split_code = {'train': 0, 'val': 1, 'test': 2}[split]
-    images, masks, kinds, groups, sources = [], [], [], [], []
+    images, masks, kinds, groups, paths = [], [], [], [], []
     empty = np.zeros((INPUT_SIZE, INPUT_SIZE), np.uint8)
     for i, record in enumerate(store.records):
         images.append(np.asarray(store.images[i]))
         masks.append(empty)
         kinds.append('fake' if record['label'] else 'real')
         groups.append(record['group'])
-        sources.append(record['source'])
+        paths.append(record['source'])
     for i, record in enumerate(store.records):
         if record['label'] == 0:
             image, mask = _blend(store, i, np.random.default_rng([SEED, split_code, i]))
@@ -201,8 +271,9 @@ def build_eval_set(split: str) -> EvalSet:
             masks.append(np.round(mask * 255).astype(np.uint8))
             kinds.append('sbi')
             groups.append('sbi/' + record['group'])
-            sources.append(record['source'])
+            paths.append(record['source'])
     clean = np.stack(images)
     kinds = np.array(kinds)
-    return EvalSet({'clean': clean, 'jpeg40-half': np.stack([jpeg40_half(x) for x in clean])},
-                   (kinds != 'real').astype(np.int64), kinds, np.array(groups), sources, np.stack(masks), store)
+    return EvalSet({'clean': clean, 'jpeg40-half': np.stack([jpeg40_half(x) for x in clean]), 'h264-crf35': h264(clean, 35)},
+                   (kinds != 'real').astype(np.int64), kinds, np.array(groups), np.array([source_of(p) for p in paths]), paths,
+                   np.stack(masks), store)

@@ -28,7 +28,6 @@ Writes models/work/eval-harness/<model>.json and prints a Markdown table.
 import argparse
 import copy
 import json
-import subprocess
 from collections import defaultdict
 from pathlib import Path
 
@@ -37,6 +36,7 @@ import numpy as np
 import torch
 
 from .common import INPUT_SIZE, MODELS_DIR, WORK_DIR
+from .augment import h264
 from .data import EVAL_VARIANTS, build_eval_set
 from .export import choose_threshold, fit_temperature, fuse_batch_norms
 from .metrics import probability, summary
@@ -91,17 +91,6 @@ def dev_clips(keys, logits, temperature, threshold) -> dict:
     frame_scores = probability(list(frames.values()), temperature)
     return {'clips': out, 'right': sum(c['right'] for c in out.values()), 'n': len(out),
             'frame_auc': summary(frame_labels, frame_scores)['auc'] if len(set(frame_labels)) == 2 else None}
-
-
-def h264_round_trip(images: np.ndarray, crf: int = 28) -> np.ndarray:
-    """The crops as frames of one H.264 stream (yuv420p, x264 defaults), decoded back."""
-    size = f'{images.shape[2]}x{images.shape[1]}'
-    encoded = subprocess.run(['ffmpeg', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', size, '-r', '25',
-                              '-i', '-', '-c:v', 'libx264', '-crf', str(crf), '-pix_fmt', 'yuv420p', '-f', 'h264', '-'],
-                             input=np.ascontiguousarray(images).tobytes(), capture_output=True, check=True).stdout
-    decoded = subprocess.run(['ffmpeg', '-loglevel', 'error', '-f', 'h264', '-i', '-', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
-                             input=encoded, capture_output=True, check=True).stdout
-    return np.frombuffer(decoded, np.uint8).reshape(images.shape)
 
 
 def run_model(model, val_set, test_set, dev_images, fit_variants):
@@ -202,7 +191,7 @@ def main() -> None:
     val_set, test_set = build_eval_set('val'), build_eval_set('test')
     fit_variants = args.fit_on.split(',')
     if 'h264' in fit_variants:
-        val_set.images['h264'] = h264_round_trip(val_set.images['clean'])
+        val_set.images['h264'] = h264(val_set.images['clean'], 28)
     dev_images, dev_keys = load_dev(Path(args.dev_dir))
     val_dataset = (val_set.kinds != 'sbi') if args.fuse_on == 'dataset' else np.ones(len(val_set.kinds), bool)
     # The fusion the app gets must see the probabilities the app computes: its models' temperatures.

@@ -1,30 +1,49 @@
-"""Deterministic 70/15/15 split by source file, stratified per dataset folder.
+"""Deterministic 70/15/15 split: DFDC by source video (the `group` column of dfdc_groups.csv: a real
+video and every fake made from it land on one side), LFW and the GAN / FFHQ faces by file (their
+file names carry no identity), stratified per dataset folder.
 
   /usr/bin/python3 -m models.train.splits                 write models/splits/{train,val,test}.txt
   /usr/bin/python3 -m models.train.splits --link-test DIR symlink the test images into DIR/real/..., DIR/fake/...
   /usr/bin/python3 -m models.train.splits --link-val DIR  same for the validation split
 """
 import argparse
+import csv
 import os
 
 import numpy as np
 
-from .common import DATASET_DIR, GROUPS, IMAGE_EXTENSIONS, SEED, SPLITS_DIR
+from .common import DATASET_DIR, DFDC_GROUPS_CSV, GROUPS, IMAGE_EXTENSIONS, SEED, SOURCES, SPLITS_DIR
 
 SPLITS = ('train', 'val', 'test')
 FRACTIONS = (0.70, 0.15)
 
 
+def _bounds(n: int) -> dict:
+    n_train, n_val = round(FRACTIONS[0] * n), round(FRACTIONS[1] * n)
+    return {'train': (0, n_train), 'val': (n_train, n_train + n_val), 'test': (n_train + n_val, n)}
+
+
+def _split_dfdc(rng: np.random.Generator, splits: dict) -> None:
+    members = {}
+    with open(DFDC_GROUPS_CSV) as f:
+        for row in csv.DictReader(f):
+            members.setdefault(row['group'], []).append(row['path'])
+    groups = sorted(members)
+    groups = [groups[i] for i in rng.permutation(len(groups))]
+    for name, (lo, hi) in _bounds(len(groups)).items():
+        splits[name] += [path for group in groups[lo:hi] for path in members[group]]
+
+
 def make_splits() -> dict:
     rng = np.random.default_rng(SEED)
     splits = {name: [] for name in SPLITS}
+    _split_dfdc(rng, splits)
     for group in GROUPS:
+        if group in SOURCES['dfdc']:
+            continue
         files = sorted(f for f in os.listdir(DATASET_DIR / group) if f.lower().endswith(IMAGE_EXTENSIONS))
         files = [files[i] for i in rng.permutation(len(files))]
-        n_train = round(FRACTIONS[0] * len(files))
-        n_val = round(FRACTIONS[1] * len(files))
-        bounds = {'train': (0, n_train), 'val': (n_train, n_train + n_val), 'test': (n_train + n_val, len(files))}
-        for name, (lo, hi) in bounds.items():
+        for name, (lo, hi) in _bounds(len(files)).items():
             splits[name] += [f'{group}/{f}' for f in files[lo:hi]]
     return {name: sorted(sources) for name, sources in splits.items()}
 

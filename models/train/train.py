@@ -13,7 +13,8 @@ import torch
 import torch.nn.functional as F
 
 from .common import SEED, WORK_DIR
-from .data import EVAL_VARIANTS, EvalSet, TrainSet, build_eval_set, load_split, to_input, train_loader
+from .common import SOURCES
+from .data import EVAL_VARIANTS, EvalSet, TrainSet, build_eval_set, load_h264_pool, load_split, to_input, train_loader
 from .metrics import mask_iou, probability, summary
 from .nets import ARCHS, param_count
 
@@ -43,8 +44,16 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
     parser.add_argument('--data-seed', type=int, default=SEED, help='seed of the per-epoch sample draws and augmentations')
     parser.add_argument('--paired-sbi', action='store_true',
                         help='each self-blend comes with its real source crop in the same batch, degraded alike')
+    parser.add_argument('--h264-prob', type=float, default=0.0,
+                        help='share of training samples (after warm-up) re-encoded as H.264 video at CRF 23-40 '
+                             '(data.H264Pool); the --degrade-prob share is drawn from the rest')
+    parser.add_argument('--source-shares', default='',
+                        help='e.g. dfdc=0.55,lfw=0.25,gan=0.2: each source\'s share of the real and of the dataset-fake '
+                             'samples (default: as the training split holds them)')
+    parser.add_argument('--exclude', action='append', default=[],
+                        help='dataset folder left out of training (e.g. fake/lfw_faceswap_rees451): leave-one-source-out')
     parser.add_argument('--select', choices=('clean', 'mean', 'sbi', 'tasks'), default='clean',
-                        help='best.pt criterion: validation AUC clean, the mean of clean and jpeg40-half AUC, '
+                        help='best.pt criterion: validation AUC clean, the mean of the AUCs of every evaluation variant, '
                              '(multi-task) the mean of clean real-vs-self-blend AUC and self-blend mask IoU, '
                              'or (multi-task) the mean of clean real-vs-dataset-fake AUC, real-vs-self-blend AUC and mask IoU')
 
@@ -95,6 +104,8 @@ def summarise(eval_set: EvalSet, scores: dict, threshold: float = 0.5, masks=Non
     for variant, p in scores.items():
         result = {'all': summary(labels, p, threshold),
                   'dataset': summary(labels[dataset_only], p[dataset_only], threshold),
+                  'sources': {name: summary(labels[dataset_only & (eval_set.sources == name)], p[dataset_only & (eval_set.sources == name)], threshold)
+                              for name in SOURCES if (eval_set.sources == name).any()},
                   'sbi': summary(labels[sbi_only], p[sbi_only], threshold),
                   'sbi_recall': float((p[sbi] >= threshold).mean()),
                   'groups': {g: float(((p[eval_set.groups == g] >= threshold) == labels[eval_set.groups == g]).mean())
@@ -148,7 +159,8 @@ def _epoch_line(epoch, train_loss, seconds, samples, val) -> str:
     for variant in EVAL_VARIANTS:
         v = val[variant]
         parts.append(f'val[{variant}] auc {v["all"]["auc"]:.4f} eer {v["all"]["eer"]:.4f} acc {v["all"]["acc"]:.4f}'
-                     f' auc_dataset {v["dataset"]["auc"]:.4f} auc_sbi {v["sbi"]["auc"]:.4f}')
+                     f' auc_dataset {v["dataset"]["auc"]:.4f} auc_sbi {v["sbi"]["auc"]:.4f} '
+                     + ' '.join(f'{name} {s["auc"]:.4f}' for name, s in v['sources'].items()))
         if 'mask_iou_sbi' in v:
             parts.append(f'mask_iou {v["mask_iou_sbi"]:.3f}')
     return ' | '.join(parts)
@@ -185,6 +197,7 @@ def run(arch: str, args: argparse.Namespace) -> None:
         return
 
     train_store = load_split('train')
+    h264_pool = load_h264_pool('train', train_store) if args.h264_prob else None
     val_set = build_eval_set('val')
     log(f'{name}: arch {arch}, {param_count(model)} params, train crops {len(train_store.records)} '
         f'(skipped, no face: {train_store.skipped}), val samples {len(val_set.labels)} '
@@ -194,7 +207,9 @@ def run(arch: str, args: argparse.Namespace) -> None:
                        seed=getattr(args, 'data_seed', SEED), sbi_share=getattr(args, 'sbi_share', 0.5),
                        strong_sbi_epochs=getattr(args, 'strong_sbi_epochs', 0),
                        degradation=getattr(args, 'degrade', 'standard'),
-                       paired_sbi=getattr(args, 'paired_sbi', False))
+                       paired_sbi=getattr(args, 'paired_sbi', False), h264_pool=h264_pool, h264_prob=args.h264_prob,
+                       source_shares={k: float(v) for k, v in (x.split('=') for x in args.source_shares.split(',') if x)},
+                       exclude=args.exclude)
     select = getattr(args, 'select', 'clean')
 
     for epoch in range(state['epoch'] + 1, args.epochs + 1):
@@ -220,7 +235,7 @@ def run(arch: str, args: argparse.Namespace) -> None:
                                  'lr': optimizer.param_groups[0]['lr'], 'val': val})
         score = val['clean']['all']['auc']
         if select == 'mean':
-            score = (score + val['jpeg40-half']['all']['auc']) / 2
+            score = float(np.mean([val[variant]['all']['auc'] for variant in EVAL_VARIANTS]))
         elif select == 'sbi':
             score = (val['clean']['sbi']['auc'] + val['clean']['mask_iou_sbi']) / 2
         elif select == 'tasks':
