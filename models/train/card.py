@@ -91,11 +91,16 @@ def _results_table(metrics: dict) -> str:
     return '\n'.join(rows)
 
 
-def _groups_table(metrics: dict) -> str:
+def _sources_table(metrics: dict) -> str:
     test = metrics['int8']['test']
-    groups = list(test['clean']['groups'])
-    rows = ['| test subset | accuracy, clean | accuracy, jpeg40-half |', '|---|---|---|']
-    rows += [f'| {g} | {_fmt(test["clean"]["groups"][g], 3)} | {_fmt(test["jpeg40-half"]["groups"][g], 3)} |' for g in groups]
+    variants = list(test)
+    rows = ['| test source (real vs its own fakes) | ' + ' | '.join(f'AUC {v}' for v in variants) + ' | drop, worst variant |',
+            '|---|' + '---|' * (len(variants) + 1)]
+    for source in test['clean']['sources']:
+        aucs = [test[v]['sources'][source]['auc'] for v in variants]
+        rows.append(f'| {source} | ' + ' | '.join(_fmt(x) for x in aucs) + f' | {_fmt(aucs[0] - min(aucs[1:]))} |')
+    rows += ['', '| test subset | ' + ' | '.join(f'accuracy, {v}' for v in variants) + ' |', '|---|' + '---|' * len(variants)]
+    rows += [f'| {g} | ' + ' | '.join(_fmt(test[v]['groups'][g], 3) for v in variants) + ' |' for g in test['clean']['groups']]
     return '\n'.join(rows)
 
 
@@ -108,7 +113,7 @@ def _breakdown_tables(errors: dict) -> str:
     return '\n'.join(out)
 
 
-_SELECT = {'clean': 'clean val AUC', 'mean': 'mean of clean and jpeg40-half val AUC',
+_SELECT = {'clean': 'clean val AUC', 'mean': 'mean of the clean, jpeg40-half and h264-crf35 val AUCs',
            'sbi': 'mean of val real-vs-self-blend AUC and mask IoU'}
 
 
@@ -119,7 +124,7 @@ def _stages_table(stages: list, multitask: bool) -> str:
         a = stage['args']
         rows.append(f"| {i + 1} (`{stage['run']}`) | {'random weights' if i == 0 else f'stage {i} best'} "
                     f"| {stage['epochs']} x {a['epoch_size']} | {a['lr']} | {a.get('sbi_share', 0.5):.0%} | {a.get('strong_sbi_epochs', 0)} "
-                    f"| {a.get('clean_epochs', 0)} | {a.get('degrade_prob', 1.0):.0%} {a.get('degrade', 'standard')} "
+                    f"| {a.get('clean_epochs', 0)} | {a.get('degrade_prob', 1.0):.0%} {a.get('degrade', 'standard')}, {a.get('h264_prob', 0):.0%} H.264 "
                     f"| {_SELECT[a.get('select', 'clean')]} (epoch {stage['best_epoch']}) | {stage['minutes']:.0f} |"
                     + (f" {a['mask_weight']} |" if multitask else ''))
     return '\n'.join(rows)
@@ -157,27 +162,32 @@ def write_card(name: str, metrics: dict, history: list) -> None:
 Trained from scratch (no pretrained weights) on CPU. A research prototype: its scores are evidence, not proof.
 
 ## Data and provenance
-All training data is from the repository Rees451/faces-fake-vs-real at commit 69c112d3151fec0b47e3b883f0a27c730dfca2e5
-(no licence file), as described in `shared/datasets/README.md`:
-- `real/lfw_rees451`: 4000 Labeled Faces in the Wild photos (news photos of public figures), 250x250.
-- `fake/lfw_faceswap_rees451`: 4000 face swaps between LFW faces made with a graphics face-swap tool (landmark fit + blending), 250x250.
-- `real/ciplab_rees451`: 300 unedited portraits from the Kaggle "real and fake face detection" set (ciplab, Yonsei), 600x600.
-- `fake/ciplab_photoshop_rees451`: 300 expert Photoshop composites of eyes / nose / mouth from the same Kaggle set, 600x600.
+Second data release of `shared/datasets/train` (see its README for every source's repository and commit):
+- DFDC (Deepfake Detection Challenge) face crops, 8,500 real + 8,500 fake, 224x224, tight around the face: paid actors,
+  the fakes made by the DFDC methods (autoencoder swaps, talking heads, FSGAN, StyleGAN-based swaps, post-processing);
+  from i-Shreyansh/DeepFake-Detection (Apache-2.0 repository; DFDC terms: non-commercial research).
+- LFW (Labeled Faces in the Wild) news photos, 2,000, and 2,000 graphics face swaps between LFW faces, 250x250;
+  from Rees451/faces-fake-vs-real (no licence file; LFW: research use).
+- 350 FFHQ portraits (Flickr, their own licences) and 350 StyleGAN / StyleGAN2 faces (thispersondoesnotexist), 448x448,
+  both resized and saved alike; from Tom-Kendrick/FaceOrFake and dinablachman/realorfake (no licence files).
 
-The terms of these sources apply and are mostly research-only (LFW: research use; ciplab Kaggle set: research use;
-the Rees451 repository has no licence). The weights are derived from these images: do not use them commercially.
+The weights are derived from these images and inherit their terms: research only, not for commercial use.
 
-Face crops were made by the app's own pipeline (`npm run crops`: MediaPipe short-range detector, 1.5x box, eye-aligned,
-256x256), so training sees exactly what the app feeds the model. Only the largest face (f0) of each image is used.
-Images where the detector found no face were skipped: train {skipped['train']}, val {skipped['val']}, test {skipped['test']}.
+Face crops were made by the app's own pipeline (`npm run crops`: MediaPipe short-range detector, with a padded pass for
+faces that fill the picture; crop = 1.0x the detector box, eye-aligned, 256x256), so training sees exactly what the app feeds
+the model. 1.0x makes every source look alike: the DFDC crops are already tight, and a 1.5x crop of them was a small face in
+a black frame. Only the largest face (f0) of each image is used. Images where the detector found no face were skipped:
+train {skipped['train']}, val {skipped['val']}, test {skipped['test']}.
 
 ## Split
-70 / 15 / 15 % by source file, stratified per dataset folder, seed 20261121 (`models/splits/*.txt`). LFW file names do not
-identify the person, so the same person can appear in more than one split (a split by identity was not possible); the
-ciplab fakes are edits of portraits of which some may be in the real folder.
+70 / 15 / 15 %, seed 20261121 (`models/splits/*.txt`): DFDC by source video (the `group` column of `dfdc_groups.csv`: an
+authentic video and every fake made from it are on one side; an actor can still appear in several videos), LFW and the
+GAN / FFHQ faces by file (their names carry no identity, so one LFW person can be on both sides). The test split was
+not used for any choice.
 
 ## Training recipe
-- Each epoch draws `epoch size` samples, 1:1 real:fake; the fakes are dataset fakes and self-blended images
+- Each epoch draws `epoch size` samples, 1:1 real:fake, each source (DFDC, LFW, GAN) at a fixed share of the reals and of
+  the dataset fakes (`--source-shares`: {args.get('source_shares') or 'as the split holds them'}); the fakes are dataset fakes and self-blended images
   (SBI, Shiohara & Yamasaki 2022) made on the fly from real training crops: a colour-jittered, sharpened or blurred,
   slightly shifted (±3 %) and scaled (0.95-1.05) copy of the crop blended back through a random face-region mask
   (hull of the keypoints with derived brow/chin/cheek points, ellipse or quadrilateral from the detector box, or a single
@@ -186,7 +196,9 @@ ciplab fakes are edits of portraits of which some may be in the real folder.
 - Degradation like a social-network upload, after blending, on a share of the samples: *standard*: horizontal flip
   (p 0.5; the mask too), colour jitter (p 0.5), downscale to 0.3-1.0 and back (p 0.6), Gaussian blur (p 0.1),
   Gaussian noise (p 0.15), JPEG quality 30-95 (p 0.8); *strong*: the same, but JPEG (quality 25-95, skewed low) is
-  applied at the downscaled size before upscaling (as a resized upload is), sometimes twice.
+  applied at the downscaled size before upscaling (as a resized upload is), sometimes twice; *H.264*: the crop re-encoded
+  as a frame of an H.264 stream (x264, CRF 23-40, yuv420p) and decoded back, as a re-uploaded video is (made once per
+  training crop and per self-blend of it, `data.H264Pool`), plus a flip.
 - Adam with cosine learning-rate decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + (BCE + Dice) on the mask, only for samples with a known mask (reals: all zero; self-blends: the blend mask)" if multitask else ""}.
   2 CPU cores (PyTorch 1.13); {metrics['train_minutes']:.0f} min of training in all.
 
@@ -198,11 +210,12 @@ ciplab fakes are edits of portraits of which some may be in the real folder.
 Validation and test sets: the real and dataset-fake crops of the split plus one seeded self-blend per real crop
 (so fakes outnumber reals about 2:1); "dataset only" leaves the self-blends out. `jpeg40-half` emulates the app's
 eval degradation on the crop (downscale x0.5, JPEG quality 40, upscale back); the app's `npm run eval --degrade`
-does it on the full image before detection, which is not identical.
+does it on the full image before detection, which is not identical. `h264-crf35`: the crops through one H.264 encode at
+CRF 35.
 
 {_results_table(metrics)}
 
-{_groups_table(metrics)}
+{_sources_table(metrics)}
 {mask_lines}
 ## Calibration
 Temperature fitted on the clean validation crops by minimising the class-balanced negative log-likelihood
@@ -213,7 +226,7 @@ here {metrics['eer_threshold_val']:.4f}, gives at least 2 points more balanced a
 Weight-only int8, per-output-channel symmetric (scale = max|W| / 127), int8 initializer -> DequantizeLinear -> Conv/Gemm;
 biases fp32{", BatchNorm folded into the convolutions before export" if multitask else ""}. Verified in PyTorch with the same int8 round trip of the weights
 (test crops): max |Δ probability| clean {diff['clean']['max_abs_diff_probability']:.2e} ({diff['clean']['labels_flipped']} of {diff['clean']['n']} labels flipped),
-jpeg40-half {diff['jpeg40-half']['max_abs_diff_probability']:.2e} ({diff['jpeg40-half']['labels_flipped']} flipped){f", max |Δ mask| {diff['clean']['max_abs_diff_mask']:.2e}" if multitask else ""}.
+jpeg40-half {diff['jpeg40-half']['max_abs_diff_probability']:.2e} ({diff['jpeg40-half']['labels_flipped']} flipped), h264-crf35 {diff['h264-crf35']['max_abs_diff_probability']:.2e} ({diff['h264-crf35']['labels_flipped']} flipped){f", max |Δ mask| {diff['clean']['max_abs_diff_mask']:.2e}" if multitask else ""}.
 Both ONNX files pass `onnx.checker.check_model(full_check=True)`; onnxruntime-web parity is checked on the JS side.
 
 ## Known failure modes

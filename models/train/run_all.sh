@@ -38,22 +38,14 @@ finetune() {  # run name, previous run, arch module and flags...
 }
 
 [[ -e models/splits/train.txt ]] || $PY -m models.train.splits
-# Warm-up epochs on clean real vs dataset fakes, then self-blends join and 60 % of samples are
-# degraded: with everything hard from the first step Meso-4 stayed at chance for 5 epochs.
-train meso4 $PY -m models.train.meso --arch meso4 --clean-epochs 3 --degrade-prob 0.6 --time-budget-min 24
-finetune meso4-sbi meso4 models.train.meso --arch meso4 --epochs 12 --epoch-size 6000 --lr 0.0005 --sbi-share 0.6 \
-  --strong-sbi-epochs 3 --data-seed 1001 --time-budget-min 30
-finetune meso4-sbi2 meso4-sbi models.train.meso --arch meso4 --epochs 6 --epoch-size 6000 --lr 0.00025 --sbi-share 0.6 \
-  --data-seed 1003 --time-budget-min 13
-publish meso4 meso4-sbi2
-# Multi-task: with one warm-up epoch both heads stayed at chance for 8 epochs (the mask head drew
-# the same face-shaped prior on real and fake faces), so: 4 warm-up epochs and a lighter mask loss.
-train multitask $PY -m models.train.multitask --clean-epochs 4 --degrade-prob 0.6 --mask-weight 0.5 --epochs 13 --time-budget-min 33
-publish multitask multitask
-train mesoinception4 $PY -m models.train.meso --arch mesoinception4 --clean-epochs 3 --degrade-prob 0.6 --time-budget-min 60
-finetune mesoinception4-sbi mesoinception4 models.train.meso --arch mesoinception4 --epochs 6 --epoch-size 6000 --lr 0.0005 \
-  --sbi-share 0.6 --strong-sbi-epochs 2 --data-seed 1005 --time-budget-min 30
-publish mesoinception4 mesoinception4-sbi
+# Meso-4 on the second data release: 2 clean warm-up epochs (with everything hard from the first
+# step Meso-4 stayed at chance), then half of the fakes are self-blends (paired with their real
+# source; strong blends for 4 epochs), 20 % of the samples are H.264 re-encodes (CRF 23-40) and 45 %
+# resized + JPEG; sources drawn at fixed shares so the 245 GAN training faces are not drowned by DFDC.
+MESO_RECIPE=(--clean-epochs 2 --degrade strong --degrade-prob 0.45 --h264-prob 0.2 --paired-sbi --sbi-share 0.5
+  --strong-sbi-epochs 4 --source-shares dfdc=0.55,lfw=0.25,gan=0.2 --select mean)
+train meso4 $PY -m models.train.meso --arch meso4 --epochs 24 --epoch-size 8000 "${MESO_RECIPE[@]}" --time-budget-min 60
+publish meso4 meso4
 # The app's fusion of its two models, fitted on the validation crops (see models/README.md).
 mkdir -p "$WORK/eval-harness"
 $PY -m models.train.evaluate --model meso4=$WORK/meso4-sbi2/best.pt --model multitask=$WORK/multitask/best.pt \
