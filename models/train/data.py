@@ -252,6 +252,12 @@ class EvalSet:
     masks: np.ndarray    # K x 256 x 256 uint8 (0-255); zeros for reals, unknown (zeros) for dataset fakes
     store: CropStore
 
+    def without(self, folders) -> 'EvalSet':
+        """The set less the images of these dataset folders and the self-blends made from them."""
+        keep = ~np.isin(self.groups, [g for f in folders for g in (f, 'sbi/' + f)])
+        return EvalSet({k: v[keep] for k, v in self.images.items()}, self.labels[keep], self.kinds[keep], self.groups[keep],
+                       self.sources[keep], [p for p, k in zip(self.paths, keep) if k], self.masks[keep], self.store)
+
 
 def build_eval_set(split: str) -> EvalSet:
     store = load_split(split)

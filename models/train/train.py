@@ -198,7 +198,7 @@ def run(arch: str, args: argparse.Namespace) -> None:
 
     train_store = load_split('train')
     h264_pool = load_h264_pool('train', train_store) if args.h264_prob else None
-    val_set = build_eval_set('val')
+    val_set = build_eval_set('val').without(args.exclude)
     log(f'{name}: arch {arch}, {param_count(model)} params, train crops {len(train_store.records)} '
         f'(skipped, no face: {train_store.skipped}), val samples {len(val_set.labels)} '
         f'(skipped: {val_set.store.skipped}), args {json.dumps(vars(args))}')

@@ -1,0 +1,50 @@
+"""How small can a face be and still be judged? Each clean test crop is shrunk to the size a face of
+S pixels has in the image (the crop is 1.0x the detector box: S x S pixels) and scaled back up as the
+app's bilinear crop does; the model scores every size. Prints AUC (real vs dataset fakes) and the
+false-alarm rate on authentic faces at the app's threshold, per face size.
+
+  /usr/bin/python3 -m models.train.face_size --model meso4 [--sizes 16,24,32,48,64,96,128]
+"""
+import argparse
+import json
+
+import cv2
+import numpy as np
+import torch
+
+from .common import MODELS_DIR, SOURCES
+from .data import build_eval_set
+from .evaluate import load_model
+from .metrics import probability, summary
+from .train import predict
+
+
+def at_face_size(images: np.ndarray, side: int) -> np.ndarray:
+    size = images.shape[1]
+    return np.stack([cv2.resize(cv2.resize(np.asarray(x), (side, side), interpolation=cv2.INTER_AREA), (size, size),
+                                interpolation=cv2.INTER_LINEAR) for x in images])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--model', required=True, help='run name, or NAME=CHECKPOINT_PATH (NAME as in models/manifest.json)')
+    parser.add_argument('--sizes', default='16,24,32,40,48,64,96,128')
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    name, model, _ = load_model(args.model, fp32=False)
+    entry = json.loads((MODELS_DIR / 'manifest.json').read_text())['models'][name]
+    test = build_eval_set('test')
+    keep = test.kinds != 'sbi'
+    images, labels, sources = test.images['clean'][keep], test.labels[keep], test.sources[keep]
+    print(f'| face size (px) | AUC | ' + ' | '.join(f'AUC {s}' for s in SOURCES) + ' | authentic faces at or above the threshold |')
+    print('|---|---|' + '---|' * len(SOURCES) + '---|')
+    for side in [int(s) for s in args.sizes.split(',')] + [images.shape[1]]:
+        p = probability(predict(model, at_face_size(images, side) if side != images.shape[1] else images)[0], entry['temperature'])
+        cells = [summary(labels[sources == s], p[sources == s])['auc'] for s in SOURCES]
+        false_alarms = float((p[labels == 0] >= entry['threshold']).mean())
+        print(f'| {side}{" (as cropped)" if side == images.shape[1] else ""} | {summary(labels, p)["auc"]:.3f} | '
+              + ' | '.join(f'{c:.3f}' for c in cells) + f' | {false_alarms:.1%} |')
+
+
+if __name__ == '__main__':
+    main()
