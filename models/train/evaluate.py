@@ -3,7 +3,8 @@ mask IoU and the dev-video clips, without exporting anything.
 
   /usr/bin/python3 -m models.train.evaluate --model meso4 --model meso4-sbi --model multitask ...
 
---model NAME reads models/work/NAME/best.pt (or NAME=PATH for another checkpoint). Each model is run
+--model NAME reads models/work/NAME/best.pt (or NAME=PATH for another checkpoint, or NAME=ARCH:FILE.onnx for a
+published model whose checkpoint is not at hand). Each model is run
 as the app would run it: BatchNorm folded, weights through the int8 round trip (--fp32 to skip),
 probability = sigmoid(logit / T) with T fitted on the clean validation crops and the threshold chosen
 as models.train.export does. Reported per model:
@@ -33,7 +34,9 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import onnx
 import torch
+from onnx import numpy_helper
 
 from .common import INPUT_SIZE, MODELS_DIR, WORK_DIR
 from .augment import h264
@@ -41,7 +44,7 @@ from .data import EVAL_VARIANTS, build_eval_set
 from .export import choose_threshold, fit_temperature, fuse_batch_norms
 from .metrics import probability, summary
 from .nets import ARCHS
-from .quantize import dequantized_copy_
+from .quantize import dequantize, dequantized_copy_
 from .train import predict, summarise
 
 DEV_DIR = WORK_DIR / 'devcrops'
@@ -49,8 +52,29 @@ OUT_DIR = WORK_DIR / 'eval-harness'
 MANIFEST = MODELS_DIR / 'manifest.json'
 
 
+def load_published(path: str, arch: str):
+    """A published int8 ONNX model back in torch (BatchNorm folded, weights dequantized): for models
+    whose checkpoint is not on this machine. Initializer names are the torch parameter names."""
+    model = fuse_batch_norms(ARCHS[arch]().eval())
+    graph = onnx.load(path).graph
+    values = {init.name: numpy_helper.to_array(init) for init in graph.initializer}
+    axes = {node.output[0]: next((a.i for a in node.attribute if a.name == 'axis'), 1)
+            for node in graph.node if node.op_type == 'DequantizeLinear'}
+    state = {}
+    for output, axis in axes.items():
+        stem = output[len('model.'):-len('_dequantized')]
+        state[stem] = torch.from_numpy(dequantize(values[f'model.{stem}_int8'], values[f'model.{stem}_scale'], axis))
+    state.update({k[len('model.'):]: torch.from_numpy(v.copy()) for k, v in values.items() if k.endswith('.bias')})
+    model.load_state_dict(state)
+    return model
+
+
 def load_model(spec: str, fp32: bool):
+    """NAME (models/work/NAME/best.pt), NAME=CHECKPOINT.pt, or NAME=ARCH:MODEL.onnx (a published model)."""
     name, _, path = spec.partition('=')
+    if path.endswith('.onnx'):
+        arch, _, onnx_path = path.partition(':')
+        return name, load_published(onnx_path, arch).to(memory_format=torch.channels_last), None
     checkpoint = torch.load(path or WORK_DIR / name / 'best.pt')
     model = ARCHS[checkpoint['arch']]()
     model.load_state_dict(checkpoint['model'])
