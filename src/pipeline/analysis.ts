@@ -1,9 +1,15 @@
-import { evidenceBand, evidenceLabel, type EvidenceBand } from './evidence';
+import { bandStatus, evidenceBand, evidenceLabel, type EvidenceBand, type VerdictStatus } from './evidence';
+import type { FusionWeights } from './fusion';
 import type { FaceMask } from './heatmap';
 import type { Affine, Box, Point } from './types';
 
 /** Faces smaller than this (box side, image pixels) have lost the detail the models look at. */
 export const smallFacePx = 64;
+/**
+ * Faces smaller than this (box side, image pixels) are too small to assess: shown, but not scored
+ * into the image's or video's verdict. The size below which the models were not shown reliable.
+ */
+export const minAssessableFacePx = 32;
 
 export interface ModelPart {
   model: string;
@@ -20,6 +26,8 @@ export interface FaceResult {
   toImage: Affine;
   probability: number;
   band: EvidenceBand;
+  /** False when the face is below minAssessableFacePx: its probability does not count. */
+  assessable: boolean;
   parts: ModelPart[];
   mask?: FaceMask;
   notes: string[];
@@ -39,35 +47,59 @@ export interface ImageAnalysis {
   sourceWidth: number;
   sourceHeight: number;
   faces: FaceResult[];
-  /** The highest face probability, or null when no face was found (not applicable). */
+  /** The highest probability among assessable faces, or null when there is none. */
   probability: number | null;
+  status: VerdictStatus;
   summary: string;
   notes: string[];
   backend: string;
   models: ModelInfo[];
+  /** How the models' probabilities were combined; null: the classifier's alone. */
+  fusion: FusionWeights | null;
   timings: StageTimings;
 }
 
+const faceSide = (box: Box) => Math.round(Math.min(box.width, box.height));
+
+export function isAssessable(box: Box): boolean {
+  return faceSide(box) >= minAssessableFacePx;
+}
+
 export function faceNotes(box: Box): string[] {
-  const side = Math.round(Math.min(box.width, box.height));
+  const side = faceSide(box);
+  if (side < minAssessableFacePx) {
+    return [`Too small to assess (${side} px): below ${minAssessableFacePx} px the models are not reliable, so this face is not scored.`];
+  }
   return side < smallFacePx
     ? [`Small face (${side} px): fine detail is lost at this size, so the score is less reliable.`]
     : [];
 }
 
-export function summarize(faces: FaceResult[]): { probability: number | null; summary: string } {
+const notAVerdict = 'This is not a verdict that it is real.';
+const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+
+export function summarize(faces: FaceResult[]): { probability: number | null; status: VerdictStatus; summary: string } {
   if (faces.length === 0) {
+    return { probability: null, status: 'NOT_APPLICABLE', summary: `No face found: this image cannot be assessed. ${notAVerdict}` };
+  }
+  const count = plural(faces.length, 'face', 'faces');
+  const tooSmall = faces.filter((f) => !f.assessable).length;
+  if (tooSmall === faces.length) {
+    const all = faces.length === 1 ? 'too small' : 'all too small';
     return {
       probability: null,
-      summary: 'No face found: this image cannot be assessed. This is not a verdict that it is real.',
+      status: 'UNABLE_TO_EVALUATE',
+      summary: `${count} found, ${all} to assess (under ${minAssessableFacePx} px): this image cannot be assessed. ${notAVerdict}`,
     };
   }
-  const strongest = faces.reduce((best, face, i) => (face.probability > faces[best].probability ? i : best), 0);
+  const strongest = faces.reduce<number>((best, face, i) => (face.assessable && (best < 0 || face.probability > faces[best].probability) ? i : best), -1);
   const p = faces[strongest].probability;
-  const count = faces.length === 1 ? '1 face' : `${faces.length} faces`;
+  const band = evidenceBand(p);
   const which = faces.length > 1 ? ` (face ${strongest + 1})` : '';
+  const unassessed = tooSmall > 0 ? ` ${plural(tooSmall, 'face was', 'faces were')} too small to assess (under ${minAssessableFacePx} px) and not counted.` : '';
   return {
     probability: p,
-    summary: `${count} found. Highest probability of manipulation ${p.toFixed(2)}${which}: ${evidenceLabel(evidenceBand(p)).toLowerCase()}.`,
+    status: bandStatus(band),
+    summary: `${count} found. Highest probability of manipulation ${p.toFixed(2)}${which}: ${evidenceLabel(band).toLowerCase()}.${unassessed}`,
   };
 }

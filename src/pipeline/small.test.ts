@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { faceNotes, summarize, type FaceResult } from './analysis';
+import { faceNotes, minAssessableFacePx, summarize, type FaceResult } from './analysis';
 import { cropSpec } from './crop';
-import { evidenceBand } from './evidence';
+import { evidenceBand, noEvidenceCaveat, statusNotes } from './evidence';
 import { fuseProbabilities, logit, sigmoid } from './fusion';
 import { masksToImage, maskIoU } from './heatmap';
 import { cropsToTensor } from './tensor';
@@ -13,21 +13,44 @@ describe('evidence bands', () => {
 });
 
 describe('summaries', () => {
-  const face = (probability: number) => ({ probability, band: evidenceBand(probability) }) as FaceResult;
+  const face = (probability: number, assessable = true) => ({ probability, band: evidenceBand(probability), assessable }) as FaceResult;
   it('says plainly when no face was found', () => {
-    const { probability, summary } = summarize([]);
+    const { probability, status, summary } = summarize([]);
     expect(probability).toBeNull();
+    expect(status).toBe('NOT_APPLICABLE');
     expect(summary).toMatch(/No face found/);
     expect(summary).toMatch(/not a verdict that it is real/);
   });
   it('reports the strongest face', () => {
     expect(summarize([face(0.2), face(0.95)])).toEqual({
       probability: 0.95,
+      status: 'EVIDENCE_STRONG',
       summary: '2 faces found. Highest probability of manipulation 0.95 (face 2): strong evidence of manipulation.',
     });
   });
+  it('never calls a low score authentic, and carries the caveat', () => {
+    const { status, summary } = summarize([face(0.46)]);
+    expect(status).toBe('NO_EVIDENCE_FOUND');
+    expect(summary).toBe('1 face found. Highest probability of manipulation 0.46: no evidence found.');
+    expect(statusNotes(status)).toEqual([noEvidenceCaveat]);
+    expect(statusNotes('EVIDENCE_WEAK')).toEqual([]);
+  });
+  it('leaves faces too small to assess out of the headline, and says how many', () => {
+    expect(summarize([face(0.76, false), face(0.3), face(0.7, false)])).toEqual({
+      probability: 0.3,
+      status: 'NO_EVIDENCE_FOUND',
+      summary: `3 faces found. Highest probability of manipulation 0.30 (face 2): no evidence found. 2 faces were too small to assess (under ${minAssessableFacePx} px) and not counted.`,
+    });
+  });
+  it('cannot assess a photo whose faces are all too small', () => {
+    const { probability, status, summary } = summarize([face(0.76, false), face(0.64, false)]);
+    expect(probability).toBeNull();
+    expect(status).toBe('UNABLE_TO_EVALUATE');
+    expect(summary).toMatch(/^2 faces found, all too small to assess .*cannot be assessed. This is not a verdict that it is real.$/);
+  });
   it('flags small faces', () => {
-    expect(faceNotes({ x: 0, y: 0, width: 30, height: 32 })[0]).toMatch(/Small face \(30 px\)/);
+    expect(faceNotes({ x: 0, y: 0, width: 40, height: 42 })[0]).toMatch(/Small face \(40 px\)/);
+    expect(faceNotes({ x: 0, y: 0, width: minAssessableFacePx - 1, height: 40 })[0]).toMatch(/Too small to assess/);
     expect(faceNotes({ x: 0, y: 0, width: 120, height: 120 })).toEqual([]);
   });
 });

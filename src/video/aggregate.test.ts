@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { heaviestSegments, trackSummaries, videoVerdict } from './aggregate';
 import type { AnalysedFrame } from './types';
 
-const face = (trackId: number, probability: number) => ({
+const face = (trackId: number, probability: number, side = 100) => ({
   trackId, probability, parts: [probability], detectionScore: 0.9,
-  box: { x: 0, y: 0, width: 100, height: 100 }, toImage: [1, 0, 0, 0, 1, 0] as const,
+  box: { x: 0, y: 0, width: side, height: side }, toImage: [1, 0, 0, 0, 1, 0] as const,
 });
 
 /** Frames at 5 per second: person 1 throughout, person 2 only in two frames. */
@@ -22,13 +22,38 @@ describe('video verdict', () => {
     expect(verdict.probability).toBeCloseTo(0.6);
     expect(verdict.tracks[0].aboveThreshold).toBeCloseTo(0.6);
     expect(verdict.summary).toMatch(/^1 person tracked. Highest probability of manipulation 0.60, averaged over 5 frames: weak evidence/);
+    expect(verdict.status).toBe('EVIDENCE_WEAK');
+    expect(verdict.notes).toEqual([]);
+  });
+
+  it('below the threshold finds no evidence, and says a low score is not authenticity', () => {
+    const verdict = videoVerdict(frames([0.4, 0.45, 0.42]));
+    expect(verdict.status).toBe('NO_EVIDENCE_FOUND');
+    expect(verdict.summary).toContain('no evidence found');
+    expect(verdict.notes[0]).toMatch(/not evidence of authenticity/);
+  });
+
+  it('leaves out a person too small to assess in most frames', () => {
+    const small = [0.9, 0.9, 0.9, 0.9].map((p, i): AnalysedFrame => ({
+      index: i, time: i / 5, faces: [face(1, 0.3), face(2, p, i === 0 ? 100 : 20)],
+    }));
+    const verdict = videoVerdict(small);
+    expect(verdict.tracks.map((t) => t.tooSmall)).toEqual([false, true]);
+    expect(verdict.probability).toBeCloseTo(0.3);
+    expect(verdict.summary).toMatch(/1 person was too small to assess \(under \d+ px\) and not counted/);
+    expect(heaviestSegments(verdict.tracks).every((s) => s.trackId === 1)).toBe(true);
+    const onlySmall = videoVerdict(small.map((f) => ({ ...f, faces: f.faces.slice(1) })));
+    expect(onlySmall.status).toBe('UNABLE_TO_EVALUATE');
+    expect(onlySmall.summary).toMatch(/No face was large enough to assess.*cannot be assessed/);
   });
 
   it('is not applicable without a face tracked long enough', () => {
     expect(videoVerdict([]).probability).toBeNull();
+    expect(videoVerdict([]).status).toBe('NOT_APPLICABLE');
     const brief = videoVerdict(frames([0.9, 0.9]));
     expect(brief.probability).toBeNull();
     expect(brief.summary).toContain('faces appeared only briefly');
+    expect(brief.status).toBe('UNABLE_TO_EVALUATE');
   });
 
   it('lists the highest-scoring windows without overlap, highest first', () => {

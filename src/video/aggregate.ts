@@ -1,4 +1,5 @@
-import { evidenceBand, evidenceLabel, type EvidenceBand } from '../pipeline/evidence';
+import { isAssessable, minAssessableFacePx } from '../pipeline/analysis';
+import { bandStatus, evidenceBand, evidenceLabel, statusNotes, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
 import type { AnalysedFrame } from './types';
 
 export interface TrackPoint {
@@ -19,6 +20,8 @@ export interface TrackSummary {
   band: EvidenceBand;
   /** Too few frames to count towards the verdict (a passer-by, or a false detection). */
   brief: boolean;
+  /** The face is below minAssessableFacePx in most of its frames: not counted towards the verdict. */
+  tooSmall: boolean;
 }
 
 export interface Segment {
@@ -29,11 +32,14 @@ export interface Segment {
 }
 
 export interface VideoVerdict {
-  /** The highest track score, or null when no face was tracked long enough. */
+  /** The highest score of a counted track, or null when there is none. */
   probability: number | null;
+  status: VerdictStatus;
   tracks: TrackSummary[];
   segments: Segment[];
   summary: string;
+  /** Caveats that follow from the status, for the result and the report. */
+  notes: string[];
 }
 
 export interface VerdictOptions {
@@ -49,11 +55,13 @@ export const defaultVerdictOptions: VerdictOptions = { threshold: 0.5, minTrackF
 
 export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdictOptions): TrackSummary[] {
   const byTrack = new Map<number, TrackPoint[]>();
+  const smallFrames = new Map<number, number>();
   for (const frame of frames) {
     for (const face of frame.faces) {
       let points = byTrack.get(face.trackId);
       if (!points) byTrack.set(face.trackId, (points = []));
       points.push({ time: frame.time, probability: face.probability });
+      if (!isAssessable(face.box)) smallFrames.set(face.trackId, (smallFrames.get(face.trackId) ?? 0) + 1);
     }
   }
   return [...byTrack.entries()].map(([id, points]) => {
@@ -69,15 +77,18 @@ export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdict
       aboveThreshold: probabilities.filter((p) => p >= options.threshold).length / points.length,
       band: evidenceBand(mean),
       brief: points.length < options.minTrackFrames,
+      tooSmall: (smallFrames.get(id) ?? 0) > points.length / 2,
     };
   });
 }
+
+const counts = (track: TrackSummary) => !track.brief && !track.tooSmall;
 
 /** The windows with the highest mean score, not overlapping in time, highest first. */
 export function heaviestSegments(tracks: TrackSummary[], options = defaultVerdictOptions): Segment[] {
   const candidates: Segment[] = [];
   for (const track of tracks) {
-    if (track.brief) continue;
+    if (!counts(track)) continue;
     const { points } = track;
     let end = 0;
     let sum = 0;
@@ -107,24 +118,36 @@ export function heaviestSegments(tracks: TrackSummary[], options = defaultVerdic
  */
 export function videoVerdict(frames: AnalysedFrame[], options = defaultVerdictOptions): VideoVerdict {
   const tracks = trackSummaries(frames, options);
-  const counted = tracks.filter((t) => !t.brief);
+  const counted = tracks.filter(counts);
   const segments = heaviestSegments(tracks, options);
+  const tooSmall = tracks.filter((t) => t.tooSmall).length;
   if (counted.length === 0) {
-    const seen = tracks.length > 0 ? ' (faces appeared only briefly)' : '';
+    const why = tooSmall > 0
+      ? `No face was large enough to assess (under ${minAssessableFacePx} px in most frames)`
+      : `No face was tracked long enough to assess${tracks.length > 0 ? ' (faces appeared only briefly)' : ''}`;
+    const status: VerdictStatus = tracks.length === 0 ? 'NOT_APPLICABLE' : 'UNABLE_TO_EVALUATE';
     return {
       probability: null,
+      status,
       tracks,
       segments,
-      summary: `No face was tracked long enough to assess${seen}: this video cannot be assessed. This is not a verdict that it is real.`,
+      summary: `${why}: this video cannot be assessed. This is not a verdict that it is real.`,
+      notes: statusNotes(status),
     };
   }
   const worst = counted.reduce((a, b) => (b.mean > a.mean ? b : a));
   const people = counted.length === 1 ? '1 person' : `${counted.length} people`;
   const which = counted.length > 1 ? ` (person ${worst.id})` : '';
+  const unassessed = tooSmall > 0
+    ? ` ${tooSmall === 1 ? '1 person was' : `${tooSmall} people were`} too small to assess (under ${minAssessableFacePx} px) and not counted.`
+    : '';
+  const status = bandStatus(worst.band);
   return {
     probability: worst.mean,
+    status,
     tracks,
     segments,
-    summary: `${people} tracked. Highest probability of manipulation ${worst.mean.toFixed(2)}${which}, averaged over ${worst.points.length} frames: ${evidenceLabel(worst.band).toLowerCase()}.`,
+    summary: `${people} tracked. Highest probability of manipulation ${worst.mean.toFixed(2)}${which}, averaged over ${worst.points.length} frames: ${evidenceLabel(worst.band).toLowerCase()}.${unassessed}`,
+    notes: statusNotes(status),
   };
 }

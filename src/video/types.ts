@@ -1,4 +1,5 @@
 import type { ModelInfo, StageTimings } from '../pipeline/analysis';
+import type { FusionWeights } from '../pipeline/fusion';
 import type { Affine, Box } from '../pipeline/types';
 import type { FramePlan, VideoInfo } from './video-info';
 
@@ -35,6 +36,7 @@ export interface VideoAnalysisStart {
   requestedFps: number | null;
   backend: string;
   models: ModelInfo[];
+  fusion: FusionWeights | null;
   partLabels: string[];
 }
 

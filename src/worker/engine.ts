@@ -1,12 +1,12 @@
-import { faceNotes, summarize, type FaceResult, type ImageAnalysis, type ModelInfo, type StageTimings } from '../pipeline/analysis';
+import { faceNotes, isAssessable, summarize, type FaceResult, type ImageAnalysis, type ModelInfo, type StageTimings } from '../pipeline/analysis';
 import { cropFace, cropSpec } from '../pipeline/crop';
 import { decodeImage, type DecodedImage } from '../pipeline/decode';
 import { degrade, type Degradation } from '../pipeline/degrade';
 import { assetUrl, vendorAssets } from '../pipeline/engine-assets';
 import { createFaceFinder, type FaceFinder } from '../pipeline/detect';
-import { evidenceBand } from '../pipeline/evidence';
+import { evidenceBand, statusNotes } from '../pipeline/evidence';
 import { fetchBytes } from '../pipeline/fetch-progress';
-import { fuseProbabilities } from '../pipeline/fusion';
+import { fuseProbabilities, type FusionWeights } from '../pipeline/fusion';
 import { compressionNote, estimateJpegQuality } from '../pipeline/jpeg-quality';
 import { appModelNames, modelManifest, modelUrl } from '../pipeline/model-manifest';
 import { configureOrt, loadOnnxModel, type Backend, type BackendPreference, type OnnxModel } from '../pipeline/onnx-model';
@@ -23,6 +23,8 @@ export interface LoadProgress {
 export interface EngineInfo {
   backend: Backend;
   models: ModelInfo[];
+  /** How the models' probabilities combine, for the user's "why this number"; null: the classifier's alone. */
+  fusion: FusionWeights | null;
 }
 
 export interface AnalyzeOptions {
@@ -130,6 +132,7 @@ export class ModelSet {
     return {
       backend: this.classifier.model.backend,
       models: this.loaded.map(({ name, version }) => ({ name, version })),
+      fusion: modelManifest.fusion ? { bias: modelManifest.fusion.bias, weights: modelManifest.fusion.weights } : null,
     };
   }
 
@@ -164,6 +167,7 @@ export class ModelSet {
         toImage: crops[i].toImage,
         probability,
         band: evidenceBand(probability),
+        assessable: isAssessable(detection.box),
         parts,
         mask: segmented?.mask ? { size: maskSize, data: segmented.mask.slice(i * plane, (i + 1) * plane) } : undefined,
         notes: faceNotes(detection.box),
@@ -186,6 +190,7 @@ export async function analyzeImage(
   }
   notes.push(...compressionNote(located.jpegQuality));
   if (options.degrade) notes.push(`Degraded before analysis: ${options.degrade}.`);
+  const verdict = summarize(faces);
   return {
     analysis: {
       width: image.width,
@@ -193,8 +198,8 @@ export async function analyzeImage(
       sourceWidth,
       sourceHeight,
       faces,
-      ...summarize(faces),
-      notes,
+      ...verdict,
+      notes: [...statusNotes(verdict.status), ...notes],
       ...models.info,
       timings,
     },

@@ -4,7 +4,7 @@ import type { FaceMask } from '../pipeline/heatmap';
 import { planTiles } from '../pipeline/tiles';
 import type { Box } from '../pipeline/types';
 import { FaceTracker } from '../video/tracker';
-import type { StageTimings } from '../pipeline/analysis';
+import { smallFacePx, type StageTimings } from '../pipeline/analysis';
 import type { AnalysedFrame, ByteMask, VideoAnalysisEnd, VideoAnalysisStart, VideoProgress, VideoUpdate } from '../video/types';
 import { chooseSampleFps, type SampleSetting } from '../video/sampling';
 import { planFrames } from '../video/video-info';
@@ -133,7 +133,7 @@ export async function analyzeVideo(
 
     const notes: string[] = [];
     if (plan.width !== info.width) notes.push(`Frames (${info.width}x${info.height}) were analysed downscaled to ${plan.width}x${plan.height}.`);
-    if (smallFaces > 0) notes.push(`${smallFaces} face detections were smaller than 64 px: their scores are less reliable.`);
+    if (smallFaces > 0) notes.push(`${smallFaces} face detections were smaller than ${smallFacePx} px: their scores are less reliable.`);
     if (source.decodeWarning) notes.push(source.decodeWarning);
     return { progress: progress(), timings, notes };
   } finally {
