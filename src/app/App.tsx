@@ -1,5 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { minAssessableFacePx } from '../pipeline/analysis';
+import { noEvidenceCaveat } from '../pipeline/evidence';
 import { analyzeFile, analyzeFiles } from './analyze-file';
+import { Announcer } from './Announcer';
 import { AppControls } from './AppControls';
 import { takeSharedFile } from './offline';
 import { DropTarget } from './DropTarget';
@@ -59,7 +62,7 @@ export function App() {
             ) : (
               <>
                 <Summary />
-                {current.kind === 'image' && current.status !== 'queued' && (
+                {current.kind === 'image' && (current.status === 'analyzing' || current.status === 'done') && (
                   <div className="result-body">
                     <div className="stage-column">
                       <ImageStage />
@@ -74,27 +77,32 @@ export function App() {
         )}
         <Limits />
       </main>
+      <Announcer />
     </DropTarget>
   );
 }
 
 function FilePicker({ onFiles }: { onFiles: (files: File[]) => void }) {
+  const input = useRef<HTMLInputElement>(null);
   return (
     <div className="picker">
-      <label className="button">
+      <button type="button" className="pick" onClick={() => input.current?.click()} data-testid="pick">
         Choose a photo or video
-        <input
-          type="file"
-          accept="image/*,video/*,.mkv,.avi,.mov"
-          multiple
-          data-testid="file-input"
-          onChange={(event) => {
-            const files = [...(event.target.files ?? [])];
-            event.target.value = '';
-            if (files.length) onFiles(files);
-          }}
-        />
-      </label>
+      </button>
+      {/* Hidden: the button above is the control (a styled file input cannot be focused reliably). */}
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept="image/*,video/*,.mkv,.avi,.mov"
+        multiple
+        data-testid="file-input"
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          if (files.length) onFiles(files);
+        }}
+      />
       <span>or drop it anywhere on this page, or paste it (Ctrl+V).</span>
       <SamplingControl />
     </div>
@@ -107,6 +115,8 @@ function Limits() {
       <summary>What the scores mean, and their limits</summary>
       <ul>
         <li>Each face gets a probability that it was manipulated, calibrated on held-out data. It is evidence, not proof: the final judgment is yours.</li>
+        <li>{noEvidenceCaveat} "No evidence found" is all a score below the threshold says; the app never calls a face authentic.</li>
+        <li>Faces under {minAssessableFacePx} px are too small to assess: they are boxed but not scored, and do not count towards the verdict.</li>
         <li>The heatmap is the multi-task model's estimate of the manipulated region; its intensity follows the face's probability. This version of the model mostly outlines the blended face region rather than pinpointing an edit: read it as "where to look", not as proof.</li>
         <li>Heavy recompression, resizing, small faces and profile views reduce reliability; these are flagged when detected. Small, heavily recompressed photos of real people often score high.</li>
         <li>On real-world deepfake videos the scores run low: in our tests every fake person scored above the authentic one, but most fakes stayed under 0.5. On a video, a low score is not evidence of authenticity; compare people and moments on the timeline.</li>

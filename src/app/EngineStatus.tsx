@@ -8,9 +8,9 @@ export function EngineStatus() {
     const { progress } = engine;
     const fraction = progress && progress.total > 0 ? progress.loaded / progress.total : undefined;
     return (
-      <div className="engine" role="status" data-testid="engine-loading">
+      <div className="engine" data-testid="engine-loading">
         <span>Loading the {progress?.item ?? 'analysis engine'} (first time only)…</span>
-        <progress max={1} value={fraction} />
+        <progress max={1} value={fraction} aria-label="Engine download" />
         {fraction !== undefined && <span>{Math.round(fraction * 100)}%</span>}
       </div>
     );
@@ -18,9 +18,8 @@ export function EngineStatus() {
   if (engine.status === 'ready' && engine.info) {
     return (
       <div className="engine" data-testid="engine-info">
-        Running on <strong data-testid="backend">{backendNames[engine.info.backend]}</strong>
-        {' · models: '}
-        {engine.info.models.map((m) => m.version).join(', ')}
+        <span>Running on <strong data-testid="backend">{backendNames[engine.info.backend]}</strong></span>
+        <span>models: {engine.info.models.map((m) => m.version).join(', ')}</span>
       </div>
     );
   }

@@ -1,4 +1,5 @@
 import { evidenceLabel } from '../pipeline/evidence';
+import { ScoreExplanation } from './ScoreExplanation';
 import { selectCurrent, useAppStore } from './store';
 
 export function FaceList() {
@@ -18,31 +19,61 @@ export function FaceList() {
   return (
     <ol className="faces" aria-label="Faces">
       {analysis.faces.map((face, i) => (
-        <li key={i} className={`face-card band-${face.band}${selected === i ? ' selected' : ''}`} data-testid="face-card">
+        <li
+          key={i}
+          className={`face-card band-${face.assessable ? face.band : 'na'}${face.assessable ? '' : ' too-small'}${selected === i ? ' selected' : ''}`}
+          data-testid="face-card"
+        >
           <button type="button" onClick={() => selectFace(selected === i ? null : i)} aria-pressed={selected === i}>
             <span className="face-number">Face {i + 1}</span>
-            <span className="probability" data-testid="face-probability">{face.probability.toFixed(2)}</span>
-            <span className="band">{evidenceLabel(face.band)}</span>
+            {face.assessable ? (
+              <>
+                <span className="probability" data-testid="face-probability">{face.probability.toFixed(2)}</span>
+                <span className="band">{evidenceLabel(face.band)}</span>
+              </>
+            ) : (
+              <>
+                <span className="probability" aria-hidden="true">–</span>
+                <span className="band" data-testid="face-too-small">Too small to assess</span>
+              </>
+            )}
           </button>
-          <dl className="details">
-            {face.parts.map((part) => (
-              <div key={part.model}>
-                <dt>{part.label}</dt>
-                <dd>{part.probability.toFixed(3)}</dd>
-              </div>
-            ))}
-            <div>
-              <dt>face size</dt>
-              <dd>{Math.round(face.box.width)}×{Math.round(face.box.height)} px</dd>
-            </div>
-            <div>
-              <dt>detector confidence</dt>
-              <dd>{face.detectionScore.toFixed(2)}</dd>
-            </div>
-          </dl>
+          {face.assessable ? (
+            <>
+              <dl className="details">
+                {face.parts.map((part) => (
+                  <div key={part.model}>
+                    <dt>{part.label}</dt>
+                    <dd>{part.probability.toFixed(3)}</dd>
+                  </div>
+                ))}
+                <FaceMeasures size={face.box} detectionScore={face.detectionScore} />
+              </dl>
+              <ScoreExplanation parts={face.parts} fusion={analysis.fusion} />
+            </>
+          ) : (
+            <dl className="details">
+              <FaceMeasures size={face.box} detectionScore={face.detectionScore} />
+            </dl>
+          )}
           {face.notes.map((note) => <p key={note} className="note">{note}</p>)}
         </li>
       ))}
     </ol>
+  );
+}
+
+function FaceMeasures({ size, detectionScore }: { size: { width: number; height: number }; detectionScore: number }) {
+  return (
+    <>
+      <div>
+        <dt>face size</dt>
+        <dd>{Math.round(size.width)}×{Math.round(size.height)} px</dd>
+      </div>
+      <div>
+        <dt>detector confidence</dt>
+        <dd>{detectionScore.toFixed(2)}</dd>
+      </div>
+    </>
   );
 }

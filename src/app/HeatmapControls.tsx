@@ -23,8 +23,8 @@ export function HeatmapControls() {
           onChange={(e) => setOpacity(Number(e.target.value))} data-testid="heatmap-opacity"
         />
       </label>
-      <span className="legend" aria-label="Colour scale: dark is unlikely manipulated, bright yellow is likely manipulated">
-        <span>unlikely</span><span className="legend-bar" /><span>likely manipulated</span>
+      <span className="legend" role="img" aria-label="Heatmap colours: dark purple, unlikely manipulated, through teal and green to yellow, likely manipulated">
+        <span aria-hidden="true">unlikely</span><span className="legend-bar" /><span aria-hidden="true">likely manipulated</span>
       </span>
     </div>
   );

@@ -37,14 +37,17 @@ export function ImageStage() {
               {analysis.faces.map((face, i) => (
                 <g
                   key={i}
-                  className={`face-box band-${face.band}${selected === i ? ' selected' : ''}`}
+                  className={`face-box band-${face.assessable ? face.band : 'na'}${face.assessable ? '' : ' too-small'}${selected === i ? ' selected' : ''}`}
                   data-testid="face-box"
                   role="button"
                   tabIndex={0}
-                  aria-label={`Face ${i + 1}: probability ${face.probability.toFixed(2)}. Click to zoom.`}
+                  aria-pressed={selected === i}
+                  aria-label={`Face ${i + 1}: ${face.assessable ? `probability ${face.probability.toFixed(2)}` : 'too small to assess'}. Zoom to it.`}
                   onClick={() => selectFace(selected === i ? null : i)}
                   onKeyDown={(event) => {
-                    if (event.key === 'Enter' || event.key === ' ') selectFace(selected === i ? null : i);
+                    if (event.key !== 'Enter' && event.key !== ' ') return;
+                    event.preventDefault();
+                    selectFace(selected === i ? null : i);
                   }}
                 >
                   <rect x={face.box.x} y={face.box.y} width={face.box.width} height={face.box.height} vectorEffect="non-scaling-stroke" />

@@ -1,4 +1,4 @@
-import { evidenceBand } from '../pipeline/evidence';
+import { statusBand } from '../pipeline/evidence';
 import { cancelAnalysis } from './analyze-file';
 import { downloadReport } from './report';
 import { selectCurrent, useAppStore, type CurrentFile } from './store';
@@ -11,6 +11,11 @@ export function ReportButton({ current }: { current: CurrentFile }) {
   );
 }
 
+/** The result's notes; the first is the caveat when there is one (see statusNotes). */
+export function ResultNotes({ notes }: { notes: string[] }) {
+  return notes.map((note) => <div key={note} className="note" data-testid="result-note">{note}</div>);
+}
+
 export function Summary() {
   const current = useAppStore(selectCurrent);
   const files = useAppStore((s) => s.files);
@@ -18,14 +23,14 @@ export function Summary() {
   if (current.status === 'queued') {
     const ahead = files.filter((f) => f.id < current.id && (f.status === 'queued' || f.status === 'analyzing')).length;
     return (
-      <div className="summary" role="status" data-testid="queued">
+      <div className="summary" data-testid="queued">
         <em>{current.name}</em> waits its turn: {ahead === 1 ? '1 file' : `${ahead} files`} ahead.
       </div>
     );
   }
   if (current.status === 'analyzing') {
     return (
-      <div className="summary" role="status">
+      <div className="summary">
         Analysing <em>{current.name}</em>…{' '}
         <button type="button" onClick={cancelAnalysis}>Cancel</button>
       </div>
@@ -33,17 +38,16 @@ export function Summary() {
   }
   if (current.status === 'error') {
     return (
-      <div className="summary error" role="alert" data-testid="error">
+      <div className="summary error" data-testid="error">
         <strong>{current.name}:</strong> {current.error}
       </div>
     );
   }
   const analysis = current.analysis!;
-  const band = analysis.probability === null ? 'na' : evidenceBand(analysis.probability);
   return (
-    <div className={`summary band-${band}`} role="status" data-testid="summary">
+    <div className={`summary band-${statusBand(analysis.status)}`} data-testid="summary">
       <strong>{current.name}</strong>: {analysis.summary}
-      {analysis.notes.map((note) => <div key={note} className="note">{note}</div>)}
+      <ResultNotes notes={analysis.notes} />
       <ReportButton current={current} />
     </div>
   );

@@ -1,10 +1,14 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { TrackPoint, TrackSummary } from '../video/aggregate';
 import { useAppStore } from './store';
+import { tickLabel, timeTicks } from './time-ticks';
 import { trackColour } from './VideoStage';
 
 const width = 1000;
 const height = 100;
+const probabilityTicks = [0, 0.25, 0.5, 0.75, 1];
+/** Seconds moved by the arrow keys and by Page Up / Page Down. */
+const keySteps: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10 };
 
 /** Breaks a track's line where the face was not seen for more than `gap` seconds. */
 function runs(points: TrackPoint[], gap: number): TrackPoint[][] {
@@ -40,45 +44,59 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }:
     onSeek(Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width)) * duration);
   };
   const onKey = (event: KeyboardEvent<SVGSVGElement>) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
+    const now = useAppStore.getState().playheadTime;
+    const target = event.key === 'Home' ? 0 : event.key === 'End' ? duration : event.key in keySteps ? now + keySteps[event.key] : null;
+    if (target === null) return;
     event.preventDefault();
-    onSeek(Math.min(duration, Math.max(0, useAppStore.getState().playheadTime + step)));
+    onSeek(Math.min(duration, Math.max(0, target)));
   };
+  const ticks = timeTicks(duration);
   return (
     <figure className="timeline">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        preserveAspectRatio="none"
-        onClick={seekTo}
-        onKeyDown={onKey}
-        role="slider"
-        tabIndex={0}
-        aria-label="Probability of manipulation over time; click to jump there"
-        aria-valuemin={0}
-        aria-valuemax={Math.round(duration)}
-        aria-valuenow={playheadSeconds}
-        data-testid="timeline"
-      >
-        <rect className="analysed" x={0} y={0} width={x(Math.min(analysedUntil, duration))} height={height} />
-        <line className="threshold" x1={0} x2={width} y1={y(threshold)} y2={y(threshold)} vectorEffect="non-scaling-stroke" />
-        {tracks.map((track) => runs(track.points, 1).map((run, i) => (
-          <polyline
-            key={`${track.id}-${i}`}
-            className="track-line"
-            data-testid="track-line"
-            points={run.map((p) => `${x(p.time).toFixed(1)},${y(p.probability).toFixed(1)}`).join(' ')}
-            style={{ stroke: trackColour(track.id) }}
-            vectorEffect="non-scaling-stroke"
-          />
-        )))}
-        <Playhead duration={duration} />
-      </svg>
-      <figcaption>
-        <span>0:00</span>
-        <span>probability per frame (dashed: threshold {threshold})</span>
-        <span>{formatTime(duration)}</span>
+      <figcaption id="timeline-caption">
+        Probability of manipulation in each analysed frame, one line per person; dashed: the threshold ({threshold}).
       </figcaption>
+      <div className="timeline-plot">
+        <div className="probability-axis" aria-hidden="true">
+          {probabilityTicks.map((p) => <span key={p} style={{ top: `${(1 - p) * 100}%` }}>{p}</span>)}
+        </div>
+        <div className="timeline-area">
+          <svg
+            viewBox={`0 0 ${width} ${height}`}
+            preserveAspectRatio="none"
+            onClick={seekTo}
+            onKeyDown={onKey}
+            role="slider"
+            tabIndex={0}
+            aria-label="Timeline position; the arrow keys seek by a second, Page Up and Page Down by ten"
+            aria-describedby="timeline-caption"
+            aria-valuemin={0}
+            aria-valuemax={Math.round(duration)}
+            aria-valuenow={playheadSeconds}
+            aria-valuetext={`${tickLabel(playheadSeconds)} of ${tickLabel(Math.round(duration))}`}
+            data-testid="timeline"
+          >
+            <rect className="analysed" x={0} y={0} width={x(Math.min(analysedUntil, duration))} height={height} />
+            {ticks.map((t) => <line key={t} className="grid" x1={x(t)} x2={x(t)} y1={0} y2={height} vectorEffect="non-scaling-stroke" />)}
+            {probabilityTicks.map((p) => <line key={p} className="grid" x1={0} x2={width} y1={y(p)} y2={y(p)} vectorEffect="non-scaling-stroke" />)}
+            <line className="threshold" x1={0} x2={width} y1={y(threshold)} y2={y(threshold)} vectorEffect="non-scaling-stroke" />
+            {tracks.map((track) => runs(track.points, 1).map((run, i) => (
+              <polyline
+                key={`${track.id}-${i}`}
+                className="track-line"
+                data-testid="track-line"
+                points={run.map((p) => `${x(p.time).toFixed(1)},${y(p.probability).toFixed(1)}`).join(' ')}
+                style={{ stroke: trackColour(track.id) }}
+                vectorEffect="non-scaling-stroke"
+              />
+            )))}
+            <Playhead duration={duration} />
+          </svg>
+          <div className="time-axis" aria-hidden="true" data-testid="time-ticks">
+            {ticks.map((t) => <span key={t} style={{ left: `${(t / duration) * 100}%` }}>{tickLabel(t)}</span>)}
+          </div>
+        </div>
+      </div>
     </figure>
   );
 }

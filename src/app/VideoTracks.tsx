@@ -1,3 +1,4 @@
+import { minAssessableFacePx } from '../pipeline/analysis';
 import { evidenceLabel } from '../pipeline/evidence';
 import type { VideoVerdict } from '../video/aggregate';
 import { formatTime } from './Timeline';
@@ -18,11 +19,20 @@ export function VideoTracks({ verdict, onSeek }: { verdict: VideoVerdict; onSeek
     <div className="faces">
       <ol aria-label="People">
         {tracks.map((track) => (
-          <li key={track.id} className={`face-card band-${track.band}${track.brief ? ' brief' : ''}`} data-testid="track-card">
+          <li key={track.id} className={`face-card band-${track.tooSmall ? 'na' : track.band}${track.brief ? ' brief' : ''}${track.tooSmall ? ' too-small' : ''}`} data-testid="track-card">
             <button type="button" onClick={() => onSeek(track.first)}>
               <span className="face-number"><span className="swatch" style={{ background: trackColour(track.id) }} />Person {track.id}</span>
-              <span className="probability" data-testid="track-probability">{track.mean.toFixed(2)}</span>
-              <span className="band">{evidenceLabel(track.band)}</span>
+              {track.tooSmall ? (
+                <>
+                  <span className="probability" aria-hidden="true">–</span>
+                  <span className="band" data-testid="track-too-small">Too small to assess</span>
+                </>
+              ) : (
+                <>
+                  <span className="probability" data-testid="track-probability">{track.mean.toFixed(2)}</span>
+                  <span className="band">{evidenceLabel(track.band)}</span>
+                </>
+              )}
             </button>
             <dl className="details">
               <div><dt>seen</dt><dd>{formatTime(track.first)} – {formatTime(track.last)}</dd></div>
@@ -30,6 +40,13 @@ export function VideoTracks({ verdict, onSeek }: { verdict: VideoVerdict; onSeek
               <div><dt>frames above threshold</dt><dd>{Math.round(track.aboveThreshold * 100)} %</dd></div>
               <div><dt>highest frame</dt><dd>{track.max.toFixed(2)}</dd></div>
             </dl>
+            {!track.tooSmall && (
+              <p className="why" data-testid="why">
+                The mean of the combined probability over its {track.points.length} analysed frames, so a short
+                manipulated moment moves it little: read the timeline and the moments below.
+              </p>
+            )}
+            {track.tooSmall && <p className="note">Face under {minAssessableFacePx} px in most frames: too small to assess, not counted.</p>}
             {track.brief && <p className="note">Seen in too few frames to count towards the verdict.</p>}
           </li>
         ))}

@@ -1,11 +1,11 @@
 import { useMemo, useRef } from 'react';
-import { evidenceBand } from '../pipeline/evidence';
+import { statusBand } from '../pipeline/evidence';
 import { defaultVerdictOptions, videoVerdict, type VideoVerdict } from '../video/aggregate';
 import type { VideoOptions } from '../worker/video-engine';
 import { cancelAnalysis, reanalyzeCurrent } from './analyze-file';
 import { HeatmapControls } from './HeatmapControls';
 import { selectCurrent, useAppStore, type CurrentFile } from './store';
-import { ReportButton } from './Summary';
+import { ReportButton, ResultNotes } from './Summary';
 import { formatTime, Timeline } from './Timeline';
 import { VideoStage } from './VideoStage';
 import { VideoTracks } from './VideoTracks';
@@ -51,7 +51,7 @@ function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: Vid
     const speed = progress && progress.elapsedMs > 0 ? progress.framesDone / (progress.elapsedMs / 1000) : 0;
     const left = progress?.framesTotal && speed > 0 ? Math.max(0, progress.framesTotal - progress.framesDone) / speed : null;
     return (
-      <div className="summary" role="status" data-testid="video-progress">
+      <div className="summary" data-testid="video-progress">
         <div>
           Analysing <em>{current.name}</em>
           {start ? `, ${sampling}` : '…'}
@@ -59,7 +59,7 @@ function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: Vid
         </div>
         {progress && (
           <div className="progress-line">
-            <progress max={progress.framesTotal ?? undefined} value={progress.framesDone} />
+            <progress max={progress.framesTotal ?? undefined} value={progress.framesDone} aria-label="Frames analysed" />
             <span data-testid="frames-done">{progress.framesDone}{progress.framesTotal ? ` / ${progress.framesTotal}` : ''} frames</span>
             <span>{speed.toFixed(1)} frames/s</span>
             {left !== null && <span>about {formatTime(left)} left</span>}
@@ -69,17 +69,17 @@ function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: Vid
       </div>
     );
   }
-  const band = verdict.probability === null ? 'na' : evidenceBand(verdict.probability);
   return (
-    <div className={`summary band-${band}`} role="status" data-testid="summary">
+    <div className={`summary band-${statusBand(verdict.status)}`} data-testid="summary">
       <strong>{current.name}</strong>: {verdict.summary}
+      <ResultNotes notes={verdict.notes} />
       {start && <div className="note">Analysed {video.frames.length} frames: {sampling}.</div>}
       {video.stopped && (
         <div className="note" data-testid="stopped">
           {video.stopped.reason && <>{video.stopped.reason} </>}Stopped at {formatTime(video.progress?.mediaTime ?? 0)}: the results cover the video up to there.
         </div>
       )}
-      {video.end?.notes.map((note) => <div key={note} className="note">{note}</div>)}
+      <ResultNotes notes={video.end?.notes ?? []} />
       <ReportButton current={current} />
     </div>
   );

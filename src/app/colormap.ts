@@ -1,8 +1,9 @@
 import type { FaceMask } from '../pipeline/heatmap';
 
-// Anchors of a perceptually ordered dark-to-bright map (black, purple, red, orange, yellow).
+// Viridis (matplotlib): perceptually uniform and readable with the common colour-vision deficiencies.
+// The legend (.legend-bar in app.css) uses the same anchors.
 const anchors: [number, number, number][] = [
-  [0, 0, 4], [87, 16, 110], [188, 55, 84], [249, 142, 9], [252, 255, 164],
+  [68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37],
 ];
 
 export function colormap(value: number): [number, number, number] {

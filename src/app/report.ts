@@ -1,9 +1,18 @@
-import { videoVerdict } from '../video/aggregate';
+import type { FaceResult } from '../pipeline/analysis';
+import { bandStatus, type VerdictStatus } from '../pipeline/evidence';
+import { videoVerdict, type TrackSummary } from '../video/aggregate';
 import type { CurrentFile } from './store';
 
+/** A face's or person's status: not scored when too small, else its evidence band. */
+type PartStatus = VerdictStatus | 'TOO_SMALL_TO_ASSESS';
+
+const faceStatus = (face: FaceResult): PartStatus => (face.assessable ? bandStatus(face.band) : 'TOO_SMALL_TO_ASSESS');
+const trackStatus = (track: TrackSummary): PartStatus => (track.tooSmall ? 'TOO_SMALL_TO_ASSESS' : bandStatus(track.band));
+
 /**
- * Everything the analysis found, as JSON the user can keep or attach to a fact-check: scores,
- * each model's part, boxes, notes, model versions. No pixels of the file.
+ * Everything the analysis found, as JSON the user can keep or attach to a fact-check: statuses
+ * (see VerdictStatus; a face or person may be TOO_SMALL_TO_ASSESS), scores, each model's part,
+ * boxes, notes with the caveats, model versions. No pixels of the file.
  */
 export function analysisReport(current: CurrentFile, createdAt = new Date()): object {
   const base = {
@@ -19,11 +28,13 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()): ob
       backend: analysis.backend,
       models: analysis.models,
       size: { width: analysis.width, height: analysis.height, sourceWidth: analysis.sourceWidth, sourceHeight: analysis.sourceHeight },
+      status: analysis.status,
       probability: analysis.probability,
       summary: analysis.summary,
       notes: analysis.notes,
+      fusion: analysis.fusion,
       faces: analysis.faces.map((f) => ({
-        box: f.box, probability: f.probability, band: f.band, detectionScore: f.detectionScore,
+        status: faceStatus(f), box: f.box, probability: f.probability, band: f.band, detectionScore: f.detectionScore,
         parts: f.parts.map((p) => ({ model: p.model, probability: p.probability })), notes: f.notes,
       })),
     };
@@ -40,10 +51,15 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()): ob
       analysedSize: { width: video.start.plan.width, height: video.start.plan.height },
       sampleFps: video.start.plan.sampleFps,
       complete: !video.stopped && video.end !== undefined,
+      status: verdict.status,
       probability: verdict.probability,
       summary: verdict.summary,
-      notes: video.end?.notes ?? [],
-      tracks: verdict.tracks.map(({ points, ...track }) => ({ ...track, frames: points.length })),
+      notes: [...verdict.notes, ...(video.end?.notes ?? [])],
+      fusion: video.start.fusion,
+      tracks: verdict.tracks.map((track) => {
+        const { points, ...rest } = track;
+        return { status: trackStatus(track), ...rest, frames: points.length };
+      }),
       segments: verdict.segments,
       frames: video.frames.map((frame) => ({
         time: frame.time,
@@ -54,7 +70,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()): ob
       })),
     };
   }
-  return { ...base, kind: current.kind, error: current.error ?? null };
+  return { ...base, kind: current.kind, status: 'UNABLE_TO_EVALUATE' satisfies VerdictStatus, error: current.error ?? null };
 }
 
 export function downloadReport(current: CurrentFile): void {

@@ -50,3 +50,8 @@ export const noEvidenceCaveat =
 export function statusNotes(status: VerdictStatus): string[] {
   return status === 'NO_EVIDENCE_FOUND' ? [noEvidenceCaveat] : [];
 }
+
+/** The colour family a status is shown in: 'na' (neutral) when nothing could be assessed. */
+export function statusBand(status: VerdictStatus): EvidenceBand | 'na' {
+  return (Object.keys(bandStatuses) as EvidenceBand[]).find((band) => bandStatuses[band] === status) ?? 'na';
+}
