@@ -254,7 +254,17 @@ class EvalSet:
 
     def without(self, folders) -> 'EvalSet':
         """The set less the images of these dataset folders and the self-blends made from them."""
-        keep = ~np.isin(self.groups, [g for f in folders for g in (f, 'sbi/' + f)])
+        return self.subset(~np.isin(self.groups, [g for f in folders for g in (f, 'sbi/' + f)]))
+
+    def sample(self, count: int, seed: int = SEED) -> 'EvalSet':
+        """A seeded random subset of `count` items (all of them if count is 0 or larger than the set)."""
+        if not count or count >= len(self.labels):
+            return self
+        keep = np.zeros(len(self.labels), bool)
+        keep[np.random.default_rng(seed).choice(len(self.labels), count, replace=False)] = True
+        return self.subset(keep)
+
+    def subset(self, keep: np.ndarray) -> 'EvalSet':
         return EvalSet({k: v[keep] for k, v in self.images.items()}, self.labels[keep], self.kinds[keep], self.groups[keep],
                        self.sources[keep], [p for p, k in zip(self.paths, keep) if k], self.masks[keep], self.store)
 

@@ -43,6 +43,9 @@ class Calibrated(nn.Module):
 
 def fuse_batch_norms(model: nn.Module) -> nn.Module:
     """Folds Conv -> BatchNorm pairs (eval) so that the torch weights equal the exported ONNX ones."""
+    for module in list(model.modules()):
+        if hasattr(module, 'fold_batch_norms'):
+            module.fold_batch_norms()
     for module in model.modules():
         if isinstance(module, nn.Sequential):
             for i in range(len(module) - 1):

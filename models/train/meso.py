@@ -1,11 +1,13 @@
-"""Train Meso-4 or MesoInception-4: /usr/bin/python3 -m models.train.meso --arch meso4|mesoinception4"""
+"""Train a classifier: /usr/bin/python3 -m models.train.meso --arch meso4|mesoinception4|mnv2|mnv2-scratch"""
 import argparse
 
 from .train import add_arguments, run
 
 # Sized for 2 CPU cores: about 25 min (Meso-4) and 35 min (MesoInception-4) of wall time.
 DEFAULTS = {'meso4': dict(epochs=14, epoch_size=6000, budget_min=30),
-            'mesoinception4': dict(epochs=10, epoch_size=4000, budget_min=40)}
+            'mesoinception4': dict(epochs=10, epoch_size=4000, budget_min=40),
+            'mnv2': dict(epochs=8, epoch_size=6000, budget_min=60),
+            'mnv2-scratch': dict(epochs=8, epoch_size=6000, budget_min=60)}
 
 
 def main() -> None:

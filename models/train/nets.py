@@ -1,4 +1,5 @@
-"""Networks: Meso-4 and MesoInception-4 (Afchar et al., WIFS 2018) and a small multi-task net.
+"""Networks: Meso-4 and MesoInception-4 (Afchar et al., WIFS 2018), a classifier on ImageNet MobileNetV2
+layers, and a small multi-task net.
 
 All take N x 3 x 256 x 256 RGB in [0, 1] and return a logit N x 1; MultiTaskNet also returns a
 manipulation-mask logit N x 1 x 64 x 64.
@@ -10,6 +11,26 @@ import torch.nn.functional as F
 
 def _conv_relu(cin, cout, k, dilation=1):
     return nn.Sequential(nn.Conv2d(cin, cout, k, padding=dilation * (k // 2), dilation=dilation), nn.ReLU(inplace=True))
+
+
+class MobileNetV2Classifier(nn.Module):
+    """MobileNetV2 (Sandler et al. 2018) up to block_10, started from the ImageNet weights that the `nsfwjs`
+    npm package ships (pretrained.py) or, for comparison, from random weights; then a 1x1 convolution and
+    average + max pooling into one logit. A wider detector than MesoNet, for what MesoNet cannot learn
+    on 2 CPU cores."""
+    mask_size = None
+
+    def __init__(self, pretrained: bool = True):
+        super().__init__()
+        from .pretrained import imagenet_features
+        self.features = imagenet_features(pretrained)
+        width = self.features.out_channels
+        self.mix = nn.Sequential(nn.Conv2d(width, 2 * width, 1, bias=False), nn.BatchNorm2d(2 * width), nn.ReLU6(inplace=True))
+        self.classifier = nn.Sequential(nn.Dropout(0.3), nn.Linear(4 * width, 1))
+
+    def forward(self, x):
+        y = self.mix(self.features(x * 2 - 1))
+        return self.classifier(torch.cat([y.mean((2, 3)), y.amax((2, 3))], 1))
 
 
 class _MesoHead(nn.Sequential):
@@ -128,6 +149,7 @@ def _smooth_max(logits: torch.Tensor) -> torch.Tensor:
 
 
 ARCHS = {'meso4': Meso4, 'mesoinception4': MesoInception4, 'multitask': MultiTaskNet,
+         'mnv2': MobileNetV2Classifier, 'mnv2-scratch': lambda: MobileNetV2Classifier(pretrained=False),
          'multitask-evidence': lambda: MultiTaskNet(mask_evidence=True)}
 
 

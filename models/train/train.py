@@ -52,6 +52,8 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
                              'samples (default: as the training split holds them)')
     parser.add_argument('--exclude', action='append', default=[],
                         help='dataset folder left out of training (e.g. fake/lfw_faceswap_rees451): leave-one-source-out')
+    parser.add_argument('--val-size', type=int, default=0,
+                        help='validate each epoch on a seeded random subset of this many validation items (0: all)')
     parser.add_argument('--select', choices=('clean', 'mean', 'sbi', 'tasks'), default='clean',
                         help='best.pt criterion: validation AUC clean, the mean of the AUCs of every evaluation variant, '
                              '(multi-task) the mean of clean real-vs-self-blend AUC and self-blend mask IoU, '
@@ -198,7 +200,7 @@ def run(arch: str, args: argparse.Namespace) -> None:
 
     train_store = load_split('train')
     h264_pool = load_h264_pool('train', train_store) if args.h264_prob else None
-    val_set = build_eval_set('val').without(args.exclude)
+    val_set = build_eval_set('val').without(args.exclude).sample(args.val_size)
     log(f'{name}: arch {arch}, {param_count(model)} params, train crops {len(train_store.records)} '
         f'(skipped, no face: {train_store.skipped}), val samples {len(val_set.labels)} '
         f'(skipped: {val_set.store.skipped}), args {json.dumps(vars(args))}')
