@@ -25,6 +25,9 @@ from .quantize import dequantized_copy_, quantize_model
 from .train import evaluate, predict
 
 OPSET = 17
+# What the app shows beside each model's part of a score (manifest `label`).
+LABELS = {'meso4': 'MesoNet (Meso-4)', 'mesoinception4': 'MesoNet (MesoInception-4)', 'mnv2': 'MobileNetV2 classifier',
+          'mnv2-scratch': 'MobileNetV2 classifier', 'multitask': 'Multi-task net', 'multitask-evidence': 'Multi-task net'}
 
 
 class Calibrated(nn.Module):
@@ -174,7 +177,7 @@ def main() -> None:
 
     manifest_path = MODELS_DIR / 'manifest.json'
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
-    entry = {'file': int8_path.name, 'version': version, 'kind': 'multitask' if multitask else 'classifier',
+    entry = {'file': int8_path.name, 'label': LABELS[arch], 'version': version, 'kind': 'multitask' if multitask else 'classifier',
              'temperature': round(temperature, 6), 'threshold': threshold, 'inputSize': INPUT_SIZE}
     if multitask:
         entry['maskSize'] = model.mask_size

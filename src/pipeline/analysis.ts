@@ -13,7 +13,7 @@ export const minAssessableFacePx = 32;
 
 export interface ModelPart {
   model: string;
-  /** What the user sees, e.g. "MesoNet (meso4)". */
+  /** What the user sees, e.g. "MesoNet (Meso-4)" (models/manifest.json). */
   label: string;
   probability: number;
 }

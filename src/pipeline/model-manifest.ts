@@ -3,6 +3,8 @@ import type { FusionWeights } from './fusion';
 
 export interface ModelEntry {
   file: string;
+  /** What the user reads for this model's part of a score, e.g. "MesoNet (Meso-4)". */
+  label: string;
   version: string;
   kind: 'classifier' | 'multitask';
   temperature: number;

@@ -138,7 +138,7 @@ export class ModelSet {
 
   /** What the user reads for each model's part of a face's score. */
   get partLabels(): string[] {
-    return [`MesoNet (${this.classifier.name})`, ...(this.multitask ? [`Multi-task net (${this.multitask.name})`] : [])];
+    return [this.classifier, ...(this.multitask ? [this.multitask] : [])].map(({ name }) => modelManifest.models[name].label);
   }
 
   async score({ crops, detections }: Pick<LocatedFaces, 'crops' | 'detections'>, timed: Timed): Promise<FaceResult[]> {
