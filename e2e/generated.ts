@@ -76,6 +76,16 @@ export function tightFaceCrop(side = 224): string {
   return path;
 }
 
+/** A plain grey picture: nothing in it to take for a face (the detector finds one in coffee.png's cup). */
+export function plainGreyImage(): string {
+  mkdirSync(generatedDir, { recursive: true });
+  const out = new PNG({ width: 320, height: 240 });
+  for (let i = 0; i < out.data.length; i += 4) out.data.set([128, 128, 128, 255], i);
+  const path = join(generatedDir, 'plain_grey.png');
+  writeFileSync(path, PNG.sync.write(out));
+  return path;
+}
+
 /** The first 3000 bytes of a real PNG: a download cut short. */
 export function truncatedPng(): string {
   mkdirSync(generatedDir, { recursive: true });

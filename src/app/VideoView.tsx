@@ -11,7 +11,7 @@ import { VideoStage } from './VideoStage';
 import { VideoTracks } from './VideoTracks';
 
 const rateChoices: { value: string; rate: VideoOptions['sampleFps']; label: string }[] = [
-  { value: 'auto', rate: 'auto', label: 'Automatic (every frame if this device keeps up)' },
+  { value: 'auto', rate: 'auto', label: 'Automatic (all frames if fast enough)' },
   { value: 'all', rate: null, label: 'Every frame' },
   { value: '10', rate: 10, label: '10 per second' },
   { value: '5', rate: 5, label: '5 per second' },

@@ -1,0 +1,106 @@
+// The verdict reads right: no colour or word says "authentic", a low score carries its caveat on
+// the result and in the report, and faces too small to judge are shown but not scored.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { minAssessableFacePx } from '../src/pipeline/analysis';
+import { noEvidenceCaveat } from '../src/pipeline/evidence';
+import { pick } from './app-page';
+import { astronautClip, astronautPath, groupPhoto, selfBlendedAstronaut } from './generated';
+
+interface Report {
+  status: string;
+  notes: string[];
+  faces?: { status: string }[];
+  tracks?: { status: string }[];
+}
+
+async function downloadedReport(page: Page): Promise<Report> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  return JSON.parse(readFileSync(await download.path(), 'utf8')) as Report;
+}
+
+/** The colour a CSS custom property on :root resolves to, as getComputedStyle writes colours. */
+async function themeColour(page: Page, name: string): Promise<string> {
+  return page.evaluate((name) => {
+    const probe = document.createElement('span');
+    probe.style.color = `var(${name})`;
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour;
+  }, name);
+}
+
+/** Below the threshold: neutral, "No evidence found" and the caveat; above: a warm colour, no caveat. */
+async function expectVerdictColourAndCaveat(page: Page, probability: number, report: Report) {
+  const summary = page.getByTestId('summary');
+  if (probability < 0.5) {
+    await expect(summary).toContainText('no evidence found');
+    await expect(summary).toHaveCSS('border-left-color', await themeColour(page, '--none'));
+    await expect(page.getByTestId('result-note').first()).toHaveText(noEvidenceCaveat);
+    expect(report.status).toBe('NO_EVIDENCE_FOUND');
+    expect(report.notes).toContain(noEvidenceCaveat);
+  } else {
+    await expect(summary).toContainText('evidence of manipulation');
+    const warm = await Promise.all(['--weak', '--moderate', '--strong'].map((name) => themeColour(page, name)));
+    expect(warm).toContain(await summary.evaluate((el) => getComputedStyle(el).borderLeftColor));
+    await expect(summary).not.toContainText(noEvidenceCaveat);
+    expect(report.status).toMatch(/^EVIDENCE_(WEAK|MODERATE|STRONG)$/);
+    expect(report.notes).not.toContain(noEvidenceCaveat);
+  }
+  for (const verdict of [summary, page.getByTestId('face-card').or(page.getByTestId('track-card'))]) {
+    await expect(verdict).not.toContainText(/\b(authentic|genuine)\b/i);
+  }
+}
+
+for (const [name, path] of [['the original photo', astronautPath], ['a self-blended fake', selfBlendedAstronaut().imagePath]]) {
+  test(`image (${name}): colour, words and report follow the threshold, and the card says why`, async ({ page }) => {
+    await page.goto('/');
+    await pick(page, path);
+    await expect(page.getByTestId('summary')).toContainText('1 face found');
+    const probability = Number(await page.getByTestId('face-probability').textContent());
+    await expectVerdictColourAndCaveat(page, probability, await downloadedReport(page));
+    const why = page.getByTestId('why');
+    await expect(why).toContainText("weighs each model's output");
+    await why.locator('summary').click();
+    await expect(why.locator('tfoot')).toContainText(probability.toFixed(2));
+  });
+}
+
+test('faces too small to assess are boxed, not scored, and counted in the headline', async ({ page }) => {
+  const { path, faces } = groupPhoto();
+  await page.goto('/');
+  await pick(page, path);
+  await expect(page.getByTestId('summary')).toContainText(`${faces} faces found`);
+  const sizes = await page.getByTestId('face-card').evaluateAll((cards) => cards.map((card) => {
+    const [width, height] = /(\d+)×(\d+) px/.exec(card.textContent ?? '')!.slice(1).map(Number);
+    return Math.min(width, height);
+  }));
+  const tooSmall = sizes.filter((side) => side < minAssessableFacePx).length;
+  // The group's faces are 29-34 px: at least one is under the limit.
+  expect(tooSmall).toBeGreaterThan(0);
+  await expect(page.getByTestId('face-too-small')).toHaveCount(tooSmall);
+  await expect(page.locator('.face-box.too-small')).toHaveCount(tooSmall);
+  await expect(page.getByTestId('face-probability')).toHaveCount(faces - tooSmall);
+  const summary = page.getByTestId('summary');
+  if (tooSmall === faces) {
+    await expect(summary).toContainText('all too small to assess');
+    await expect(summary).toContainText('cannot be assessed');
+  } else {
+    await expect(summary).toContainText(`${tooSmall === 1 ? '1 face was' : `${tooSmall} faces were`} too small to assess (under ${minAssessableFacePx} px) and not counted`);
+  }
+  const report = await downloadedReport(page);
+  expect(report.faces!.filter((f) => f.status === 'TOO_SMALL_TO_ASSESS')).toHaveLength(tooSmall);
+  expect(report.status).toMatch(tooSmall === faces ? /^UNABLE_TO_EVALUATE$/ : /^(NO_EVIDENCE_FOUND|EVIDENCE_\w+)$/);
+});
+
+test('video: colour, caveat and report follow the threshold; the person card says why', async ({ page }) => {
+  await page.goto('/');
+  await pick(page, astronautClip().path);
+  await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 90_000 });
+  const probability = Number(await page.getByTestId('track-probability').textContent());
+  const report = await downloadedReport(page);
+  await expectVerdictColourAndCaveat(page, probability, report);
+  expect(report.tracks![0].status).toBe(report.status);
+  await expect(page.getByTestId('why')).toContainText('mean of the combined probability');
+});
