@@ -12,7 +12,8 @@ export function ImageStage() {
   const analysis = current.analysis;
 
   useEffect(() => {
-    if (canvas.current && analysis) paintHeatmap(canvas.current, analysis.faces);
+    // A face too small to assess has no score, so no heat either.
+    if (canvas.current && analysis) paintHeatmap(canvas.current, analysis.faces.filter((f) => f.assessable));
   }, [analysis]);
 
   const zoomBox = analysis && selected !== null ? analysis.faces[selected]?.box : undefined;

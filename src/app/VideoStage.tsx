@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { frameAt, frameValidity } from '../video/frame-lookup';
 import type { AnalysedFrame, VideoFace } from '../video/types';
+import { isAssessable } from '../pipeline/analysis';
 import { evidenceBand } from '../pipeline/evidence';
 import { paintHeatmap } from './heat-draw';
 import { selectCurrent, useAppStore } from './store';
@@ -37,7 +38,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
     const frame = frameAt(frames.current, time, validity);
     setShown((previous) => (previous === frame ? previous : frame));
     if (!canvas.current || (painted.current?.canvas === canvas.current && painted.current.frame === frame)) return;
-    paintHeatmap(canvas.current, frame?.faces.map(toDrawable) ?? []);
+    paintHeatmap(canvas.current, frame?.faces.filter((f) => isAssessable(f.box)).map(toDrawable) ?? []);
     painted.current = { canvas: canvas.current, frame };
   }, [validity]);
 
@@ -82,17 +83,21 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
               aria-hidden="true"
             />
             <svg className="boxes passive" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
-              {shown?.faces.map((face) => (
-                <g key={face.trackId} className={`face-box band-${evidenceBand(face.probability)}`} data-testid="face-box">
-                  <rect
-                    x={face.box.x} y={face.box.y} width={face.box.width} height={face.box.height}
-                    vectorEffect="non-scaling-stroke" style={{ stroke: trackColour(face.trackId) }}
-                  />
-                  <text x={face.box.x} y={face.box.y} dy="-0.3em" style={{ fontSize: `${Math.max(14, face.box.height / 6)}px` }}>
-                    {face.trackId} · {face.probability.toFixed(2)}
-                  </text>
-                </g>
-              ))}
+              {shown?.faces.map((face) => {
+                const assessable = isAssessable(face.box);
+                const band = assessable ? evidenceBand(face.probability) : 'na';
+                return (
+                  <g key={face.trackId} className={`face-box band-${band}${assessable ? '' : ' too-small'}`} data-testid="face-box">
+                    <rect
+                      x={face.box.x} y={face.box.y} width={face.box.width} height={face.box.height}
+                      vectorEffect="non-scaling-stroke" style={{ stroke: trackColour(face.trackId) }}
+                    />
+                    <text x={face.box.x} y={face.box.y} dy="-0.3em" style={{ fontSize: `${Math.max(14, face.box.height / 6)}px` }}>
+                      {face.trackId} · {assessable ? face.probability.toFixed(2) : 'too small'}
+                    </text>
+                  </g>
+                );
+              })}
             </svg>
           </>
         )}

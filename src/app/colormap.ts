@@ -17,7 +17,7 @@ export function colormap(value: number): [number, number, number] {
 /**
  * Colours a mask for overlay: opacity follows the value, so regions the model considers
  * untouched stay see-through and the manipulated region stands out. `strength` (the face's
- * probability of manipulation) scales it, so a face judged authentic shows little heat.
+ * probability of manipulation) scales it, so a face with a low score shows little heat.
  */
 export function maskToRgba(mask: FaceMask, strength = 1): ImageData {
   const out = new ImageData(mask.size, mask.size);
