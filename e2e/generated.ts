@@ -76,7 +76,7 @@ export function tightFaceCrop(side = 224): string {
   return path;
 }
 
-/** A plain grey picture: nothing in it to take for a face (the detector finds one in coffee.png's cup). */
+/** A plain grey picture: no face whatever the detector's tuning (coffee.png's cup once passed for one). */
 export function plainGreyImage(): string {
   mkdirSync(generatedDir, { recursive: true });
   const out = new PNG({ width: 320, height: 240 });
