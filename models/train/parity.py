@@ -1,8 +1,12 @@
 """Reference outputs of a trained model in PyTorch (fp32, temperature applied) on the committed
-parity crops (models/parity/*.png, made by `npm run crops` from the public-domain test photo),
-written to models/parity/<name>.json for the onnxruntime-web parity test (models/parity.test.ts).
+parity crops (models/parity/*.png, made by `npm run crops` from the public-domain test photo
+e2e/fixtures/astronaut.png: as it is, halved, saved as JPEG quality 40, rotated by 12 degrees, and
+self-blended by e2e/generated.ts), written to models/parity/<name>.json for the onnxruntime-web
+parity test (models/parity.test.ts). Remake the crops whenever src/pipeline/crop-spec.json changes.
 
     /usr/bin/python3 -m models.train.parity --name meso4 [--run meso4-sbi2]
+    /usr/bin/python3 -m models.train.parity --name multitask --published multitask
+        (no checkpoint at hand: the published int8 weights in PyTorch, so only the runtime is compared)
 """
 import argparse
 import json
@@ -12,6 +16,7 @@ import numpy as np
 import torch
 
 from .common import MODELS_DIR, WORK_DIR
+from .evaluate import load_published
 from .metrics import probability
 from .train import build_model, predict
 
@@ -22,11 +27,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument('--name', required=True, help='model name in models/manifest.json')
     parser.add_argument('--run', help='training run it was exported from, models/work/<run> (default: the name)')
+    parser.add_argument('--published', metavar='ARCH', help='reference from the published ONNX weights of this architecture')
     args = parser.parse_args()
     entry = json.loads((MODELS_DIR / 'manifest.json').read_text())['models'][args.name]
-    checkpoint = torch.load(WORK_DIR / (args.run or args.name) / 'best.pt')
-    model = build_model(checkpoint['arch'])
-    model.load_state_dict(checkpoint['model'])
+    if args.published:
+        model = load_published(str(MODELS_DIR / entry['file']), args.published)
+    else:
+        checkpoint = torch.load(WORK_DIR / (args.run or args.name) / 'best.pt')
+        model = build_model(checkpoint['arch'])
+        model.load_state_dict(checkpoint['model'])
     files = sorted(PARITY_DIR.glob('*.png'))
     images = np.stack([cv2.imread(str(f), cv2.IMREAD_COLOR)[..., ::-1] for f in files])
     logits, masks = predict(model, images)
