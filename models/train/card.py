@@ -130,6 +130,15 @@ def _stages_table(stages: list, multitask: bool) -> str:
     return '\n'.join(rows)
 
 
+def _start(arch: str) -> str:
+    if arch == 'mnv2':
+        return ('Started from pretrained weights: the MobileNetV2 layers up to block_10 carry the ImageNet weights that the '
+                '`nsfwjs` npm package (4.4.0, MIT licence, Infinite Red) ships in its Keras model, the layers nsfwjs kept frozen '
+                '(converted by `models/train/pretrained.py`, equal to TensorFlow.js within 7e-5); everything else from random '
+                'weights. See models/README.md for the same network trained from random weights.')
+    return 'Trained from scratch (no pretrained weights).'
+
+
 def write_card(name: str, metrics: dict, history: list) -> None:
     path = MODELS_DIR / f'{name}.md'
     kept = _kept_sections(path)
@@ -159,7 +168,7 @@ def write_card(name: str, metrics: dict, history: list) -> None:
 | decision threshold | {metrics['threshold']} (val EER point after calibration: {metrics['eer_threshold_val']:.4f}) |
 | size | fp32 {metrics['bytes_fp32'] / 1024:.1f} KiB, int8 {metrics['bytes_int8'] / 1024:.1f} KiB |
 
-Trained from scratch (no pretrained weights) on CPU. A research prototype: its scores are evidence, not proof.
+{_start(metrics['arch'])} Trained on CPU. A research prototype: its scores are evidence, not proof.
 
 ## Data and provenance
 Second data release of `shared/datasets/train` (see its README for every source's repository and commit):
@@ -225,8 +234,7 @@ here {metrics['eer_threshold_val']:.4f}, gives at least 2 points more balanced a
 ## int8 versus fp32
 Weight-only int8, per-output-channel symmetric (scale = max|W| / 127), int8 initializer -> DequantizeLinear -> Conv/Gemm;
 biases fp32{", BatchNorm folded into the convolutions before export" if multitask else ""}. Verified in PyTorch with the same int8 round trip of the weights
-(test crops): max |Δ probability| clean {diff['clean']['max_abs_diff_probability']:.2e} ({diff['clean']['labels_flipped']} of {diff['clean']['n']} labels flipped),
-jpeg40-half {diff['jpeg40-half']['max_abs_diff_probability']:.2e} ({diff['jpeg40-half']['labels_flipped']} flipped), h264-crf35 {diff['h264-crf35']['max_abs_diff_probability']:.2e} ({diff['h264-crf35']['labels_flipped']} flipped){f", max |Δ mask| {diff['clean']['max_abs_diff_mask']:.2e}" if multitask else ""}.
+(clean test crops): max |Δ probability| {diff['clean']['max_abs_diff_probability']:.2e} ({diff['clean']['labels_flipped']} of {diff['clean']['n']} labels flipped){f", max |Δ mask| {diff['clean']['max_abs_diff_mask']:.2e}" if multitask else ""}.
 Both ONNX files pass `onnx.checker.check_model(full_check=True)`; onnxruntime-web parity is checked on the JS side.
 
 ## Known failure modes

@@ -27,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
     parser.add_argument('--mask-weight', type=float, default=1.0, help='multi-task: weight of the mask loss')
     parser.add_argument('--time-budget-min', type=float, default=budget_min,
                         help='stop cleanly after the epoch that exceeds this many minutes (0: no limit)')
+    parser.add_argument('--stop-after-epoch', type=int, default=0,
+                        help='stop after this epoch, the learning-rate schedule still planned for --epochs (0: run them all)')
     parser.add_argument('--clean-epochs', type=int, default=0,
                         help='first epochs on real vs dataset fakes only, without degradation (warm-up)')
     parser.add_argument('--degrade-prob', type=float, default=1.0, help='share of training samples degraded')
@@ -120,9 +122,9 @@ def summarise(eval_set: EvalSet, scores: dict, threshold: float = 0.5, masks=Non
     return results
 
 
-def evaluate(model, eval_set: EvalSet, temperature: float = 1.0, threshold: float = 0.5) -> dict:
-    """summarise() of the model's predictions for every eval variant, plus 'scores' (probabilities per variant)."""
-    predictions = {variant: predict(model, eval_set.images[variant]) for variant in EVAL_VARIANTS}
+def evaluate(model, eval_set: EvalSet, temperature: float = 1.0, threshold: float = 0.5, variants=EVAL_VARIANTS) -> dict:
+    """summarise() of the model's predictions for each eval variant, plus 'scores' (probabilities per variant)."""
+    predictions = {variant: predict(model, eval_set.images[variant]) for variant in variants}
     scores = {variant: probability(p[0], temperature) for variant, p in predictions.items()}
     results = summarise(eval_set, scores, threshold, {variant: p[1] for variant, p in predictions.items()})
     results['scores'] = scores
@@ -251,6 +253,9 @@ def run(arch: str, args: argparse.Namespace) -> None:
                           'rng': {'torch': torch.get_rng_state(), 'numpy': np.random.get_state(), 'python': random.getstate()}})
         log(_epoch_line(epoch, total / seen, train_seconds, seen, val) + (' *best' if is_best else '')
             + f' | epoch {time.time() - epoch_start:.0f}s')
+        if getattr(args, 'stop_after_epoch', 0) and epoch >= args.stop_after_epoch and epoch < args.epochs:
+            log(f'stopping after epoch {epoch} (--stop-after-epoch)')
+            break
         elapsed_min = (time.time() - started) / 60
         if args.time_budget_min and elapsed_min > args.time_budget_min and epoch < args.epochs:
             log(f'time budget {args.time_budget_min} min exceeded ({elapsed_min:.1f} min): stopping after epoch {epoch}')
