@@ -135,7 +135,8 @@ def main() -> None:
     onnx.save(graph, str(int8_path))
 
     # The int8 graph in torch: the same (fused) weights through the same int8 round trip.
-    torch_weights = [m.weight.detach().numpy() for m in fused.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
+    torch_weights = [m.weight.detach().numpy() for m in fused.modules()
+                     if isinstance(m, nn.Linear) or (isinstance(m, nn.Conv2d) and m.groups == 1)]
     assert len(torch_weights) == len(quantized_weights) and all(
         any(w.shape == t.shape and np.array_equal(w, t) for t in torch_weights) for w in quantized_weights), \
         'exported weights differ from the torch reference'
