@@ -1,18 +1,8 @@
 // Keyboard, screen-reader and axe checks in every state of the page, and its layout at phone,
 // tablet and desktop widths (screenshots in test-results/screenshots/).
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { pick } from './app-page';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations, pick } from './app-page';
 import { astronautClip, astronautPath, plainGreyImage, truncatedPng } from './generated';
-
-/** Fails on any serious or critical axe violation, naming the rule and the elements. */
-async function expectNoSeriousViolations(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe, ${state}`).toEqual([]);
-}
 
 test('the file picker is reached and opened with the keyboard alone (Enter and Space)', async ({ page }) => {
   // Playwright intercepts the chooser only once a listener exists, and turns that on asynchronously:

@@ -1,6 +1,16 @@
-import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
 
 /** Gives the app a file as the user's file picker would. */
 export async function pick(page: Page, path: string) {
   await page.getByTestId('file-input').setInputFiles(path);
+}
+
+/** Fails on any serious or critical axe violation, naming the rule and the elements. */
+export async function expectNoSeriousViolations(page: Page, state: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe, ${state}`).toEqual([]);
 }

@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../scripts/lib/chromium.mjs';
+import { jpegWithExif } from '../scripts/lib/provenance-fixtures.mjs';
 import { astronautClip, astronautPath } from './generated';
 import { pick } from './app-page';
 
 async function analyseImageAndVideo(page: Page) {
   await pick(page, astronautPath);
   await expect(page.getByTestId('summary')).toContainText('1 face found');
+  await expect(page.getByTestId('metadata-absent')).toBeVisible();
   await pick(page, astronautClip({ container: 'vp9.webm' }).path);
   await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 90_000 });
 }
@@ -51,6 +53,10 @@ test('@offline a whole session sends no request to another origin', async ({ pag
   context.on('request', (request) => requests.push(request.url()));
   page.on('websocket', (socket) => requests.push(socket.url()));
   await openControlled(page);
+  // The provenance worker too: metadata, the thumbnail compared with the picture, the hash.
+  await pick(page, jpegWithExif());
+  await expect(page.getByTestId('thumbnail-mismatch')).toBeVisible();
+  await expect(page.getByTestId('summary')).toContainText('1 face found');
   await analyseImageAndVideo(page);
   const download = page.waitForEvent('download');
   await page.getByTestId('export').click();
@@ -59,6 +65,7 @@ test('@offline a whole session sends no request to another origin', async ({ pag
   const origin = new URL(page.url()).origin;
   const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(blob|data):/.test(url));
   expect(requests.length).toBeGreaterThan(10);
+  expect(requests.some((url) => url.includes('provenance.worker'))).toBe(true);
   expect(elsewhere).toEqual([]);
 });
 

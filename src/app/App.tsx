@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { minAssessableFacePx } from '../pipeline/analysis';
 import { noEvidenceCaveat } from '../pipeline/evidence';
+import { ProvenancePanel } from '../provenance/ProvenancePanel';
 import { analyzeFile, analyzeFiles } from './analyze-file';
 import { Announcer } from './Announcer';
 import { AppControls } from './AppControls';
@@ -63,13 +64,16 @@ export function App() {
               <>
                 <Summary />
                 {current.kind === 'image' && (current.status === 'analyzing' || current.status === 'done') && (
-                  <div className="result-body">
-                    <div className="stage-column">
-                      <ImageStage />
-                      <HeatmapControls />
+                  <>
+                    <div className="result-body">
+                      <div className="stage-column">
+                        <ImageStage />
+                        <HeatmapControls />
+                      </div>
+                      <FaceList />
                     </div>
-                    <FaceList />
-                  </div>
+                    <ProvenancePanel current={current} />
+                  </>
                 )}
               </>
             )}

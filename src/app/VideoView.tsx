@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { statusBand } from '../pipeline/evidence';
+import { ProvenancePanel } from '../provenance/ProvenancePanel';
 import { defaultVerdictOptions, videoVerdict, type VideoVerdict } from '../video/aggregate';
 import type { VideoOptions } from '../worker/video-engine';
 import { cancelAnalysis, reanalyzeCurrent } from './analyze-file';
@@ -114,6 +115,7 @@ export function VideoView({ current }: { current: CurrentFile }) {
         </div>
         <VideoTracks verdict={verdict} onSeek={seek} />
       </div>
+      <ProvenancePanel current={current} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { readProvenance } from '../provenance/client';
 import { mediaKind } from '../video/media-kind';
 import { AnalyzerClient, WorkerCrashedError } from '../worker/client';
 import { selectCurrent, useAppStore, type CurrentFile } from './store';
@@ -47,6 +48,7 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
   const { id, file, kind } = entry;
   const { setEngine, updateFile, updateVideo } = useAppStore.getState();
   updateFile(id, { status: 'analyzing' });
+  if (!entry.provenance) void readProvenance(file, kind).then((provenance) => updateFile(id, { provenance }));
   try {
     if (useAppStore.getState().engine.status !== 'ready') {
       setEngine({ status: 'loading' });

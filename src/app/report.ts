@@ -1,5 +1,6 @@
 import type { FaceResult } from '../pipeline/analysis';
 import { bandStatus, type VerdictStatus } from '../pipeline/evidence';
+import { provenanceReport } from '../provenance/report';
 import { videoVerdict, type TrackSummary } from '../video/aggregate';
 import type { CurrentFile } from './store';
 
@@ -12,13 +13,15 @@ const trackStatus = (track: TrackSummary): PartStatus => (track.tooSmall ? 'TOO_
 /**
  * Everything the analysis found, as JSON the user can keep or attach to a fact-check: statuses
  * (see VerdictStatus; a face or person may be TOO_SMALL_TO_ASSESS), scores, each model's part,
- * boxes, notes with the caveats, model versions. No pixels of the file.
+ * boxes, notes with the caveats, model versions, and the file's provenance (fingerprint, metadata).
+ * No pixels of the file.
  */
 export function analysisReport(current: CurrentFile, createdAt = new Date()): object {
   const base = {
     app: 'Mikiwame',
     createdAt: createdAt.toISOString(),
     file: { name: current.name, bytes: current.file.size, type: current.file.type },
+    provenance: provenanceReport(current.provenance, current.locationShown ?? false),
   };
   const { analysis, video } = current;
   if (analysis) {

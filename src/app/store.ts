@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ImageAnalysis } from '../pipeline/analysis';
+import type { Provenance } from '../provenance/types';
 import type { MediaKind } from '../video/media-kind';
 import type { AnalysedFrame, VideoAnalysisEnd, VideoAnalysisStart, VideoProgress } from '../video/types';
 import type { EngineInfo, LoadProgress } from '../worker/engine';
@@ -35,6 +36,10 @@ export interface CurrentFile {
   analysis?: ImageAnalysis;
   video?: VideoResults;
   error?: string;
+  /** Read beside the face analysis (src/provenance); undefined while it is being read. */
+  provenance?: Provenance;
+  /** The user asked to see the GPS position in the metadata (it is in the report only then). */
+  locationShown?: boolean;
 }
 
 export interface AppState {

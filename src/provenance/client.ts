@@ -1,0 +1,90 @@
+import * as Comlink from 'comlink';
+import type { MediaKind } from '../video/media-kind';
+import type { ProvenanceApi } from './provenance.worker';
+import { thumbnailMismatchLevel } from './thumbnail-compare';
+import type { Fingerprint, MetadataReading, Provenance, ThumbnailCheck } from './types';
+
+/** A reader still busy after this long is stopped: a file whose metadata makes it loop or crawl. */
+export const metadataTimeLimitMs = 10_000;
+
+export const noVideoMetadataReader = 'No metadata reader for this container: camera and editing tags in MP4, MOV or WebM files are not read here (the reader handles JPEG, PNG, TIFF, HEIC and AVIF).';
+
+class TimeUpError extends Error {}
+
+interface Connection {
+  worker: Worker;
+  api: Comlink.Remote<ProvenanceApi>;
+  /** Rejects if the worker dies (an uncaught error, out of memory). */
+  stopped: Promise<never>;
+}
+
+function connect(): Connection {
+  const worker = new Worker(new URL('./provenance.worker.ts', import.meta.url), { type: 'module', name: 'provenance' });
+  const stopped = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new Error(event.message || 'the metadata reader stopped'));
+    });
+  });
+  stopped.catch(() => undefined);
+  return { worker, api: Comlink.wrap<ProvenanceApi>(worker), stopped };
+}
+
+async function bounded<T>(connection: Connection, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeUp = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeUpError()), metadataTimeLimitMs);
+  });
+  try {
+    return await Promise.race([work, connection.stopped, timeUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const failure = (error: unknown): MetadataReading => ({
+  status: 'failed',
+  message: error instanceof TimeUpError
+    ? `reading it took longer than ${metadataTimeLimitMs / 1000} s, so it was stopped (the metadata may be malformed)`
+    : `the reader stopped (${error instanceof Error ? error.message : String(error)})`,
+});
+
+/**
+ * Reads a file's provenance in a worker of its own: metadata (bounded in size and time), the
+ * EXIF thumbnail compared with the picture, and the file's fingerprint. Never throws: what
+ * fails is said in the result, and the face analysis goes on regardless.
+ */
+export async function readProvenance(file: File, kind: MediaKind): Promise<Provenance> {
+  let connection = connect();
+  const restart = () => {
+    connection.worker.terminate();
+    connection = connect();
+  };
+  try {
+    let metadata: MetadataReading = { status: 'unsupported', message: noVideoMetadataReader };
+    let thumbnail: ThumbnailCheck | null = null;
+    if (kind === 'image') {
+      try {
+        const read = await bounded(connection, connection.api.readMetadata(file));
+        metadata = read.reading;
+        if (read.thumbnail) {
+          const difference = await bounded(connection, connection.api.compareWithThumbnail(file, read.thumbnail)).catch(() => {
+            restart();
+            return null;
+          });
+          thumbnail = { jpeg: read.thumbnail, difference, differs: difference !== null && difference > thumbnailMismatchLevel };
+        }
+      } catch (error) {
+        restart();
+        metadata = failure(error);
+      }
+    }
+    const fingerprint = await Promise.race([connection.api.fingerprint(file), connection.stopped]).catch((error): Fingerprint => ({
+      sha256: null, bytes: file.size, type: file.type, jpegQuality: null,
+      note: `Not hashed: ${error instanceof Error ? error.message : String(error)}.`,
+    }));
+    return { fingerprint, metadata, thumbnail };
+  } finally {
+    connection.worker.terminate();
+  }
+}

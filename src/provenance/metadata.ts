@@ -1,0 +1,181 @@
+import { Exifr } from 'exifr';
+import type { EditEvent, GeoPosition, LabelledValue, MetadataReading, MetadataSummary } from './types';
+
+/**
+ * Metadata lives at the start of the formats exifr reads (JPEG's APP segments, PNG's chunks
+ * before the pixels, HEIC's meta box): the reader never sees more of a file than this.
+ */
+export const maxMetadataBytes = 16 * 1024 * 1024;
+
+const exifrOptions = {
+  tiff: true, ifd1: true, exif: true, gps: true, interop: false, makerNote: false, userComment: false,
+  xmp: true, iptc: true, icc: true, jfif: false, ihdr: false,
+  // One object per block (ifd0, exif, gps, xmp namespaces, iptc, icc), values as written.
+  mergeOutput: false, reviveValues: false,
+  // A block that fails is listed in `errors` and the others are still read.
+  silentErrors: true,
+};
+
+/** exifr's output: one object per block or XMP namespace, and the errors met on the way. */
+export type RawMetadata = Record<string, unknown> & { errors?: unknown[] };
+
+export interface MetadataWithThumbnail {
+  reading: MetadataReading;
+  /** The EXIF thumbnail (a JPEG), when the file has one. */
+  thumbnail: Uint8Array<ArrayBuffer> | null;
+}
+
+/** exifr's messages add internals (offsets, lengths) on further lines. */
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0].trim();
+
+/** Reads and summarises the metadata in `bytes` (the start of the file, at most maxMetadataBytes). */
+export async function readMetadata(bytes: Uint8Array): Promise<MetadataWithThumbnail> {
+  const exifr = new Exifr(exifrOptions);
+  let raw: RawMetadata;
+  try {
+    await exifr.read(bytes);
+    raw = (await exifr.parse()) ?? {};
+  } catch (error) {
+    if (messageOf(error) === 'Unknown file format') {
+      return { reading: { status: 'unsupported', message: 'No metadata reader for this format: EXIF, XMP and IPTC are read from JPEG, PNG, TIFF, HEIC and AVIF files.' }, thumbnail: null };
+    }
+    return { reading: { status: 'failed', message: `the file's metadata is malformed (${clip(messageOf(error))})` }, thumbnail: null };
+  }
+  const block = (name: string) => record(raw[name]);
+  // Only when the thumbnail's directory was read: on a damaged one exifr can return stray bytes.
+  const thumbnail = block('ifd1').ThumbnailLength ? await exifr.extractThumbnail().catch(() => undefined) : undefined;
+  return {
+    reading: { status: 'read', summary: summarizeMetadata(raw) },
+    thumbnail: thumbnail ? new Uint8Array(thumbnail) : null,
+  };
+}
+
+const maxText = 200;
+const clip = (text: string) => (text.length > maxText ? `${text.slice(0, maxText)}…` : text);
+
+function record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {};
+}
+
+/** A printable value: hostile files put anything in their fields. */
+function text(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return null;
+  const trimmed = value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return trimmed ? clip(trimmed) : null;
+}
+
+const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
+
+function cameraName(make: string | null, model: string | null): string | null {
+  if (make && model) return model.toLowerCase().startsWith(make.toLowerCase()) ? model : `${make} ${model}`;
+  return make ?? model;
+}
+
+const maxHistory = 30;
+
+function editHistory(value: unknown): EditEvent[] {
+  const entries = Array.isArray(value) ? value : value ? [value] : [];
+  return entries.slice(0, maxHistory).flatMap((entry) => {
+    const e = record(entry);
+    const action = text(e.action);
+    const when = text(e.when);
+    return action ? [{ action, when: when && readableDate(when), software: text(e.softwareAgent) }] : [];
+  });
+}
+
+/** "2024:03:01 09:15:42" (EXIF) or an ISO date (XMP) as "2024-03-01 09:15:42". */
+function readableDate(value: string): string {
+  return value.replace(/^(\d{4}):(\d{2}):(\d{2})/, '$1-$2-$3').replace('T', ' ');
+}
+
+function secondsSinceEpoch(readable: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})/.exec(readable);
+  return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) / 1000 : null;
+}
+
+function describeSpan(seconds: number): string {
+  const units: [number, string][] = [[86_400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
+  const [size, unit] = units.find(([s]) => seconds >= s) ?? units[units.length - 1];
+  const count = Math.round(seconds / size);
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+function datesNote(taken: string | null, modified: string | null, distinct: number): string | null {
+  if (distinct < 2) return null;
+  const from = taken ? secondsSinceEpoch(taken) : null;
+  const to = modified ? secondsSinceEpoch(modified) : null;
+  const span = from !== null && to !== null && to > from ? ` it was last modified ${describeSpan(to - from)} after it was taken.` : '';
+  return `These dates disagree:${span || ' they do not name the same moment.'} Saving the file again in an editor changes the modification date: it fits an edit, and also a plain re-save. Any of these fields can be rewritten by anyone.`;
+}
+
+/** IPTC's digital source types (cv.iptc.org/newscodes/digitalsourcetype), in words. */
+const sourceTypes: Record<string, string> = {
+  trainedAlgorithmicMedia: 'generated by AI',
+  compositeWithTrainedAlgorithmicMedia: 'edited with generative AI',
+  algorithmicallyEnhanced: 'enhanced by an algorithm',
+  algorithmicMedia: 'made by an algorithm (not trained on data)',
+  compositeSynthetic: 'a composite including synthetic elements',
+  composite: 'a composite of several pictures',
+  digitalCapture: 'captured by a digital camera',
+  screenCapture: 'a screenshot',
+};
+
+function sourceType(value: string | null): string | null {
+  if (!value) return null;
+  const code = value.split('/').pop() ?? value;
+  return `${sourceTypes[code] ?? code} (the file's own IPTC digital source type "${code}")`;
+}
+
+function position(gps: Record<string, unknown>): GeoPosition | null {
+  const { latitude, longitude } = gps;
+  return typeof latitude === 'number' && typeof longitude === 'number' && Number.isFinite(latitude) && Number.isFinite(longitude)
+    && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180
+    ? { latitude, longitude }
+    : null;
+}
+
+const maxErrors = 5;
+
+/** The fields a fact-checker reads, from exifr's output; every value is checked, nothing trusted. */
+export function summarizeMetadata(raw: RawMetadata): MetadataSummary {
+  const ifd0 = record(raw.ifd0);
+  const exif = record(raw.exif);
+  const xmp = record(raw.xmp);
+  const iptc = record(raw.iptc);
+  const taken = text(exif.DateTimeOriginal);
+  const digitized = text(exif.CreateDate);
+  const modified = text(ifd0.ModifyDate);
+  const dates: LabelledValue[] = [
+    { label: 'Taken (DateTimeOriginal)', value: taken },
+    { label: 'Digitised (CreateDate)', value: digitized },
+    { label: 'Modified (ModifyDate)', value: modified },
+  ].flatMap(({ label, value }) => (value ? [{ label, value: readableDate(value) }] : []));
+  const credits: LabelledValue[] = [
+    { label: 'Artist', value: text(ifd0.Artist) },
+    { label: 'Copyright', value: text(ifd0.Copyright) ?? text(iptc.CopyrightNotice) },
+    { label: 'By-line (IPTC)', value: text(iptc.Byline) },
+    { label: 'Credit (IPTC)', value: text(iptc.Credit) },
+    { label: 'Source (IPTC)', value: text(iptc.Source) },
+  ].flatMap(({ label, value }) => (value ? [{ label, value }] : []));
+  const program = text(iptc.OriginatingProgram);
+  const programVersion = text(iptc.ProgramVersion);
+  const errors = (Array.isArray(raw.errors) ? raw.errors : []).slice(0, maxErrors);
+  const blocks = Object.entries(raw).filter(([key, value]) => key !== 'icc' && key !== 'errors' && Object.keys(record(value)).length > 0);
+  return {
+    camera: cameraName(text(ifd0.Make), text(ifd0.Model)),
+    software: unique([
+      text(ifd0.Software), text(ifd0.ProcessingSoftware), text(xmp.CreatorTool),
+      program && (programVersion ? `${program} ${programVersion}` : program),
+    ]),
+    history: editHistory(record(raw.xmpMM).History),
+    dates,
+    datesNote: datesNote(taken && readableDate(taken), modified && readableDate(modified), new Set(dates.map((d) => d.value)).size),
+    sourceType: sourceType(text(record(raw.Iptc4xmpExt).DigitalSourceType)),
+    credits,
+    colourProfile: text(record(raw.icc).ProfileDescription),
+    location: position(record(raw.gps)),
+    unreadable: errors.map((e) => `Part of the metadata could not be read (${clip(messageOf(e))}): it is damaged, or was written to confuse a reader.`),
+    found: blocks.length > 0,
+  };
+}

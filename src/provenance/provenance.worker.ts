@@ -1,0 +1,47 @@
+// Reads the untrusted parts of a file (its metadata) away from the page: the page stays
+// responsive, and a file that makes the reader hang is stopped by ending this worker (client.ts).
+import * as Comlink from 'comlink';
+import { maxSourcePixels } from '../pipeline/decode';
+import { imageHeaderSize } from '../pipeline/image-header';
+import type { RgbaImage } from '../pipeline/types';
+import { fingerprint } from './fingerprint';
+import { maxMetadataBytes, readMetadata, type MetadataWithThumbnail } from './metadata';
+import { thumbnailDifference } from './thumbnail-compare';
+
+/** The image is compared at this width: far more than the comparison grid needs, far less than a photo. */
+const comparisonWidth = 128;
+
+async function pixels(source: Blob, resizeWidth?: number): Promise<RgbaImage> {
+  // As stored: the EXIF thumbnail is not turned by the file's orientation tag either.
+  const bitmap = await createImageBitmap(source, { imageOrientation: 'none', ...(resizeWidth ? { resizeWidth, resizeQuality: 'medium' } : {}) });
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return context.getImageData(0, 0, canvas.width, canvas.height);
+}
+
+const api = {
+  async readMetadata(file: Blob): Promise<MetadataWithThumbnail> {
+    const result = await readMetadata(new Uint8Array(await file.slice(0, maxMetadataBytes).arrayBuffer()));
+    return Comlink.transfer(result, result.thumbnail ? [result.thumbnail.buffer] : []);
+  },
+
+  fingerprint,
+
+  /** The thumbnail's difference from the image (see thumbnailDifference); null when either cannot be decoded. */
+  async compareWithThumbnail(file: Blob, thumbnail: Uint8Array<ArrayBuffer>): Promise<number | null> {
+    const declared = imageHeaderSize(new Uint8Array(await file.slice(0, 1 << 16).arrayBuffer()));
+    if (declared && declared.width * declared.height > maxSourcePixels) return null;
+    try {
+      const [image, thumb] = await Promise.all([pixels(file, comparisonWidth), pixels(new Blob([thumbnail], { type: 'image/jpeg' }))]);
+      return thumbnailDifference(image, thumb);
+    } catch {
+      return null;
+    }
+  },
+};
+
+export type ProvenanceApi = typeof api;
+
+Comlink.expose(api);

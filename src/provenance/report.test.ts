@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { jpegWithExif } from '../../scripts/lib/provenance-fixtures.mjs';
+import { fingerprint } from './fingerprint';
+import { readMetadata } from './metadata';
+import { provenanceReport } from './report';
+import type { Provenance } from './types';
+
+async function provenanceOfExifFixture(): Promise<Provenance> {
+  const bytes = readFileSync(jpegWithExif());
+  const { reading, thumbnail } = await readMetadata(new Uint8Array(bytes));
+  return {
+    fingerprint: await fingerprint(new Blob([bytes], { type: 'image/jpeg' })),
+    metadata: reading,
+    thumbnail: { jpeg: thumbnail!, difference: 40, differs: true },
+  };
+}
+
+describe('provenanceReport', () => {
+  it('carries the fingerprint, the metadata summary and the thumbnail check, without pixels', async () => {
+    const report = JSON.parse(JSON.stringify(provenanceReport(await provenanceOfExifFixture(), false)));
+    expect(report.fingerprint.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.metadata).toMatchObject({ status: 'read', camera: 'Canon EOS 5D Mark IV', software: ['Adobe Photoshop 25.0 (Windows)'] });
+    expect(report.thumbnail).toEqual({ differsFromImage: true, difference: 40, bytes: expect.any(Number) });
+  });
+
+  it('holds the GPS position back until the user has chosen to see it', async () => {
+    const provenance = await provenanceOfExifFixture();
+    const hidden = JSON.parse(JSON.stringify(provenanceReport(provenance, false)));
+    expect(hidden.metadata.locationPresent).toBe(true);
+    expect(hidden.metadata).not.toHaveProperty('location');
+    const shown = JSON.parse(JSON.stringify(provenanceReport(provenance, true)));
+    expect(shown.metadata.location.latitude).toBeCloseTo(35.6586, 4);
+  });
+
+  it('is null while the provenance is still being read', () => {
+    expect(provenanceReport(undefined, false)).toBeNull();
+  });
+});

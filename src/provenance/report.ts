@@ -1,0 +1,18 @@
+import type { Provenance } from './types';
+
+/**
+ * The provenance part of the JSON report. The GPS position is in it only when the user chose to
+ * see it: a report is often shared further than the file.
+ */
+export function provenanceReport(provenance: Provenance | undefined, locationShown: boolean): object | null {
+  if (!provenance) return null;
+  const { fingerprint, metadata, thumbnail } = provenance;
+  const thumbnailFacts = thumbnail && { differsFromImage: thumbnail.differs, difference: thumbnail.difference, bytes: thumbnail.jpeg.length };
+  if (metadata.status !== 'read') return { fingerprint, metadata, thumbnail: thumbnailFacts };
+  const { location, ...summary } = metadata.summary;
+  return {
+    fingerprint,
+    metadata: { status: metadata.status, ...summary, locationPresent: location !== null, location: locationShown ? location : undefined },
+    thumbnail: thumbnailFacts,
+  };
+}

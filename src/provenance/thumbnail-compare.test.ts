@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { RgbaImage } from '../pipeline/types';
+import { jpegWithExif } from '../../scripts/lib/provenance-fixtures.mjs';
+import { readMetadata } from './metadata';
+import { contentBox, thumbnailDifference, thumbnailMismatchLevel } from './thumbnail-compare';
+
+/** Decodes (and scales) a picture with ffmpeg, as the browser decodes it in the worker. */
+function decode(bytes: Uint8Array, width: number, height: number, filters: string[] = []): RgbaImage {
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', 'pipe:0', '-vf', [`scale=${width}:${height}`, ...filters].join(','),
+    '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'], { input: bytes });
+  const [w, h] = filters.length ? [160, 120] : [width, height];
+  return { width: w, height: h, data: new Uint8ClampedArray(raw) };
+}
+
+async function pictureAndThumbnail(thumbnailOf: 'same' | 'other') {
+  const file = new Uint8Array(readFileSync(jpegWithExif({ thumbnailOf })));
+  const { thumbnail } = await readMetadata(file);
+  return { file, thumbnail: thumbnail! };
+}
+
+describe('thumbnailDifference on the EXIF fixtures', () => {
+  it('is small for a thumbnail of the same picture, large for another picture', async () => {
+    const same = await pictureAndThumbnail('same');
+    const other = await pictureAndThumbnail('other');
+    const sameDifference = thumbnailDifference(decode(same.file, 128, 128), decode(same.thumbnail, 160, 160));
+    const otherDifference = thumbnailDifference(decode(other.file, 128, 128), decode(other.thumbnail, 160, 160));
+    expect(sameDifference).toBeLessThan(thumbnailMismatchLevel / 3);
+    expect(otherDifference).toBeGreaterThan(thumbnailMismatchLevel * 1.5);
+  });
+
+  it('ignores the black bars a camera pads its thumbnail with', async () => {
+    const { file, thumbnail } = await pictureAndThumbnail('same');
+    // Squeezed to 16:9 and padded to 160x120, as a camera pads a wide picture's thumbnail.
+    const padded = decode(thumbnail, 160, 90, ['pad=160:120:0:15:black']);
+    expect(contentBox(padded)).toEqual({ x: 0, y: 15, width: 160, height: 90 });
+    expect(thumbnailDifference(decode(file, 128, 72), padded)).toBeLessThan(thumbnailMismatchLevel / 3);
+  });
+});
