@@ -42,11 +42,13 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       includeManifestIcons: false,
-      // The app shell only (HTML, JS, CSS, icons: well under 1 MB); the engine's wasm and models
-      // are cached by the service worker on first use (src/sw.ts).
+      // The app shell (HTML, JS, CSS, icons: well under 1 MB) and the content credentials reader's
+      // wasm (8 MB, bundled from @contentauth/c2pa-web); the face engine's wasm and models are
+      // cached by the service worker on first use (src/sw.ts).
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}', 'assets/*.wasm'],
         globIgnores: ['vendor/**', 'runner.html', 'assets/runner-*.js'],
+        maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
       },
       manifest: {
         name: 'Mikiwame — face manipulation check',

@@ -11,6 +11,7 @@ async function analyseImageAndVideo(page: Page) {
   await pick(page, astronautPath);
   await expect(page.getByTestId('summary')).toContainText('1 face found');
   await expect(page.getByTestId('metadata-absent')).toBeVisible();
+  await expect(page.getByTestId('credentials-absent')).toBeVisible();
   await pick(page, astronautClip({ container: 'vp9.webm' }).path);
   await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 90_000 });
 }
@@ -66,6 +67,7 @@ test('@offline a whole session sends no request to another origin', async ({ pag
   const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(blob|data):/.test(url));
   expect(requests.length).toBeGreaterThan(10);
   expect(requests.some((url) => url.includes('provenance.worker'))).toBe(true);
+  expect(requests.some((url) => /c2pa_bg-.*\.wasm$/.test(url))).toBe(true);
   expect(elsewhere).toEqual([]);
 });
 

@@ -1,4 +1,5 @@
 import { statusBand } from '../pipeline/evidence';
+import { CredentialsLine } from '../provenance/ProvenancePanel';
 import { cancelAnalysis } from './analyze-file';
 import { downloadReport } from './report';
 import { selectCurrent, useAppStore, type CurrentFile } from './store';
@@ -47,6 +48,7 @@ export function Summary() {
   return (
     <div className={`summary band-${statusBand(analysis.status)}`} data-testid="summary">
       <strong>{current.name}</strong>: {analysis.summary}
+      <CredentialsLine current={current} />
       <ResultNotes notes={analysis.notes} />
       <ReportButton current={current} />
     </div>

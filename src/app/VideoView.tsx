@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { statusBand } from '../pipeline/evidence';
-import { ProvenancePanel } from '../provenance/ProvenancePanel';
+import { CredentialsLine, ProvenancePanel } from '../provenance/ProvenancePanel';
 import { defaultVerdictOptions, videoVerdict, type VideoVerdict } from '../video/aggregate';
 import type { VideoOptions } from '../worker/video-engine';
 import { cancelAnalysis, reanalyzeCurrent } from './analyze-file';
@@ -73,6 +73,7 @@ function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: Vid
   return (
     <div className={`summary band-${statusBand(verdict.status)}`} data-testid="summary">
       <strong>{current.name}</strong>: {verdict.summary}
+      <CredentialsLine current={current} />
       <ResultNotes notes={verdict.notes} />
       {start && <div className="note">Analysed {video.frames.length} frames: {sampling}.</div>}
       {video.stopped && (

@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useAppStore, type CurrentFile } from '../app/store';
 import type { VideoInfo } from '../video/video-info';
+import { credentialsHeadline, type CredentialsReading, type CredentialsSummary } from './credentials';
+import { describeDigitalSourceType } from './digital-source-type';
 import type { Fingerprint, MetadataReading, MetadataSummary, ThumbnailCheck } from './types';
 
 const noMetadataMeaning = 'Most social networks and messaging apps strip it when a file is uploaded, and screenshots and many editors never write it: its absence proves nothing either way.';
@@ -111,6 +113,62 @@ function MetadataPart({ current, metadata }: { current: CurrentFile; metadata: M
   );
 }
 
+const validationWords: Record<CredentialsSummary['validation'], string> = {
+  trusted: 'valid, signed by a trusted signer',
+  valid: 'signature and hashes valid; the signer is on no trust list this app knows (untrusted)',
+  invalid: 'invalid',
+};
+
+function CredentialsFacts({ summary }: { summary: CredentialsSummary }) {
+  const validation = summary.validation === 'invalid' ? `invalid: ${summary.problems.join('; ')}` : validationWords[summary.validation];
+  const rows: [string, ReactNode][] = [
+    ['Validation', <span data-testid="credentials-validation">{validation}</span>],
+    ['Signed by', [summary.signer, summary.issuer && `issued by ${summary.issuer}`].filter(Boolean).join(', ') || 'not named'],
+    ['Signed at', summary.signedAt ?? 'no time-stamp'],
+  ];
+  if (summary.claimGenerator) rows.push(['Made with', summary.claimGenerator]);
+  rows.push(['Actions', summary.actions.length ? (
+    <ol className="provenance-history">
+      {summary.actions.map((a, i) => (
+        <li key={i}>
+          {[a.action, a.digitalSourceType && describeDigitalSourceType(a.digitalSourceType), a.softwareAgent, a.when].filter(Boolean).join(' · ')}
+        </li>
+      ))}
+    </ol>
+  ) : 'none recorded']);
+  if (summary.ingredients.length) rows.push(['Ingredients', summary.ingredients.map((i) => `${i.title} (${i.relationship})`).join('; ')]);
+  return <Facts rows={rows} testId="credentials" />;
+}
+
+function CredentialsPart({ credentials }: { credentials: CredentialsReading }) {
+  switch (credentials.status) {
+    case 'absent':
+      return (
+        <p data-testid="credentials-absent">
+          No content credentials (C2PA) in this file. Few cameras and apps write them yet and most platforms strip them: their absence proves nothing.
+        </p>
+      );
+    case 'unsupported':
+      return <p data-testid="credentials-unsupported">{credentials.message}</p>;
+    case 'failed':
+      return (
+        <p className="note" data-testid="credentials-unreadable">
+          The content credentials could not be read: {credentials.message}. The rest of the analysis is not affected.
+        </p>
+      );
+    case 'read':
+      return <CredentialsFacts summary={credentials.summary} />;
+  }
+}
+
+/** The verdict's line about the file's content credentials, when it has readable ones. */
+export function CredentialsLine({ current }: { current: CurrentFile }) {
+  const credentials = current.provenance?.credentials;
+  if (credentials?.status !== 'read') return null;
+  const { text, outweighsFaces } = credentialsHeadline(credentials.summary);
+  return <div className={outweighsFaces ? 'credentials-line outweighs' : 'credentials-line'} data-testid="credentials-line">{text}</div>;
+}
+
 /** An object URL for bytes, revoked when they change or the component goes. */
 function useObjectUrl(bytes: Uint8Array<ArrayBuffer>, type: string): string | undefined {
   const [url, setUrl] = useState<string>();
@@ -149,7 +207,7 @@ function ThumbnailPart({ thumbnail, imageUrl }: { thumbnail: ThumbnailCheck; ima
   );
 }
 
-/** File fingerprint and metadata, beside the face verdict: evidence that needs no model. */
+/** File fingerprint, content credentials and metadata, beside the face verdict: evidence that needs no model. */
 export function ProvenancePanel({ current }: { current: CurrentFile }) {
   const { provenance } = current;
   return (
@@ -162,6 +220,8 @@ export function ProvenancePanel({ current }: { current: CurrentFile }) {
         <>
           <h3>File</h3>
           <FileFacts fingerprint={provenance.fingerprint} video={current.video?.start?.info} />
+          <h3>Content credentials (C2PA)</h3>
+          <CredentialsPart credentials={provenance.credentials} />
           <h3>Metadata</h3>
           <MetadataPart current={current} metadata={provenance.metadata} />
           {provenance.thumbnail && <ThumbnailPart thumbnail={provenance.thumbnail} imageUrl={current.url} />}

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import type { MediaKind } from '../video/media-kind';
 import type { ProvenanceApi } from './provenance.worker';
 import { thumbnailMismatchLevel } from './thumbnail-compare';
+import type { CredentialsReading } from './credentials';
 import type { Fingerprint, MetadataReading, Provenance, ThumbnailCheck } from './types';
 
 /** A reader still busy after this long is stopped: a file whose metadata makes it loop or crawl. */
@@ -42,16 +43,17 @@ async function bounded<T>(connection: Connection, work: Promise<T>): Promise<T> 
   }
 }
 
-const failure = (error: unknown): MetadataReading => ({
+const failure = (error: unknown): { status: 'failed'; message: string } => ({
   status: 'failed',
   message: error instanceof TimeUpError
-    ? `reading it took longer than ${metadataTimeLimitMs / 1000} s, so it was stopped (the metadata may be malformed)`
+    ? `reading it took longer than ${metadataTimeLimitMs / 1000} s, so it was stopped (the file may be malformed)`
     : `the reader stopped (${error instanceof Error ? error.message : String(error)})`,
 });
 
 /**
  * Reads a file's provenance in a worker of its own: metadata (bounded in size and time), the
- * EXIF thumbnail compared with the picture, and the file's fingerprint. Never throws: what
+ * EXIF thumbnail compared with the picture, C2PA content credentials (bounded in time), and the
+ * file's fingerprint. Never throws: what
  * fails is said in the result, and the face analysis goes on regardless.
  */
 export async function readProvenance(file: File, kind: MediaKind): Promise<Provenance> {
@@ -79,11 +81,18 @@ export async function readProvenance(file: File, kind: MediaKind): Promise<Prove
         metadata = failure(error);
       }
     }
+    let credentials: CredentialsReading;
+    try {
+      credentials = await bounded<CredentialsReading>(connection, connection.api.readCredentials(file, file.type));
+    } catch (error) {
+      restart();
+      credentials = failure(error);
+    }
     const fingerprint = await Promise.race([connection.api.fingerprint(file), connection.stopped]).catch((error): Fingerprint => ({
       sha256: null, bytes: file.size, type: file.type, jpegQuality: null,
       note: `Not hashed: ${error instanceof Error ? error.message : String(error)}.`,
     }));
-    return { fingerprint, metadata, thumbnail };
+    return { fingerprint, metadata, credentials, thumbnail };
   } finally {
     connection.worker.terminate();
   }

@@ -1,9 +1,12 @@
 // Reads the untrusted parts of a file (its metadata) away from the page: the page stays
 // responsive, and a file that makes the reader hang is stopped by ending this worker (client.ts).
+import { createC2pa, isSupportedReaderFormat } from '@contentauth/c2pa-web';
+import c2paWasmPath from '@contentauth/c2pa-web/resources/c2pa.wasm?url';
 import * as Comlink from 'comlink';
 import { maxSourcePixels } from '../pipeline/decode';
 import { imageHeaderSize } from '../pipeline/image-header';
 import type { RgbaImage } from '../pipeline/types';
+import { summarizeCredentials, type CredentialsReading } from './credentials';
 import { fingerprint } from './fingerprint';
 import { maxMetadataBytes, readMetadata, type MetadataWithThumbnail } from './metadata';
 import { thumbnailDifference } from './thumbnail-compare';
@@ -28,6 +31,25 @@ const api = {
   },
 
   fingerprint,
+
+  /** C2PA content credentials, read and validated by the CAI's SDK (its wasm is served by the app; its own worker runs it). */
+  async readCredentials(file: Blob, format: string): Promise<CredentialsReading> {
+    if (!isSupportedReaderFormat(format)) return { status: 'unsupported', message: `No content credentials reader for ${format || 'a file of unknown type'}.` };
+    const c2pa = await createC2pa({ wasmSrc: new URL(c2paWasmPath, self.location.href).href });
+    try {
+      const reader = await c2pa.reader.fromBlob(format, file);
+      if (!reader) return { status: 'absent' };
+      try {
+        return { status: 'read', summary: summarizeCredentials(await reader.manifestStore()) };
+      } finally {
+        await reader.free();
+      }
+    } catch (error) {
+      return { status: 'failed', message: `the content credentials are malformed (${String(error instanceof Error ? error.message : error).split('\n')[0].slice(0, 200)})` };
+    } finally {
+      c2pa.dispose();
+    }
+  },
 
   /** The thumbnail's difference from the image (see thumbnailDifference); null when either cannot be decoded. */
   async compareWithThumbnail(file: Blob, thumbnail: Uint8Array<ArrayBuffer>): Promise<number | null> {

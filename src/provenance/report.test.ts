@@ -12,6 +12,7 @@ async function provenanceOfExifFixture(): Promise<Provenance> {
   return {
     fingerprint: await fingerprint(new Blob([bytes], { type: 'image/jpeg' })),
     metadata: reading,
+    credentials: { status: 'absent' },
     thumbnail: { jpeg: thumbnail!, difference: 40, differs: true },
   };
 }

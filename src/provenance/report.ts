@@ -6,13 +6,14 @@ import type { Provenance } from './types';
  */
 export function provenanceReport(provenance: Provenance | undefined, locationShown: boolean): object | null {
   if (!provenance) return null;
-  const { fingerprint, metadata, thumbnail } = provenance;
+  const { fingerprint, metadata, credentials, thumbnail } = provenance;
   const thumbnailFacts = thumbnail && { differsFromImage: thumbnail.differs, difference: thumbnail.difference, bytes: thumbnail.jpeg.length };
-  if (metadata.status !== 'read') return { fingerprint, metadata, thumbnail: thumbnailFacts };
+  if (metadata.status !== 'read') return { fingerprint, metadata, credentials, thumbnail: thumbnailFacts };
   const { location, ...summary } = metadata.summary;
   return {
     fingerprint,
     metadata: { status: metadata.status, ...summary, locationPresent: location !== null, location: locationShown ? location : undefined },
+    credentials,
     thumbnail: thumbnailFacts,
   };
 }

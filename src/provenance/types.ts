@@ -1,3 +1,5 @@
+import type { CredentialsReading } from './credentials';
+
 /** What the file itself is, for a report to cite. */
 export interface Fingerprint {
   /** Hex SHA-256 of the whole file; null when it was too large to hash (see `note`). */
@@ -66,5 +68,7 @@ export interface ThumbnailCheck {
 export interface Provenance {
   fingerprint: Fingerprint;
   metadata: MetadataReading;
+  /** C2PA content credentials. */
+  credentials: CredentialsReading;
   thumbnail: ThumbnailCheck | null;
 }
