@@ -6,6 +6,15 @@ export async function pick(page: Page, path: string) {
   await page.getByTestId('file-input').setInputFiles(path);
 }
 
+/** Adds an original as a keyboard user does: the focused "Compare with an original…" button, Enter, the file. */
+export async function compareWith(page: Page, path: string) {
+  page.on('filechooser', () => {});
+  const button = page.getByRole('button', { name: 'Compare with an original…' });
+  await button.focus();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles(path);
+}
+
 /** Fails on any serious or critical axe violation, naming the rule and the elements. */
 export async function expectNoSeriousViolations(page: Page, state: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();

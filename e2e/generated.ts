@@ -1,4 +1,5 @@
 // Test inputs made at test time from the committed public-domain photos.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -74,6 +75,46 @@ export function tightFaceCrop(side = 224): string {
   const path = join(generatedDir, 'astronaut_tight_face.png');
   writeFileSync(path, PNG.sync.write(out));
   return path;
+}
+
+/** Decodes a picture with Debian's ffmpeg to RGBA, through `filters` that must end at width x height. */
+export function decodeRgba(input: Uint8Array, filters: string[], width: number, height: number) {
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', 'pipe:0', '-vf', filters.join(','), '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'], { input });
+  return { width, height, data: new Uint8ClampedArray(raw) };
+}
+
+/**
+ * The self-blended fake as a copy passed around would be: resized to 384 px and recompressed as
+ * JPEG (about quality 75). Returns its path and the edited region's box in its own pixels.
+ */
+export function editedCopyOfAstronaut(): { path: string; editBox: { x: number; y: number; width: number; height: number } } {
+  const { imagePath, maskPath } = selfBlendedAstronaut();
+  mkdirSync(generatedDir, { recursive: true });
+  const path = join(generatedDir, 'astronaut_selfblend_384.jpg');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', imagePath, '-vf', 'scale=384:384', '-q:v', '7', '-frames:v', '1', path]);
+  const mask = PNG.sync.read(readFileSync(maskPath));
+  let [x0, y0, x1, y1] = [mask.width, mask.height, 0, 0];
+  for (let y = 0; y < mask.height; y++) for (let x = 0; x < mask.width; x++) {
+    if (mask.data[(y * mask.width + x) * 4] < 128) continue;
+    [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  }
+  const s = 384 / mask.width;
+  return { path, editBox: { x: x0 * s, y: y0 * s, width: (x1 - x0 + 1) * s, height: (y1 - y0 + 1) * s } };
+}
+
+/** The astronaut photo cropped off-centre and shrunk, unedited: only its face can align it with the original. */
+export function croppedCopyOfAstronaut(): string {
+  mkdirSync(generatedDir, { recursive: true });
+  const path = join(generatedDir, 'astronaut_cropped_300.jpg');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', astronautPath, '-vf', 'crop=400:400:70:20,scale=300:300', '-q:v', '4', '-frames:v', '1', path]);
+  return path;
+}
+
+/** Intersection over union of two boxes. */
+export function boxIoU(a: { x: number; y: number; width: number; height: number }, b: typeof a): number {
+  const w = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));
+  const h = Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  return (w * h) / (a.width * a.height + b.width * b.height - w * h);
 }
 
 /** A plain grey picture: no face whatever the detector's tuning (coffee.png's cup once passed for one). */

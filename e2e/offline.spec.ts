@@ -5,7 +5,7 @@ import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../scripts/lib/chromium.mjs';
 import { jpegWithExif } from '../scripts/lib/provenance-fixtures.mjs';
 import { astronautClip, astronautPath } from './generated';
-import { pick } from './app-page';
+import { compareWith, pick } from './app-page';
 
 async function analyseImageAndVideo(page: Page) {
   await pick(page, astronautPath);
@@ -54,10 +54,13 @@ test('@offline a whole session sends no request to another origin', async ({ pag
   context.on('request', (request) => requests.push(request.url()));
   page.on('websocket', (socket) => requests.push(socket.url()));
   await openControlled(page);
-  // The provenance worker too: metadata, the thumbnail compared with the picture, the hash.
+  // The provenance worker too: metadata, credentials, the thumbnail compared with the picture, the hash.
   await pick(page, jpegWithExif());
   await expect(page.getByTestId('thumbnail-mismatch')).toBeVisible();
   await expect(page.getByTestId('summary')).toContainText('1 face found');
+  // And the comparison with an original, in its own worker.
+  await compareWith(page, astronautPath);
+  await expect(page.getByTestId('compare-summary')).toContainText('No changed region found');
   await analyseImageAndVideo(page);
   const download = page.waitForEvent('download');
   await page.getByTestId('export').click();
@@ -67,6 +70,7 @@ test('@offline a whole session sends no request to another origin', async ({ pag
   const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(blob|data):/.test(url));
   expect(requests.length).toBeGreaterThan(10);
   expect(requests.some((url) => url.includes('provenance.worker'))).toBe(true);
+  expect(requests.some((url) => url.includes('compare.worker'))).toBe(true);
   expect(requests.some((url) => /c2pa_bg-.*\.wasm$/.test(url))).toBe(true);
   expect(elsewhere).toEqual([]);
 });

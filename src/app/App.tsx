@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { minAssessableFacePx } from '../pipeline/analysis';
+import { ComparePanel } from '../compare/ComparePanel';
 import { noEvidenceCaveat } from '../pipeline/evidence';
 import { ProvenancePanel } from '../provenance/ProvenancePanel';
 import { analyzeFile, analyzeFiles } from './analyze-file';
@@ -73,6 +74,7 @@ export function App() {
                       <FaceList />
                     </div>
                     <ProvenancePanel current={current} />
+                    {current.analysis && <ComparePanel current={current} />}
                   </>
                 )}
               </>

@@ -1,4 +1,5 @@
 import { readProvenance } from '../provenance/client';
+import type { FaceDetection } from '../pipeline/types';
 import { mediaKind } from '../video/media-kind';
 import { AnalyzerClient, WorkerCrashedError } from '../worker/client';
 import { selectCurrent, useAppStore, type CurrentFile } from './store';
@@ -29,6 +30,12 @@ export async function analyzeFiles(files: File[]): Promise<void> {
 }
 
 export const analyzeFile = (file: File) => analyzeFiles([file]);
+
+/** The faces in a picture, as the analysis finds them (no model runs), in its decoded image's pixels. */
+export async function locateFaces(file: File): Promise<{ width: number; faces: FaceDetection[] }> {
+  const { width, crops } = await client.cropFaces(file);
+  return { width, faces: crops.map((crop) => crop.detection) };
+}
 
 async function pump(): Promise<void> {
   if (running) return;

@@ -1,4 +1,5 @@
 import type { FaceResult } from '../pipeline/analysis';
+import { comparisonReport } from '../compare/report';
 import { bandStatus, type VerdictStatus } from '../pipeline/evidence';
 import { provenanceReport } from '../provenance/report';
 import { videoVerdict, type TrackSummary } from '../video/aggregate';
@@ -22,6 +23,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()): ob
     createdAt: createdAt.toISOString(),
     file: { name: current.name, bytes: current.file.size, type: current.file.type },
     provenance: provenanceReport(current.provenance, current.locationShown ?? false),
+    comparison: comparisonReport(current.comparison),
   };
   const { analysis, video } = current;
   if (analysis) {

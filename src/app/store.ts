@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ComparisonState } from '../compare/types';
 import type { ImageAnalysis } from '../pipeline/analysis';
 import type { Provenance } from '../provenance/types';
 import type { MediaKind } from '../video/media-kind';
@@ -40,6 +41,8 @@ export interface CurrentFile {
   provenance?: Provenance;
   /** The user asked to see the GPS position in the metadata (it is in the report only then). */
   locationShown?: boolean;
+  /** The comparison with a picture the user believes is the original (src/compare). */
+  comparison?: ComparisonState;
 }
 
 export interface AppState {

@@ -53,6 +53,13 @@ describe('warpAffine', () => {
     expect([...out.data]).toEqual([...image.data]);
   });
 
+  it('fills a rectangle when given a height', () => {
+    const image = gradient(8, 4);
+    const out = warpAffine(image, [1, 0, 0, 0, 1, 0], 8, 4);
+    expect(out).toMatchObject({ width: 8, height: 4 });
+    expect([...out.data]).toEqual([...image.data]);
+  });
+
   it('averages when downscaling and fills outside the image with black', () => {
     const image = gradient(64, 64);
     const out = warpAffine(image, [4, 0, 0, 0, 4, 0], 32);

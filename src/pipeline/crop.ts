@@ -40,12 +40,12 @@ export function invertAffine(m: Affine): Affine {
 }
 
 /**
- * Resamples `image` through `toImage` into a size x size RGBA crop. Each output pixel averages
+ * Resamples `image` through `toImage` into a width x height RGBA image (a square crop by default). Each output pixel averages
  * a grid of bilinear samples as fine as the source pixels it covers (up to `supersampleMax`
  * per axis), so large faces are downscaled without aliasing. Outside the image is black.
  */
-export function warpAffine(image: RgbaImage, toImage: Affine, size: number): RgbaImage {
-  const out = new Uint8ClampedArray(size * size * 4);
+export function warpAffine(image: RgbaImage, toImage: Affine, size: number, outHeight = size): RgbaImage {
+  const out = new Uint8ClampedArray(size * outHeight * 4);
   const pixelScale = Math.hypot(toImage[0], toImage[3]);
   const n = Math.min(cropSpec.supersampleMax, Math.max(1, Math.ceil(pixelScale)));
   const offsets = Array.from({ length: n }, (_, i) => (i + 0.5) / n - 0.5);
@@ -54,7 +54,7 @@ export function warpAffine(image: RgbaImage, toImage: Affine, size: number): Rgb
   const samples = n * n;
   // One loop nest without closures or per-pixel allocations: this runs for every face of every
   // video frame. The accumulation order is that of a plain nested bilinear sum.
-  for (let v = 0; v < size; v++) {
+  for (let v = 0; v < outHeight; v++) {
     for (let u = 0; u < size; u++) {
       let r = 0;
       let g = 0;
@@ -92,7 +92,7 @@ export function warpAffine(image: RgbaImage, toImage: Affine, size: number): Rgb
       out[k + 3] = 255;
     }
   }
-  return { width: size, height: size, data: out };
+  return { width: size, height: outHeight, data: out };
 }
 
 export function cropFace(image: RgbaImage, face: FaceDetection): FaceCrop {

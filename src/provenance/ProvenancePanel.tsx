@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useObjectUrl } from '../app/object-url';
 import { useAppStore, type CurrentFile } from '../app/store';
 import type { VideoInfo } from '../video/video-info';
 import { credentialsHeadline, type CredentialsReading, type CredentialsSummary } from './credentials';
@@ -167,17 +168,6 @@ export function CredentialsLine({ current }: { current: CurrentFile }) {
   if (credentials?.status !== 'read') return null;
   const { text, outweighsFaces } = credentialsHeadline(credentials.summary);
   return <div className={outweighsFaces ? 'credentials-line outweighs' : 'credentials-line'} data-testid="credentials-line">{text}</div>;
-}
-
-/** An object URL for bytes, revoked when they change or the component goes. */
-function useObjectUrl(bytes: Uint8Array<ArrayBuffer>, type: string): string | undefined {
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    const made = URL.createObjectURL(new Blob([bytes], { type }));
-    setUrl(made);
-    return () => URL.revokeObjectURL(made);
-  }, [bytes, type]);
-  return url;
 }
 
 function ThumbnailPart({ thumbnail, imageUrl }: { thumbnail: ThumbnailCheck; imageUrl: string }) {

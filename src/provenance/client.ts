@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type { MediaKind } from '../video/media-kind';
+import { workerStopped } from '../worker/stopped';
 import type { ProvenanceApi } from './provenance.worker';
 import { thumbnailMismatchLevel } from './thumbnail-compare';
 import type { CredentialsReading } from './credentials';
@@ -21,14 +22,7 @@ interface Connection {
 
 function connect(): Connection {
   const worker = new Worker(new URL('./provenance.worker.ts', import.meta.url), { type: 'module', name: 'provenance' });
-  const stopped = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      reject(new Error(event.message || 'the metadata reader stopped'));
-    });
-  });
-  stopped.catch(() => undefined);
-  return { worker, api: Comlink.wrap<ProvenanceApi>(worker), stopped };
+  return { worker, api: Comlink.wrap<ProvenanceApi>(worker), stopped: workerStopped(worker, 'the metadata reader') };
 }
 
 async function bounded<T>(connection: Connection, work: Promise<T>): Promise<T> {

@@ -1,18 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RgbaImage } from '../pipeline/types';
+import { decodeRgba } from '../../e2e/generated';
 import { jpegWithExif } from '../../scripts/lib/provenance-fixtures.mjs';
 import { readMetadata } from './metadata';
 import { contentBox, thumbnailDifference, thumbnailMismatchLevel } from './thumbnail-compare';
 
 /** Decodes (and scales) a picture with ffmpeg, as the browser decodes it in the worker. */
-function decode(bytes: Uint8Array, width: number, height: number, filters: string[] = []): RgbaImage {
-  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', 'pipe:0', '-vf', [`scale=${width}:${height}`, ...filters].join(','),
-    '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'], { input: bytes });
-  const [w, h] = filters.length ? [160, 120] : [width, height];
-  return { width: w, height: h, data: new Uint8ClampedArray(raw) };
-}
+const decode = (bytes: Uint8Array, width: number, height: number) => decodeRgba(bytes, [`scale=${width}:${height}`], width, height);
 
 async function pictureAndThumbnail(thumbnailOf: 'same' | 'other') {
   const file = new Uint8Array(readFileSync(jpegWithExif({ thumbnailOf })));
@@ -33,7 +27,7 @@ describe('thumbnailDifference on the EXIF fixtures', () => {
   it('ignores the black bars a camera pads its thumbnail with', async () => {
     const { file, thumbnail } = await pictureAndThumbnail('same');
     // Squeezed to 16:9 and padded to 160x120, as a camera pads a wide picture's thumbnail.
-    const padded = decode(thumbnail, 160, 90, ['pad=160:120:0:15:black']);
+    const padded = decodeRgba(thumbnail, ['scale=160:90', 'pad=160:120:0:15:black'], 160, 120);
     expect(contentBox(padded)).toEqual({ x: 0, y: 15, width: 160, height: 90 });
     expect(thumbnailDifference(decode(file, 128, 72), padded)).toBeLessThan(thumbnailMismatchLevel / 3);
   });

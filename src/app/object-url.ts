@@ -1,0 +1,12 @@
+import { useEffect, useState } from 'react';
+
+/** An object URL for bytes, revoked when they change or the component goes. */
+export function useObjectUrl(bytes: Uint8Array<ArrayBuffer>, type: string): string | undefined {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    const made = URL.createObjectURL(new Blob([bytes], { type }));
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [bytes, type]);
+  return url;
+}

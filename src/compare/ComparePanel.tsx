@@ -1,0 +1,97 @@
+import { useRef, useState } from 'react';
+import { useObjectUrl } from '../app/object-url';
+import type { CurrentFile } from '../app/store';
+import { compareWithOriginal } from './compare-file';
+import type { ComparisonView } from './types';
+
+function FaceChanges({ view }: { view: ComparisonView }) {
+  if (!view.faces.length) return null;
+  return (
+    <ul className="compare-faces" data-testid="compare-faces">
+      {view.faces.map((face, i) => (
+        <li key={i}>
+          Face {i + 1}: {face.changed ? <strong>changed</strong> : 'no change found'} ({Math.round(face.changedFraction * 100)}% of its box differs; mean difference {face.meanDifference.toFixed(1)} of 255)
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ComparisonResult({ current, view }: { current: CurrentFile; view: ComparisonView }) {
+  const alignedUrl = useObjectUrl(view.alignedPng, 'image/png');
+  const differenceUrl = useObjectUrl(view.differencePng, 'image/png');
+  const [reveal, setReveal] = useState(50);
+  const aspect = `${view.sourceWidth} / ${view.sourceHeight}`;
+  const regions = view.regions.length;
+  return (
+    <>
+      <p data-testid="compare-summary">
+        Aligned {view.alignment === 'faces' ? "on the faces' landmarks" : 'frame onto frame'} (correlation {view.correlation.toFixed(2)}).{' '}
+        {regions ? `${regions} changed region${regions === 1 ? '' : 's'} outlined` : 'No changed region found'}, after blurring both
+        pictures to set resizing and recompression aside.
+      </p>
+      <FaceChanges view={view} />
+      <div className="compare-views">
+        <figure>
+          <div className="compare-slider" style={{ aspectRatio: aspect }}>
+            <img src={current.url} alt="This picture" />
+            {alignedUrl && <img src={alignedUrl} alt="The original, aligned onto this picture" style={{ clipPath: `inset(0 ${100 - reveal}% 0 0)` }} />}
+          </div>
+          <label className="compare-reveal">
+            Original on the left of the line, this picture on the right
+            <input type="range" min={0} max={100} value={reveal} onChange={(e) => setReveal(Number(e.target.value))} data-testid="compare-slider" />
+          </label>
+        </figure>
+        <figure>
+          <div className="compare-difference" style={{ aspectRatio: aspect }}>
+            {differenceUrl && <img src={differenceUrl} alt="Difference between the two pictures (yellow: most different)" />}
+            <svg viewBox={`0 0 ${view.sourceWidth} ${view.sourceHeight}`} preserveAspectRatio="none" aria-hidden="true">
+              {view.regions.map((r, i) => (
+                <rect key={i} x={r.x} y={r.y} width={r.width} height={r.height} data-testid="compare-region" vectorEffect="non-scaling-stroke" />
+              ))}
+            </svg>
+          </div>
+          <figcaption>Difference, changed regions outlined</figcaption>
+        </figure>
+      </div>
+    </>
+  );
+}
+
+/** "Compare with an original…": the user adds the picture they believe this one was made from. */
+export function ComparePanel({ current }: { current: CurrentFile }) {
+  const input = useRef<HTMLInputElement>(null);
+  const comparison = current.comparison;
+  return (
+    <section className="compare" aria-labelledby="compare-heading" data-testid="compare">
+      <h2 id="compare-heading">Compare with an original</h2>
+      <p className="provenance-intro">
+        Have the picture this one was supposedly made from? Add it: the two are aligned, and what differs beyond resizing and
+        recompression is outlined.
+      </p>
+      <button type="button" onClick={() => input.current?.click()} data-testid="compare-pick" disabled={comparison?.status === 'comparing'}>
+        Compare with an original…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept="image/*"
+        data-testid="compare-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void compareWithOriginal(current, file);
+        }}
+      />
+      {comparison?.status === 'comparing' && <p role="status">Comparing with <em>{comparison.originalName}</em>…</p>}
+      {comparison?.status === 'failed' && <p className="note" data-testid="compare-refused"><em>{comparison.originalName}</em>: {comparison.message}</p>}
+      {comparison?.status === 'done' && (
+        <>
+          <p>Compared with <em>{comparison.originalName}</em>.</p>
+          <ComparisonResult current={current} view={comparison} />
+        </>
+      )}
+    </section>
+  );
+}
