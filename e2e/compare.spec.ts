@@ -1,8 +1,8 @@
 // "Compare with an original…" on the astronaut photo and an edited, resized, recompressed copy.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { compareWith, expectNoSeriousViolations, pick } from './app-page';
-import { astronautPath, boxIoU, coffeePath, croppedCopyOfAstronaut, editedCopyOfAstronaut } from './generated';
+import { astronautClip, astronautPath, boxIoU, coffeePath, croppedCopyOfAstronaut, editedCopyOfAstronaut } from './generated';
 
 test('an edited copy: the edited face is outlined (IoU >= 0.5 with the edit) and said to have changed', async ({ page }) => {
   const { path, editBox } = editedCopyOfAstronaut();
@@ -46,4 +46,30 @@ test('a cropped, shrunk copy is aligned on the faces, and no change is found', a
   await expect(page.getByTestId('compare-summary')).toContainText('No changed region found');
   await expect(page.getByTestId('compare-faces')).toContainText('Face 1: no change found');
   await page.getByTestId('compare').screenshot({ path: 'test-results/screenshots/provenance-compare-cropped.png' });
+});
+
+async function seek(page: Page, time: number) {
+  await page.getByTestId('video').evaluate(async (video: HTMLVideoElement, t) => {
+    const seeked = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+    video.currentTime = t;
+    await seeked;
+  }, time);
+}
+
+test('a video: the frame on screen is compared; in the self-blended seconds the face has changed, before them not', async ({ page }) => {
+  await page.goto('/');
+  await pick(page, astronautClip().path);
+  await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 90_000 });
+  await seek(page, 2);
+  await compareWith(page, astronautPath);
+  const compare = page.getByTestId('compare');
+  await expect(compare).toContainText('Compared the frame at 0:02.0 with astronaut.png');
+  await expect(page.getByTestId('compare-summary')).toContainText("Aligned on the faces' landmarks");
+  await expect(page.getByTestId('compare-faces')).toContainText('Face 1: changed');
+  await expect(page.getByTestId('compare-region')).toHaveCount(1);
+  await compare.screenshot({ path: 'test-results/screenshots/provenance-compare-video.png' });
+  await seek(page, 0.5);
+  await compareWith(page, astronautPath);
+  await expect(compare).toContainText('Compared the frame at 0:00.5 with astronaut.png');
+  await expect(page.getByTestId('compare-faces')).toContainText('Face 1: no change found');
 });

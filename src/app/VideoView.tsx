@@ -1,4 +1,6 @@
 import { useMemo, useRef } from 'react';
+import { captureFrame } from '../compare/compare-file';
+import { ComparePanel } from '../compare/ComparePanel';
 import { statusBand } from '../pipeline/evidence';
 import { CredentialsLine, ProvenancePanel } from '../provenance/ProvenancePanel';
 import { defaultVerdictOptions, videoVerdict, type VideoVerdict } from '../video/aggregate';
@@ -117,6 +119,7 @@ export function VideoView({ current }: { current: CurrentFile }) {
         <VideoTracks verdict={verdict} onSeek={seek} />
       </div>
       <ProvenancePanel current={current} />
+      {current.status === 'done' && <ComparePanel current={current} captureFrame={() => captureFrame(videoRef.current)} />}
     </>
   );
 }

@@ -32,8 +32,8 @@ export async function analyzeFiles(files: File[]): Promise<void> {
 export const analyzeFile = (file: File) => analyzeFiles([file]);
 
 /** The faces in a picture, as the analysis finds them (no model runs), in its decoded image's pixels. */
-export async function locateFaces(file: File): Promise<{ width: number; faces: FaceDetection[] }> {
-  const { width, crops } = await client.cropFaces(file);
+export async function locateFaces(picture: Blob): Promise<{ width: number; faces: FaceDetection[] }> {
+  const { width, crops } = await client.cropFaces(picture);
   return { width, faces: crops.map((crop) => crop.detection) };
 }
 

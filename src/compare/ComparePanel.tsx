@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { useObjectUrl } from '../app/object-url';
-import type { CurrentFile } from '../app/store';
+import { useAppStore, type CurrentFile } from '../app/store';
+import { formatTime } from '../app/Timeline';
 import { compareWithOriginal } from './compare-file';
-import type { ComparisonView } from './types';
+import type { ComparedFrame, ComparisonView } from './types';
 
 function FaceChanges({ view }: { view: ComparisonView }) {
   if (!view.faces.length) return null;
@@ -17,7 +18,13 @@ function FaceChanges({ view }: { view: ComparisonView }) {
   );
 }
 
-function ComparisonResult({ current, view }: { current: CurrentFile; view: ComparisonView }) {
+/** The compared picture: the photo itself, or the video's frame as captured. */
+function FrameImage({ frame }: { frame: ComparedFrame }) {
+  const url = useObjectUrl(frame.png, 'image/png');
+  return url ? <img src={url} alt={`This video at ${formatTime(frame.time)}`} /> : null;
+}
+
+function ComparisonResult({ current, view, frame }: { current: CurrentFile; view: ComparisonView; frame?: ComparedFrame }) {
   const alignedUrl = useObjectUrl(view.alignedPng, 'image/png');
   const differenceUrl = useObjectUrl(view.differencePng, 'image/png');
   const [reveal, setReveal] = useState(50);
@@ -34,11 +41,11 @@ function ComparisonResult({ current, view }: { current: CurrentFile; view: Compa
       <div className="compare-views">
         <figure>
           <div className="compare-slider" style={{ aspectRatio: aspect }}>
-            <img src={current.url} alt="This picture" />
+            {frame ? <FrameImage frame={frame} /> : <img src={current.url} alt="This picture" />}
             {alignedUrl && <img src={alignedUrl} alt="The original, aligned onto this picture" style={{ clipPath: `inset(0 ${100 - reveal}% 0 0)` }} />}
           </div>
           <label className="compare-reveal">
-            Original on the left of the line, this picture on the right
+            Original on the left of the line, this {frame ? 'frame' : 'picture'} on the right
             <input type="range" min={0} max={100} value={reveal} onChange={(e) => setReveal(Number(e.target.value))} data-testid="compare-slider" />
           </label>
         </figure>
@@ -58,16 +65,19 @@ function ComparisonResult({ current, view }: { current: CurrentFile; view: Compa
   );
 }
 
-/** "Compare with an original…": the user adds the picture they believe this one was made from. */
-export function ComparePanel({ current }: { current: CurrentFile }) {
+/**
+ * "Compare with an original…": the user adds the picture they believe this one was made from. For
+ * a video, `captureFrame` gives the frame on screen when the original is chosen.
+ */
+export function ComparePanel({ current, captureFrame }: { current: CurrentFile; captureFrame?: () => Promise<ComparedFrame | null> }) {
   const input = useRef<HTMLInputElement>(null);
   const comparison = current.comparison;
   return (
     <section className="compare" aria-labelledby="compare-heading" data-testid="compare">
       <h2 id="compare-heading">Compare with an original</h2>
       <p className="provenance-intro">
-        Have the picture this one was supposedly made from? Add it: the two are aligned, and what differs beyond resizing and
-        recompression is outlined.
+        Have the picture this {captureFrame ? "video's frame on screen" : 'one'} was supposedly made from? Add it: the two are
+        aligned, and what differs beyond resizing and recompression is outlined.
       </p>
       <button type="button" onClick={() => input.current?.click()} data-testid="compare-pick" disabled={comparison?.status === 'comparing'}>
         Compare with an original…
@@ -81,15 +91,29 @@ export function ComparePanel({ current }: { current: CurrentFile }) {
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = '';
-          if (file) void compareWithOriginal(current, file);
+          if (!file) return;
+          if (!captureFrame) {
+            void compareWithOriginal(current, file);
+            return;
+          }
+          void captureFrame().then((frame) => {
+            if (frame) void compareWithOriginal(current, file, frame);
+            else {
+              useAppStore.getState().updateFile(current.id, {
+                comparison: { status: 'failed', originalName: file.name, message: 'This browser cannot show frames of this video, so there is no frame to compare.' },
+              });
+            }
+          });
         }}
       />
       {comparison?.status === 'comparing' && <p role="status">Comparing with <em>{comparison.originalName}</em>…</p>}
       {comparison?.status === 'failed' && <p className="note" data-testid="compare-refused"><em>{comparison.originalName}</em>: {comparison.message}</p>}
       {comparison?.status === 'done' && (
         <>
-          <p>Compared with <em>{comparison.originalName}</em>.</p>
-          <ComparisonResult current={current} view={comparison} />
+          <p>
+            Compared {comparison.frame ? `the frame at ${formatTime(comparison.frame.time)} ` : ''}with <em>{comparison.originalName}</em>.
+          </p>
+          <ComparisonResult current={current} view={comparison} frame={comparison.frame} />
         </>
       )}
     </section>

@@ -2,30 +2,53 @@ import * as Comlink from 'comlink';
 import { locateFaces } from '../app/analyze-file';
 import { useAppStore, type CurrentFile } from '../app/store';
 import { workerStopped } from '../worker/stopped';
-import type { CompareApi } from './compare.worker';
+import type { CompareApi, FacesIn } from './compare.worker';
+import type { ComparedFrame } from './types';
 
-/** Compares the picture on screen with `original` in a worker of its own; the result goes to the store. */
-export async function compareWithOriginal(current: CurrentFile, original: File): Promise<void> {
-  const { updateFile } = useAppStore.getState();
-  const originalName = original.name || 'pasted image';
+/** The picture compared: a photo with the faces its analysis found, or a video's frame (its faces are found here). */
+function suspectOf(current: CurrentFile, frame?: ComparedFrame): { blob: Blob; faces: Promise<FacesIn> } | undefined {
+  if (frame) {
+    const blob = new Blob([frame.png], { type: 'image/png' });
+    return { blob, faces: locateFaces(blob) };
+  }
   const analysis = current.analysis;
-  if (!analysis) return;
-  updateFile(current.id, { comparison: { status: 'comparing', originalName } });
+  return analysis && {
+    blob: current.file,
+    faces: Promise.resolve({ width: analysis.width, faces: analysis.faces.map(({ box, keypoints }) => ({ box, keypoints })) }),
+  };
+}
+
+/** Compares the photo on screen (or `frame` of the video) with `original` in a worker of its own; the result goes to the store. */
+export async function compareWithOriginal(current: CurrentFile, original: File, frame?: ComparedFrame): Promise<void> {
+  const { updateFile } = useAppStore.getState();
+  const of = { originalName: original.name || 'pasted image', frame };
+  const suspect = suspectOf(current, frame);
+  if (!suspect) return;
+  updateFile(current.id, { comparison: { status: 'comparing', ...of } });
   const worker = new Worker(new URL('./compare.worker.ts', import.meta.url), { type: 'module', name: 'compare' });
   try {
-    // No face found (or none detectable) in the original: it is then aligned frame onto frame.
-    const originalFaces = await locateFaces(original).catch(() => ({ width: 1, faces: [] }));
-    const suspectFaces = { width: analysis.width, faces: analysis.faces.map(({ box, keypoints }) => ({ box, keypoints })) };
+    // No face found (or none detectable): the pictures are then aligned frame onto frame.
+    const noFaces = { width: 1, faces: [] };
+    const [suspectFaces, originalFaces] = await Promise.all([suspect.faces.catch(() => noFaces), locateFaces(original).catch(() => noFaces)]);
     const result = await Promise.race([
-      Comlink.wrap<CompareApi>(worker).compare(current.file, suspectFaces, original, originalFaces),
+      Comlink.wrap<CompareApi>(worker).compare(suspect.blob, suspectFaces, original, originalFaces),
       workerStopped(worker, 'the comparison'),
     ]);
-    updateFile(current.id, {
-      comparison: 'message' in result ? { status: 'failed', originalName, message: result.message } : { status: 'done', originalName, ...result },
-    });
+    updateFile(current.id, { comparison: 'message' in result ? { status: 'failed', ...of, message: result.message } : { status: 'done', ...of, ...result } });
   } catch (error) {
-    updateFile(current.id, { comparison: { status: 'failed', originalName, message: `The comparison failed: ${error instanceof Error ? error.message : String(error)}.` } });
+    updateFile(current.id, { comparison: { status: 'failed', ...of, message: `The comparison failed: ${error instanceof Error ? error.message : String(error)}.` } });
   } finally {
     worker.terminate();
   }
+}
+
+/** The frame the player shows, as a PNG; null when the browser cannot play (and so cannot show) the video. */
+export async function captureFrame(video: HTMLVideoElement | null): Promise<ComparedFrame | null> {
+  if (!video?.videoWidth) return null;
+  const canvas = document.createElement('canvas');
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  canvas.getContext('2d')!.drawImage(video, 0, 0);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  return blob && { time: video.currentTime, png: new Uint8Array(await blob.arrayBuffer()) };
 }

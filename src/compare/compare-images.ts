@@ -101,13 +101,22 @@ function blurredPlanes({ width, height, data }: RgbaImage): Float32Array[] {
   });
 }
 
-/** Which working pixels the original covers through `toOriginal`. */
+/**
+ * Which working pixels the original covers through `toOriginal`, less a margin as wide as the
+ * blur: there the blur mixes the original's edge with the black beyond it.
+ */
 function coverage(toOriginal: Affine, original: RgbaImage, width: number, height: number): Uint8Array {
+  const covered = (x: number, y: number) => {
+    const p = applyAffine(toOriginal, { x: x + 0.5, y: y + 0.5 });
+    return p.x >= 0 && p.y >= 0 && p.x <= original.width && p.y <= original.height;
+  };
+  const margin = blurRadius + 1;
   const inside = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const p = applyAffine(toOriginal, { x: x + 0.5, y: y + 0.5 });
-      inside[y * width + x] = p.x >= 0 && p.y >= 0 && p.x <= original.width && p.y <= original.height ? 1 : 0;
+      // The original's footprint is convex: its corners suffice.
+      inside[y * width + x] = covered(x - margin, y - margin) && covered(x + margin, y - margin)
+        && covered(x - margin, y + margin) && covered(x + margin, y + margin) ? 1 : 0;
     }
   }
   return inside;

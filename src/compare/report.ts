@@ -3,7 +3,8 @@ import type { ComparisonState } from './types';
 /** The comparison part of the JSON report: what was compared and what differed; no pixels. */
 export function comparisonReport(comparison: ComparisonState | undefined): object | null {
   if (!comparison || comparison.status === 'comparing') return null;
-  if (comparison.status === 'failed') return { original: comparison.originalName, status: 'failed', message: comparison.message };
+  const frameTime = comparison.frame?.time;
+  if (comparison.status === 'failed') return { original: comparison.originalName, frameTime, status: 'failed', message: comparison.message };
   const { originalName, alignment, correlation, regions, faces } = comparison;
-  return { original: originalName, status: 'compared', alignment, correlation, regions, faces };
+  return { original: originalName, frameTime, status: 'compared', alignment, correlation, regions, faces };
 }

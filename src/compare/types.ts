@@ -1,12 +1,23 @@
 import type { Box } from '../pipeline/types';
 import type { FaceChange } from './compare-images';
 
-/** A comparison of the file on screen with a picture the user believes is its original. */
+/** For a video: the frame compared, as the player showed it. */
+export interface ComparedFrame {
+  time: number;
+  png: Uint8Array<ArrayBuffer>;
+}
+
+interface ComparisonOf {
+  originalName: string;
+  frame?: ComparedFrame;
+}
+
+/** A comparison of the file on screen (a video: its current frame) with a picture the user believes is its original. */
 export type ComparisonState =
-  | { status: 'comparing'; originalName: string }
+  | ({ status: 'comparing' } & ComparisonOf)
   /** Refused (not the same picture) or failed (the original could not be read): `message` says which. */
-  | { status: 'failed'; originalName: string; message: string }
-  | ({ status: 'done'; originalName: string } & ComparisonView);
+  | ({ status: 'failed'; message: string } & ComparisonOf)
+  | ({ status: 'done' } & ComparisonOf & ComparisonView);
 
 export interface ComparisonView {
   alignment: 'faces' | 'frame';
