@@ -110,6 +110,24 @@ export function croppedCopyOfAstronaut(): string {
   return path;
 }
 
+/** What the tagged phone clip's container says, as an iPhone writes it. */
+export const phoneClipTags = { make: 'Apple', model: 'iPhone 15', software: '17.1', created: '2024-03-01T09:15:42.000000Z', latitude: 35.6586, longitude: 139.7454 };
+
+/** A second of the astronaut photo as a MOV carrying an iPhone's QuickTime metadata tags (make, model, software, place). */
+export function taggedPhoneClip(): string {
+  mkdirSync(generatedDir, { recursive: true });
+  const path = join(generatedDir, 'astronaut_tagged.mov');
+  const t = phoneClipTags;
+  if (!existsSync(path)) {
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-loop', '1', '-framerate', '15', '-i', astronautPath, '-t', '1', '-vf', 'scale=320:320',
+      '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', 'use_metadata_tags',
+      '-metadata', `com.apple.quicktime.make=${t.make}`, '-metadata', `com.apple.quicktime.model=${t.model}`,
+      '-metadata', `com.apple.quicktime.software=${t.software}`, '-metadata', `creation_time=${t.created}`,
+      '-metadata', `com.apple.quicktime.location.ISO6709=+${t.latitude}+${t.longitude}+010.000/`, path]);
+  }
+  return path;
+}
+
 /** Intersection over union of two boxes. */
 export function boxIoU(a: { x: number; y: number; width: number; height: number }, b: typeof a): number {
   const w = Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x));

@@ -22,7 +22,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()): ob
     app: 'Mikiwame',
     createdAt: createdAt.toISOString(),
     file: { name: current.name, bytes: current.file.size, type: current.file.type },
-    provenance: provenanceReport(current.provenance, current.locationShown ?? false),
+    provenance: provenanceReport(current),
     comparison: comparisonReport(current.comparison),
   };
   const { analysis, video } = current;
@@ -52,7 +52,8 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()): ob
       kind: 'video',
       backend: video.start.backend,
       models: video.start.models,
-      video: video.start.info,
+      // Its tags are in the provenance part, which holds a GPS position back until it is shown.
+      video: { ...video.start.info, tags: undefined },
       analysedSize: { width: video.start.plan.width, height: video.start.plan.height },
       sampleFps: video.start.plan.sampleFps,
       complete: !video.stopped && video.end !== undefined,

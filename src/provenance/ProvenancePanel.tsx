@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useObjectUrl } from '../app/object-url';
 import { useAppStore, type CurrentFile } from '../app/store';
 import type { VideoInfo } from '../video/video-info';
+import { metadataOf } from './container-tags';
 import { credentialsHeadline, type CredentialsReading, type CredentialsSummary } from './credentials';
 import { describeDigitalSourceType } from './digital-source-type';
 import type { Fingerprint, MetadataReading, MetadataSummary, ThumbnailCheck } from './types';
@@ -35,6 +36,7 @@ function FileFacts({ fingerprint, video }: { fingerprint: Fingerprint; video?: V
   ];
   if (fingerprint.jpegQuality !== null) rows.push(['JPEG quality', `about ${fingerprint.jpegQuality} (estimated from its quantisation tables)`]);
   if (video) {
+    rows.push(['Container', video.container]);
     rows.push(['Video', `${video.codec}, ${video.width}x${video.height}${video.fps ? `, ${+video.fps.toFixed(2)} frames per second` : ''}${video.duration ? `, ${video.duration.toFixed(1)} s` : ''}`]);
   }
   return <Facts rows={rows} testId="file-facts" />;
@@ -69,7 +71,7 @@ function MetadataFacts({ current, summary }: { current: CurrentFile; summary: Me
   if (!summary.found) {
     return (
       <p data-testid="metadata-absent">
-        <strong>No camera or editing metadata</strong> (EXIF, XMP, IPTC) in this file. {noMetadataMeaning}
+        <strong>No camera or editing metadata</strong> in this file. {noMetadataMeaning}
       </p>
     );
   }
@@ -212,8 +214,8 @@ export function ProvenancePanel({ current }: { current: CurrentFile }) {
           <FileFacts fingerprint={provenance.fingerprint} video={current.video?.start?.info} />
           <h3>Content credentials (C2PA)</h3>
           <CredentialsPart credentials={provenance.credentials} />
-          <h3>Metadata</h3>
-          <MetadataPart current={current} metadata={provenance.metadata} />
+          <h3>{current.video?.start ? "Metadata (the container's tags)" : 'Metadata'}</h3>
+          <MetadataPart current={current} metadata={metadataOf(current, provenance)} />
           {provenance.thumbnail && <ThumbnailPart thumbnail={provenance.thumbnail} imageUrl={current.url} />}
         </>
       ) : (

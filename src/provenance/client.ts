@@ -9,7 +9,8 @@ import type { Fingerprint, MetadataReading, Provenance, ThumbnailCheck } from '.
 /** A reader still busy after this long is stopped: a file whose metadata makes it loop or crawl. */
 export const metadataTimeLimitMs = 10_000;
 
-export const noVideoMetadataReader = 'No metadata reader for this container: camera and editing tags in MP4, MOV or WebM files are not read here (the reader handles JPEG, PNG, TIFF, HEIC and AVIF).';
+/** A video's metadata is its container's tags, which the video analysis reads (ffprobe): until it starts, this. */
+export const noVideoMetadataYet = "A video's metadata is read from its container's tags when its analysis starts.";
 
 class TimeUpError extends Error {}
 
@@ -57,7 +58,7 @@ export async function readProvenance(file: File, kind: MediaKind): Promise<Prove
     connection = connect();
   };
   try {
-    let metadata: MetadataReading = { status: 'unsupported', message: noVideoMetadataReader };
+    let metadata: MetadataReading = { status: 'unsupported', message: noVideoMetadataYet };
     let thumbnail: ThumbnailCheck | null = null;
     if (kind === 'image') {
       try {

@@ -68,7 +68,7 @@ function text(value: unknown): string | null {
 
 const unique = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
 
-function cameraName(make: string | null, model: string | null): string | null {
+export function cameraName(make: string | null, model: string | null): string | null {
   if (make && model) return model.toLowerCase().startsWith(make.toLowerCase()) ? model : `${make} ${model}`;
   return make ?? model;
 }
@@ -124,6 +124,10 @@ function position(gps: Record<string, unknown>): GeoPosition | null {
     : null;
 }
 
+/** The pairs that have a value. */
+export const labelled = (pairs: { label: string; value: string | null }[]): LabelledValue[] =>
+  pairs.flatMap(({ label, value }) => (value ? [{ label, value }] : []));
+
 const maxErrors = 5;
 
 /** The fields a fact-checker reads, from exifr's output; every value is checked, nothing trusted. */
@@ -135,18 +139,18 @@ export function summarizeMetadata(raw: RawMetadata): MetadataSummary {
   const taken = text(exif.DateTimeOriginal);
   const digitized = text(exif.CreateDate);
   const modified = text(ifd0.ModifyDate);
-  const dates: LabelledValue[] = [
-    { label: 'Taken (DateTimeOriginal)', value: taken },
-    { label: 'Digitised (CreateDate)', value: digitized },
-    { label: 'Modified (ModifyDate)', value: modified },
-  ].flatMap(({ label, value }) => (value ? [{ label, value: readableDate(value) }] : []));
-  const credits: LabelledValue[] = [
+  const dates = labelled([
+    { label: 'Taken (DateTimeOriginal)', value: taken && readableDate(taken) },
+    { label: 'Digitised (CreateDate)', value: digitized && readableDate(digitized) },
+    { label: 'Modified (ModifyDate)', value: modified && readableDate(modified) },
+  ]);
+  const credits = labelled([
     { label: 'Artist', value: text(ifd0.Artist) },
     { label: 'Copyright', value: text(ifd0.Copyright) ?? text(iptc.CopyrightNotice) },
     { label: 'By-line (IPTC)', value: text(iptc.Byline) },
     { label: 'Credit (IPTC)', value: text(iptc.Credit) },
     { label: 'Source (IPTC)', value: text(iptc.Source) },
-  ].flatMap(({ label, value }) => (value ? [{ label, value }] : []));
+  ]);
   const program = text(iptc.OriginatingProgram);
   const programVersion = text(iptc.ProgramVersion);
   const errors = (Array.isArray(raw.errors) ? raw.errors : []).slice(0, maxErrors);

@@ -4,6 +4,7 @@ import { jpegWithExif } from '../../scripts/lib/provenance-fixtures.mjs';
 import { fingerprint } from './fingerprint';
 import { readMetadata } from './metadata';
 import { provenanceReport } from './report';
+import type { CurrentFile } from '../app/store';
 import type { Provenance } from './types';
 
 async function provenanceOfExifFixture(): Promise<Provenance> {
@@ -17,9 +18,11 @@ async function provenanceOfExifFixture(): Promise<Provenance> {
   };
 }
 
+const photo = (provenance: Provenance | undefined, locationShown: boolean) => ({ kind: 'image', provenance, locationShown }) as CurrentFile;
+
 describe('provenanceReport', () => {
   it('carries the fingerprint, the metadata summary and the thumbnail check, without pixels', async () => {
-    const report = JSON.parse(JSON.stringify(provenanceReport(await provenanceOfExifFixture(), false)));
+    const report = JSON.parse(JSON.stringify(provenanceReport(photo(await provenanceOfExifFixture(), false))));
     expect(report.fingerprint.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.metadata).toMatchObject({ status: 'read', camera: 'Canon EOS 5D Mark IV', software: ['Adobe Photoshop 25.0 (Windows)'] });
     expect(report.thumbnail).toEqual({ differsFromImage: true, difference: 40, bytes: expect.any(Number) });
@@ -27,14 +30,14 @@ describe('provenanceReport', () => {
 
   it('holds the GPS position back until the user has chosen to see it', async () => {
     const provenance = await provenanceOfExifFixture();
-    const hidden = JSON.parse(JSON.stringify(provenanceReport(provenance, false)));
+    const hidden = JSON.parse(JSON.stringify(provenanceReport(photo(provenance, false))));
     expect(hidden.metadata.locationPresent).toBe(true);
     expect(hidden.metadata).not.toHaveProperty('location');
-    const shown = JSON.parse(JSON.stringify(provenanceReport(provenance, true)));
+    const shown = JSON.parse(JSON.stringify(provenanceReport(photo(provenance, true))));
     expect(shown.metadata.location.latitude).toBeCloseTo(35.6586, 4);
   });
 
   it('is null while the provenance is still being read', () => {
-    expect(provenanceReport(undefined, false)).toBeNull();
+    expect(provenanceReport(photo(undefined, false))).toBeNull();
   });
 });

@@ -7,6 +7,16 @@ const stream = (extra: object) => JSON.stringify({
 });
 
 describe('parseProbe', () => {
+  it("keeps the container's name and its text tags, and nothing else", () => {
+    const json = JSON.stringify({
+      streams: [{ codec_type: 'video', codec_name: 'h264', width: 320, height: 240 }],
+      format: { format_name: 'mov,mp4', format_long_name: 'QuickTime / MOV', tags: { encoder: 'Lavf59', 'com.apple.quicktime.make': 'Apple', odd: { nested: 1 }, long: 'x'.repeat(500) } },
+    });
+    const info = parseProbe(json);
+    expect(info.container).toBe('QuickTime / MOV');
+    expect(info.tags).toEqual({ encoder: 'Lavf59', 'com.apple.quicktime.make': 'Apple', long: 'x'.repeat(200) });
+  });
+
   it('reads size, rate, duration and frame count', () => {
     const info = parseProbe(stream({}));
     expect(info).toMatchObject({ width: 1920, height: 1080, codec: 'h264', rotation: 0, frameCount: 300, duration: 10.01 });

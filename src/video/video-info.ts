@@ -13,6 +13,10 @@ export interface VideoInfo {
   rotation: number;
   /** Frames, counted or estimated from duration x fps; null when neither is known. */
   frameCount: number | null;
+  /** The container, as ffprobe names it (e.g. "QuickTime / MOV"). */
+  container: string;
+  /** The container's metadata tags (MP4/MOV udta and meta, Matroska tags), as written: untrusted text. */
+  tags: Record<string, string>;
 }
 
 interface ProbeStream {
@@ -31,7 +35,7 @@ interface ProbeStream {
 
 interface ProbeOutput {
   streams?: ProbeStream[];
-  format?: { duration?: string; format_name?: string };
+  format?: { duration?: string; format_name?: string; format_long_name?: string; tags?: Record<string, unknown> };
 }
 
 function rate(text: string | undefined): number | null {
@@ -39,6 +43,16 @@ function rate(text: string | undefined): number | null {
   const [num, den = '1'] = text.split('/');
   const value = Number(num) / Number(den);
   return Number.isFinite(value) && value > 0 && value < 1000 ? value : null;
+}
+
+const maxTags = 64;
+
+/** The tags that are text, at most maxTags of them, each value at most 200 characters. */
+function textTags(tags: Record<string, unknown> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(tags ?? {})
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+    .slice(0, maxTags)
+    .map(([key, value]) => [key.slice(0, 100), value.slice(0, 200)]));
 }
 
 function positive(text: string | undefined): number | null {
@@ -77,6 +91,8 @@ export function parseProbe(json: string): VideoInfo {
     codec: video.codec_name ?? 'unknown',
     rotation,
     frameCount: counted ?? (duration && fps ? Math.round(duration * fps) : null),
+    container: probe.format?.format_long_name ?? probe.format?.format_name ?? 'unknown',
+    tags: textTags(probe.format?.tags),
   };
 }
 
