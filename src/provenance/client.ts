@@ -6,11 +6,11 @@ import { thumbnailMismatchLevel } from './thumbnail-compare';
 import type { CredentialsReading } from './credentials';
 import type { Fingerprint, MetadataReading, Provenance, ThumbnailCheck } from './types';
 
-/** A reader still busy after this long is stopped: a file whose metadata makes it loop or crawl. */
-export const metadataTimeLimitMs = 10_000;
+/** A reader still busy after this long is stopped: a file whose metadata or manifest makes it loop or crawl. */
+const readTimeLimitMs = 10_000;
 
 /** A video's metadata is its container's tags, which the video analysis reads (ffprobe): until it starts, this. */
-export const noVideoMetadataYet = "A video's metadata is read from its container's tags when its analysis starts.";
+const noVideoMetadataYet = "A video's metadata is read from its container's tags when its analysis starts.";
 
 class TimeUpError extends Error {}
 
@@ -29,7 +29,7 @@ function connect(): Connection {
 async function bounded<T>(connection: Connection, work: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeUp = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeUpError()), metadataTimeLimitMs);
+    timer = setTimeout(() => reject(new TimeUpError()), readTimeLimitMs);
   });
   try {
     return await Promise.race([work, connection.stopped, timeUp]);
@@ -41,15 +41,15 @@ async function bounded<T>(connection: Connection, work: Promise<T>): Promise<T> 
 const failure = (error: unknown): { status: 'failed'; message: string } => ({
   status: 'failed',
   message: error instanceof TimeUpError
-    ? `reading it took longer than ${metadataTimeLimitMs / 1000} s, so it was stopped (the file may be malformed)`
+    ? `reading it took longer than ${readTimeLimitMs / 1000} s, so it was stopped (the file may be malformed)`
     : `the reader stopped (${error instanceof Error ? error.message : String(error)})`,
 });
 
 /**
  * Reads a file's provenance in a worker of its own: metadata (bounded in size and time), the
  * EXIF thumbnail compared with the picture, C2PA content credentials (bounded in time), and the
- * file's fingerprint. Never throws: what
- * fails is said in the result, and the face analysis goes on regardless.
+ * file's fingerprint. Never throws: what fails is said in the result, and the face analysis goes
+ * on regardless.
  */
 export async function readProvenance(file: File, kind: MediaKind): Promise<Provenance> {
   let connection = connect();
