@@ -18,15 +18,13 @@ function FaceChanges({ view }: { view: ComparisonView }) {
   );
 }
 
-/** The compared picture: the photo itself, or the video's frame as captured. */
-function FrameImage({ frame }: { frame: ComparedFrame }) {
-  const url = useObjectUrl(frame.png, 'image/png');
-  return url ? <img src={url} alt={`This video at ${formatTime(frame.time)}`} /> : null;
-}
-
 function ComparisonResult({ current, view, frame }: { current: CurrentFile; view: ComparisonView; frame?: ComparedFrame }) {
   const alignedUrl = useObjectUrl(view.alignedPng, 'image/png');
   const differenceUrl = useObjectUrl(view.differencePng, 'image/png');
+  // The compared picture: the photo itself, or the video's frame as captured.
+  const frameUrl = useObjectUrl(frame?.png, 'image/png');
+  const pictureUrl = frame ? frameUrl : current.url;
+  const pictureName = frame ? `this video at ${formatTime(frame.time)}` : 'this picture';
   const [reveal, setReveal] = useState(50);
   const aspect = `${view.sourceWidth} / ${view.sourceHeight}`;
   const regions = view.regions.length;
@@ -40,9 +38,17 @@ function ComparisonResult({ current, view, frame }: { current: CurrentFile; view
       <FaceChanges view={view} />
       <div className="compare-views">
         <figure>
+          <div className="compare-slider" style={{ aspectRatio: aspect }}>{alignedUrl && <img src={alignedUrl} alt="The original, aligned" />}</div>
+          <figcaption>The original, aligned</figcaption>
+        </figure>
+        <figure>
+          <div className="compare-slider" style={{ aspectRatio: aspect }}>{pictureUrl && <img src={pictureUrl} alt={pictureName} />}</div>
+          <figcaption>{pictureName.charAt(0).toUpperCase() + pictureName.slice(1)}</figcaption>
+        </figure>
+        <figure>
           <div className="compare-slider" style={{ aspectRatio: aspect }}>
-            {frame ? <FrameImage frame={frame} /> : <img src={current.url} alt="This picture" />}
-            {alignedUrl && <img src={alignedUrl} alt="The original, aligned onto this picture" style={{ clipPath: `inset(0 ${100 - reveal}% 0 0)` }} />}
+            {pictureUrl && <img src={pictureUrl} alt="" />}
+            {alignedUrl && <img src={alignedUrl} alt="" style={{ clipPath: `inset(0 ${100 - reveal}% 0 0)` }} />}
           </div>
           <label className="compare-reveal">
             Original on the left of the line, this {frame ? 'frame' : 'picture'} on the right
