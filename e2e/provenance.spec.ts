@@ -152,3 +152,20 @@ test('content credentials: one byte changed in the picture fails validation, and
   await expect(page.getByTestId('summary')).toContainText('1 face found');
   await screenshot(page, 'c2pa-tampered');
 });
+
+test('each reader is stopped at its time limit, and the rest is still read (the batch runner sets a 1 ms limit)', async ({ page }) => {
+  const path = jpegWithExif();
+  await page.goto('/runner.html');
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  const read = (limit?: number) => page.evaluate(async ({ bytes, limit }) => {
+    const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }));
+    const runner = (window as unknown as { mikiwame: { provenance(url: string, kind: 'image', limit?: number): Promise<unknown> } }).mikiwame;
+    return JSON.parse(JSON.stringify(await runner.provenance(url, 'image', limit)));
+  }, { bytes: [...readFileSync(path)], limit });
+  const stopped = await read(1);
+  expect(stopped.metadata).toEqual({ status: 'failed', message: 'reading it took longer than 0.001 s, so it was stopped (the file may be malformed)' });
+  expect(stopped.credentials.status).toBe('failed');
+  expect(stopped.fingerprint.sha256).toBe(sha256(path));
+  const unhurried = await read();
+  expect(unhurried.metadata.summary.camera).toBe(exifFixtureFacts.model);
+});

@@ -6,7 +6,7 @@ import { thumbnailMismatchLevel } from './thumbnail-compare';
 import type { CredentialsReading } from './credentials';
 import type { Fingerprint, MetadataReading, Provenance, ThumbnailCheck } from './types';
 
-/** A reader still busy after this long is stopped: a file whose metadata or manifest makes it loop or crawl. */
+/** A reader still busy after this long (by default) is stopped: a file whose metadata or manifest makes it loop or crawl. */
 const readTimeLimitMs = 10_000;
 
 /** A video's metadata is its container's tags, which the video analysis reads (ffprobe): until it starts, this. */
@@ -26,10 +26,10 @@ function connect(): Connection {
   return { worker, api: Comlink.wrap<ProvenanceApi>(worker), stopped: workerStopped(worker, 'the metadata reader') };
 }
 
-async function bounded<T>(connection: Connection, work: Promise<T>): Promise<T> {
+async function bounded<T>(connection: Connection, work: Promise<T>, timeLimitMs: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeUp = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeUpError()), readTimeLimitMs);
+    timer = setTimeout(() => reject(new TimeUpError(`reading it took longer than ${timeLimitMs / 1000} s, so it was stopped (the file may be malformed)`)), timeLimitMs);
   });
   try {
     return await Promise.race([work, connection.stopped, timeUp]);
@@ -40,9 +40,7 @@ async function bounded<T>(connection: Connection, work: Promise<T>): Promise<T> 
 
 const failure = (error: unknown): { status: 'failed'; message: string } => ({
   status: 'failed',
-  message: error instanceof TimeUpError
-    ? `reading it took longer than ${readTimeLimitMs / 1000} s, so it was stopped (the file may be malformed)`
-    : `the reader stopped (${error instanceof Error ? error.message : String(error)})`,
+  message: error instanceof TimeUpError ? error.message : `the reader stopped (${error instanceof Error ? error.message : String(error)})`,
 });
 
 /**
@@ -51,7 +49,7 @@ const failure = (error: unknown): { status: 'failed'; message: string } => ({
  * file's fingerprint. Never throws: what fails is said in the result, and the face analysis goes
  * on regardless.
  */
-export async function readProvenance(file: File, kind: MediaKind): Promise<Provenance> {
+export async function readProvenance(file: File, kind: MediaKind, timeLimitMs = readTimeLimitMs): Promise<Provenance> {
   let connection = connect();
   const restart = () => {
     connection.worker.terminate();
@@ -62,10 +60,10 @@ export async function readProvenance(file: File, kind: MediaKind): Promise<Prove
     let thumbnail: ThumbnailCheck | null = null;
     if (kind === 'image') {
       try {
-        const read = await bounded(connection, connection.api.readMetadata(file));
+        const read = await bounded(connection, connection.api.readMetadata(file), timeLimitMs);
         metadata = read.reading;
         if (read.thumbnail) {
-          const difference = await bounded(connection, connection.api.compareWithThumbnail(file, read.thumbnail)).catch(() => {
+          const difference = await bounded(connection, connection.api.compareWithThumbnail(file, read.thumbnail), timeLimitMs).catch(() => {
             restart();
             return null;
           });
@@ -78,7 +76,7 @@ export async function readProvenance(file: File, kind: MediaKind): Promise<Prove
     }
     let credentials: CredentialsReading;
     try {
-      credentials = await bounded<CredentialsReading>(connection, connection.api.readCredentials(file, file.type));
+      credentials = await bounded<CredentialsReading>(connection, connection.api.readCredentials(file, file.type), timeLimitMs);
     } catch (error) {
       restart();
       credentials = failure(error);

@@ -4,6 +4,9 @@ import type { ImageAnalysis } from '../pipeline/analysis';
 import { masksToImage, maskIoU } from '../pipeline/heatmap';
 import type { Degradation } from '../pipeline/degrade';
 import type { BackendPreference } from '../pipeline/onnx-model';
+import { readProvenance } from '../provenance/client';
+import type { Provenance } from '../provenance/types';
+import type { MediaKind } from '../video/media-kind';
 import type { CropExport } from '../worker/analyzer.worker';
 import { AnalyzerClient } from '../worker/client';
 import type { EngineInfo } from '../worker/engine';
@@ -31,6 +34,8 @@ export interface MikiwameRunner {
   analyze(url: string, degrade?: Degradation, maskUrl?: string): Promise<RunnerAnalysis>;
   crops(url: string): Promise<CropExport>;
   analyzeVideo(url: string, sampleFps: number | null | 'auto'): Promise<RunnerVideoAnalysis>;
+  /** What the Provenance panel reads of a file (fingerprint, metadata, credentials), each reader stopped after `timeLimitMs` if given. */
+  provenance(url: string, kind: MediaKind, timeLimitMs?: number): Promise<Provenance>;
   /** Each model's median per-face latency in a fresh worker with this backend and thread count. */
   modelLatency(backend: BackendPreference, threads: number, runs: number): Promise<{ backend: string; ms: Record<string, number> }>;
 }
@@ -60,6 +65,10 @@ const runner: MikiwameRunner = {
     const faces = analysis.faces.flatMap((f) => (f.mask ? [{ mask: f.mask, toImage: f.toImage }] : []));
     const heat = masksToImage(faces, analysis.width, analysis.height);
     return { analysis, maskIoU: maskIoU(heat, await referenceMask(maskUrl, analysis.width, analysis.height)) };
+  },
+  async provenance(url, kind, timeLimitMs) {
+    const blob = await fetchBlob(url);
+    return readProvenance(new File([blob], url.split('/').pop() ?? 'file', { type: blob.type }), kind, timeLimitMs);
   },
   async crops(url) {
     return client.cropFaces(await fetchBlob(url));
