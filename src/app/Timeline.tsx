@@ -2,7 +2,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import type { TrackPoint, TrackSummary } from '../video/aggregate';
 import { useAppStore } from './store';
 import { tickLabel, timeTicks } from './time-ticks';
-import { trackColour } from './VideoStage';
+import { trackColour } from './colormap';
 
 const width = 1000;
 const height = 100;
@@ -99,10 +99,4 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }:
       </div>
     </figure>
   );
-}
-
-export function formatTime(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = seconds - m * 60;
-  return `${m}:${s < 10 ? '0' : ''}${s.toFixed(1)}`;
 }

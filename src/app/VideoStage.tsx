@@ -1,18 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { frameAt, frameValidity } from '../video/frame-lookup';
-import type { AnalysedFrame, VideoFace } from '../video/types';
+import type { AnalysedFrame } from '../video/types';
 import { isAssessable } from '../pipeline/analysis';
 import { evidenceBand } from '../pipeline/evidence';
-import { paintHeatmap } from './heat-draw';
+import { trackColour } from './colormap';
+import { drawableVideoFace, paintHeatmap } from './heat-draw';
 import { selectCurrent, useAppStore } from './store';
-
-export const trackColours = ['#4cc9f0', '#f72585', '#b5e48c', '#ffb703', '#9d4edd', '#fb8500'];
-export const trackColour = (id: number) => trackColours[(id - 1) % trackColours.length];
-
-function toDrawable(face: VideoFace) {
-  const mask = face.mask && { size: face.mask.size, data: Float32Array.from(face.mask.data, (v) => v / 255) };
-  return { mask, toImage: face.toImage, probability: face.probability };
-}
 
 /**
  * The user's video with the analysis drawn over it: at every frame the player presents
@@ -38,7 +31,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
     const frame = frameAt(frames.current, time, validity);
     setShown((previous) => (previous === frame ? previous : frame));
     if (!canvas.current || (painted.current?.canvas === canvas.current && painted.current.frame === frame)) return;
-    paintHeatmap(canvas.current, frame?.faces.filter((f) => isAssessable(f.box)).map(toDrawable) ?? []);
+    paintHeatmap(canvas.current, frame?.faces.filter((f) => isAssessable(f.box)).map(drawableVideoFace) ?? []);
     painted.current = { canvas: canvas.current, frame };
   }, [validity]);
 

@@ -1,8 +1,8 @@
 import { minAssessableFacePx } from '../pipeline/analysis';
 import { evidenceLabel } from '../pipeline/evidence';
 import type { VideoVerdict } from '../video/aggregate';
-import { formatTime } from './Timeline';
-import { trackColour } from './VideoStage';
+import { formatTime } from './time-ticks';
+import { trackColour } from './colormap';
 
 /** One card per tracked person, then the moments with the highest scores as jump points. */
 export function VideoTracks({ verdict, onSeek }: { verdict: VideoVerdict; onSeek: (time: number) => void }) {

@@ -9,7 +9,8 @@ import { cancelAnalysis, reanalyzeCurrent } from './analyze-file';
 import { HeatmapControls } from './HeatmapControls';
 import { selectCurrent, useAppStore, type CurrentFile } from './store';
 import { ReportButton, ResultNotes } from './Summary';
-import { formatTime, Timeline } from './Timeline';
+import { formatTime } from './time-ticks';
+import { Timeline } from './Timeline';
 import { VideoStage } from './VideoStage';
 import { VideoTracks } from './VideoTracks';
 

@@ -1,5 +1,9 @@
 import type { FaceMask } from '../pipeline/heatmap';
 
+/** One colour per tracked person, in boxes, timeline lines and reports. */
+export const trackColours = ['#4cc9f0', '#f72585', '#b5e48c', '#ffb703', '#9d4edd', '#fb8500'];
+export const trackColour = (id: number) => trackColours[(id - 1) % trackColours.length];
+
 // Viridis (matplotlib): perceptually uniform and readable with the common colour-vision deficiencies.
 // The legend (.legend-bar in app.css) uses the same anchors.
 const anchors: [number, number, number][] = [

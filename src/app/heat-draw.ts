@@ -1,12 +1,19 @@
 import type { Affine } from '../pipeline/types';
 import { cropSpec } from '../pipeline/crop';
 import type { FaceMask } from '../pipeline/heatmap';
+import type { VideoFace } from '../video/types';
 import { maskToRgba } from './colormap';
 
 export interface DrawableFace {
   mask?: FaceMask;
   toImage: Affine;
   probability: number;
+}
+
+/** A video face's byte mask (0-255) as the 0-1 mask the heatmap draws. */
+export function drawableVideoFace(face: VideoFace): DrawableFace {
+  const mask = face.mask && { size: face.mask.size, data: Float32Array.from(face.mask.data, (v) => v / 255) };
+  return { mask, toImage: face.toImage, probability: face.probability };
 }
 
 /**

@@ -17,7 +17,7 @@ const trackStatus = (track: TrackSummary): PartStatus => (track.tooSmall ? 'TOO_
  * boxes, notes with the caveats, model versions, and the file's provenance (fingerprint, metadata).
  * No pixels of the file.
  */
-export function analysisReport(current: CurrentFile, createdAt = new Date()): object {
+export function analysisReport(current: CurrentFile, createdAt = new Date()) {
   const base = {
     app: 'Mikiwame',
     createdAt: createdAt.toISOString(),
@@ -29,7 +29,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()): ob
   if (analysis) {
     return {
       ...base,
-      kind: 'image',
+      kind: 'image' as const,
       backend: analysis.backend,
       models: analysis.models,
       size: { width: analysis.width, height: analysis.height, sourceWidth: analysis.sourceWidth, sourceHeight: analysis.sourceHeight },
@@ -40,7 +40,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()): ob
       fusion: analysis.fusion,
       faces: analysis.faces.map((f) => ({
         status: faceStatus(f), box: f.box, probability: f.probability, band: f.band, detectionScore: f.detectionScore,
-        parts: f.parts.map((p) => ({ model: p.model, probability: p.probability })), notes: f.notes,
+        parts: f.parts.map((p) => ({ model: p.model, label: p.label, probability: p.probability })), notes: f.notes,
       })),
     };
   }
@@ -49,7 +49,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()): ob
     const labels = video.start.models.map((m) => m.name);
     return {
       ...base,
-      kind: 'video',
+      kind: 'video' as const,
       backend: video.start.backend,
       models: video.start.models,
       // Its tags are in the provenance part, which holds a GPS position back until it is shown.
@@ -57,6 +57,9 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()): ob
       analysedSize: { width: video.start.plan.width, height: video.start.plan.height },
       sampleFps: video.start.plan.sampleFps,
       complete: !video.stopped && video.end !== undefined,
+      // Where a cancelled (or crashed) analysis stopped, in video seconds: the results cover the video up to there.
+      stopped: video.stopped ? { at: video.progress?.mediaTime ?? 0, reason: video.stopped.reason ?? null } : null,
+      partLabels: video.start.partLabels,
       status: verdict.status,
       probability: verdict.probability,
       summary: verdict.summary,
@@ -76,15 +79,23 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()): ob
       })),
     };
   }
-  return { ...base, kind: current.kind, status: 'UNABLE_TO_EVALUATE' satisfies VerdictStatus, error: current.error ?? null };
+  return { ...base, kind: current.kind, status: 'UNABLE_TO_EVALUATE' satisfies VerdictStatus as VerdictStatus, error: current.error ?? null };
 }
 
-export function downloadReport(current: CurrentFile): void {
-  const blob = new Blob([JSON.stringify(analysisReport(current), null, 1)], { type: 'application/json' });
+export type AnalysisReport = ReturnType<typeof analysisReport>;
+export type ImageReport = Extract<AnalysisReport, { kind: 'image'; faces: unknown }>;
+export type VideoReport = Extract<AnalysisReport, { tracks: unknown }>;
+
+/** Hands `blob` to the browser's download, named after the analysed file: "photo.mikiwame.json". */
+export function saveReportFile(current: CurrentFile, blob: Blob, extension: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${current.name.replace(/\.[^.]+$/, '') || 'analysis'}.mikiwame.json`;
+  link.download = `${current.name.replace(/\.[^.]+$/, '') || 'analysis'}.mikiwame.${extension}`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadReport(current: CurrentFile): void {
+  saveReportFile(current, new Blob([JSON.stringify(analysisReport(current), null, 1)], { type: 'application/json' }), 'json');
 }

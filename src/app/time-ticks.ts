@@ -16,3 +16,10 @@ export function tickLabel(seconds: number): string {
   const text = Number.isInteger(s) ? String(s) : s.toFixed(1);
   return `${m}:${s < 10 ? '0' : ''}${text}`;
 }
+
+/** "1:05.0": a moment in the video, to a tenth of a second. */
+export function formatTime(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds - m * 60;
+  return `${m}:${s < 10 ? '0' : ''}${s.toFixed(1)}`;
+}

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useObjectUrl } from '../app/object-url';
 import { useAppStore, type CurrentFile } from '../app/store';
-import { formatTime } from '../app/Timeline';
+import { formatTime } from '../app/time-ticks';
 import { compareWithOriginal } from './compare-file';
 import type { ComparedFrame, ComparisonView } from './types';
 

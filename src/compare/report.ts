@@ -1,10 +1,12 @@
 import type { ComparisonState } from './types';
 
 /** The comparison part of the JSON report: what was compared and what differed; no pixels. */
-export function comparisonReport(comparison: ComparisonState | undefined): object | null {
+export function comparisonReport(comparison: ComparisonState | undefined) {
   if (!comparison || comparison.status === 'comparing') return null;
   const frameTime = comparison.frame?.time;
-  if (comparison.status === 'failed') return { original: comparison.originalName, frameTime, status: 'failed', message: comparison.message };
+  if (comparison.status === 'failed') return { original: comparison.originalName, frameTime, status: 'failed' as const, message: comparison.message };
   const { originalName, alignment, correlation, regions, faces } = comparison;
-  return { original: originalName, frameTime, status: 'compared', alignment, correlation, regions, faces };
+  return { original: originalName, frameTime, status: 'compared' as const, alignment, correlation, regions, faces };
 }
+
+export type ComparisonReport = NonNullable<ReturnType<typeof comparisonReport>>;

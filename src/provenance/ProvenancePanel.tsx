@@ -4,16 +4,9 @@ import { useAppStore, type CurrentFile } from '../app/store';
 import type { VideoInfo } from '../video/video-info';
 import { metadataOf } from './container-tags';
 import { credentialsHeadline, type CredentialsReading, type CredentialsSummary } from './credentials';
-import { describeDigitalSourceType } from './digital-source-type';
+import { actionText, formatBytes, noCredentialsText, noMetadataMeaning, signerText, validationText, videoStreamText } from './wording';
 import type { Fingerprint, MetadataReading, MetadataSummary, ThumbnailCheck } from './types';
 
-const noMetadataMeaning = 'Most social networks and messaging apps strip it when a file is uploaded, and screenshots and many editors never write it: its absence proves nothing either way.';
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const [size, unit] = bytes < 1024 ** 2 ? [1024, 'KiB'] : bytes < 1024 ** 3 ? [1024 ** 2, 'MiB'] : [1024 ** 3, 'GiB'];
-  return `${(bytes / size).toFixed(1)} ${unit} (${bytes.toLocaleString('en')} bytes)`;
-}
 
 function Facts({ rows, testId }: { rows: [string, ReactNode][]; testId?: string }) {
   return (
@@ -37,7 +30,7 @@ function FileFacts({ fingerprint, video }: { fingerprint: Fingerprint; video?: V
   if (fingerprint.jpegQuality !== null) rows.push(['JPEG quality', `about ${fingerprint.jpegQuality} (estimated from its quantisation tables)`]);
   if (video) {
     rows.push(['Container', video.container]);
-    rows.push(['Video', `${video.codec}, ${video.width}x${video.height}${video.fps ? `, ${+video.fps.toFixed(2)} frames per second` : ''}${video.duration ? `, ${video.duration.toFixed(1)} s` : ''}`]);
+    rows.push(['Video', videoStreamText(video)]);
   }
   return <Facts rows={rows} testId="file-facts" />;
 }
@@ -116,27 +109,16 @@ function MetadataPart({ current, metadata }: { current: CurrentFile; metadata: M
   );
 }
 
-const validationWords: Record<CredentialsSummary['validation'], string> = {
-  trusted: 'valid, signed by a trusted signer',
-  valid: 'signature and hashes valid; the signer is on no trust list this app knows (untrusted)',
-  invalid: 'invalid',
-};
-
 function CredentialsFacts({ summary }: { summary: CredentialsSummary }) {
-  const validation = summary.validation === 'invalid' ? `invalid: ${summary.problems.join('; ')}` : validationWords[summary.validation];
   const rows: [string, ReactNode][] = [
-    ['Validation', <span data-testid="credentials-validation">{validation}</span>],
-    ['Signed by', [summary.signer, summary.issuer && `issued by ${summary.issuer}`].filter(Boolean).join(', ') || 'not named'],
+    ['Validation', <span data-testid="credentials-validation">{validationText(summary)}</span>],
+    ['Signed by', signerText(summary)],
     ['Signed at', summary.signedAt ?? 'no time-stamp'],
   ];
   if (summary.claimGenerator) rows.push(['Made with', summary.claimGenerator]);
   rows.push(['Actions', summary.actions.length ? (
     <ol className="provenance-history">
-      {summary.actions.map((a, i) => (
-        <li key={i}>
-          {[a.action, a.digitalSourceType && describeDigitalSourceType(a.digitalSourceType), a.softwareAgent, a.when].filter(Boolean).join(' · ')}
-        </li>
-      ))}
+      {summary.actions.map((a, i) => <li key={i}>{actionText(a)}</li>)}
     </ol>
   ) : 'none recorded']);
   if (summary.ingredients.length) rows.push(['Ingredients', summary.ingredients.map((i) => `${i.title} (${i.relationship})`).join('; ')]);
@@ -147,9 +129,7 @@ function CredentialsPart({ credentials }: { credentials: CredentialsReading }) {
   switch (credentials.status) {
     case 'absent':
       return (
-        <p data-testid="credentials-absent">
-          No content credentials (C2PA) in this file. Few cameras and apps write them yet and most platforms strip them: their absence proves nothing.
-        </p>
+        <p data-testid="credentials-absent">{noCredentialsText}</p>
       );
     case 'unsupported':
       return <p data-testid="credentials-unsupported">{credentials.message}</p>;

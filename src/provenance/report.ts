@@ -5,7 +5,7 @@ import { metadataOf } from './container-tags';
  * The provenance part of the JSON report. The GPS position is in it only when the user chose to
  * see it: a report is often shared further than the file.
  */
-export function provenanceReport(current: CurrentFile): object | null {
+export function provenanceReport(current: CurrentFile) {
   const { provenance } = current;
   if (!provenance) return null;
   const { fingerprint, credentials, thumbnail } = provenance;
@@ -21,3 +21,5 @@ export function provenanceReport(current: CurrentFile): object | null {
     thumbnail: thumbnailFacts,
   };
 }
+
+export type ProvenanceReport = NonNullable<ReturnType<typeof provenanceReport>>;
