@@ -1,6 +1,5 @@
+import { backendNames } from '../report/wording';
 import { useAppStore } from './store';
-
-const backendNames = { webgpu: 'WebGPU', wasm: 'WebAssembly (CPU)' } as const;
 
 export function EngineStatus() {
   const engine = useAppStore((s) => s.engine);

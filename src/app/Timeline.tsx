@@ -1,5 +1,5 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
-import type { TrackPoint, TrackSummary } from '../video/aggregate';
+import { trackRuns, type TrackSummary } from '../video/aggregate';
 import { useAppStore } from './store';
 import { tickLabel, timeTicks } from './time-ticks';
 import { trackColour } from './colormap';
@@ -9,17 +9,6 @@ const height = 100;
 const probabilityTicks = [0, 0.25, 0.5, 0.75, 1];
 /** Seconds moved by the arrow keys and by Page Up / Page Down. */
 const keySteps: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10 };
-
-/** Breaks a track's line where the face was not seen for more than `gap` seconds. */
-function runs(points: TrackPoint[], gap: number): TrackPoint[][] {
-  const out: TrackPoint[][] = [];
-  for (const point of points) {
-    const last = out[out.length - 1];
-    if (last && point.time - last[last.length - 1].time <= gap) last.push(point);
-    else out.push([point]);
-  }
-  return out;
-}
 
 function Playhead({ duration }: { duration: number }) {
   const time = useAppStore((s) => s.playheadTime);
@@ -80,7 +69,7 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }:
             {ticks.map((t) => <line key={t} className="grid" x1={x(t)} x2={x(t)} y1={0} y2={height} vectorEffect="non-scaling-stroke" />)}
             {probabilityTicks.map((p) => <line key={p} className="grid" x1={0} x2={width} y1={y(p)} y2={y(p)} vectorEffect="non-scaling-stroke" />)}
             <line className="threshold" x1={0} x2={width} y1={y(threshold)} y2={y(threshold)} vectorEffect="non-scaling-stroke" />
-            {tracks.map((track) => runs(track.points, 1).map((run, i) => (
+            {tracks.map((track) => trackRuns(track.points, 1).map((run, i) => (
               <polyline
                 key={`${track.id}-${i}`}
                 className="track-line"

@@ -1,6 +1,5 @@
-import { minAssessableFacePx } from '../pipeline/analysis';
 import { evidenceLabel } from '../pipeline/evidence';
-import type { VideoVerdict } from '../video/aggregate';
+import { trackNotes, trackScoreExplanation, type VideoVerdict } from '../video/aggregate';
 import { formatTime } from './time-ticks';
 import { trackColour } from './colormap';
 
@@ -40,14 +39,8 @@ export function VideoTracks({ verdict, onSeek }: { verdict: VideoVerdict; onSeek
               <div><dt>frames above threshold</dt><dd>{Math.round(track.aboveThreshold * 100)} %</dd></div>
               <div><dt>highest frame</dt><dd>{track.max.toFixed(2)}</dd></div>
             </dl>
-            {!track.tooSmall && (
-              <p className="why" data-testid="why">
-                The mean of the combined probability over its {track.points.length} analysed frames, so a short
-                manipulated moment moves it little: read the timeline and the moments below.
-              </p>
-            )}
-            {track.tooSmall && <p className="note">Face under {minAssessableFacePx} px in most frames: too small to assess, not counted.</p>}
-            {track.brief && <p className="note">Seen in too few frames to count towards the verdict.</p>}
+            {!track.tooSmall && <p className="why" data-testid="why">{trackScoreExplanation(track.points.length)}</p>}
+            {trackNotes(track).map((note) => <p key={note} className="note">{note}</p>)}
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@ import { ComparePanel } from '../compare/ComparePanel';
 import { statusBand } from '../pipeline/evidence';
 import { CredentialsLine, ProvenancePanel } from '../provenance/ProvenancePanel';
 import { defaultVerdictOptions, videoVerdict, type VideoVerdict } from '../video/aggregate';
+import { describeSampling } from '../video/sampling';
 import type { VideoOptions } from '../worker/video-engine';
 import { cancelAnalysis, reanalyzeCurrent } from './analyze-file';
 import { HeatmapControls } from './HeatmapControls';
@@ -48,9 +49,7 @@ export function SamplingControl() {
 function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: VideoVerdict }) {
   const video = current.video!;
   const { start, progress } = video;
-  const sampling = start && (start.plan.sampleFps === null
-    ? `every frame${start.info.fps ? ` (${+start.info.fps.toFixed(2)} per second)` : ''}`
-    : `${start.plan.sampleFps} of ${start.info.fps ? +start.info.fps.toFixed(2) : '?'} frames per second`);
+  const sampling = start && describeSampling(start.info, start.plan.sampleFps);
   if (current.status === 'analyzing') {
     const speed = progress && progress.elapsedMs > 0 ? progress.framesDone / (progress.elapsedMs / 1000) : 0;
     const left = progress?.framesTotal && speed > 0 ? Math.max(0, progress.framesTotal - progress.framesDone) / speed : null;

@@ -82,6 +82,29 @@ export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdict
   });
 }
 
+/** Why a person's score does not count towards the verdict, when it does not. */
+export function trackNotes(track: Pick<TrackSummary, 'tooSmall' | 'brief'>): string[] {
+  return [
+    ...(track.tooSmall ? [`Face under ${minAssessableFacePx} px in most frames: too small to assess, not counted.`] : []),
+    ...(track.brief ? ['Seen in too few frames to count towards the verdict.'] : []),
+  ];
+}
+
+/** How a person's score is made, for the card and the report. */
+export const trackScoreExplanation = (frames: number) =>
+  `The mean of the combined probability over its ${frames} analysed frames, so a short manipulated moment moves it little: read the timeline and the moments below.`;
+
+/** Breaks a track's points where the face was not seen for more than `gap` seconds: the timeline draws no line across. */
+export function trackRuns(points: TrackPoint[], gap: number): TrackPoint[][] {
+  const out: TrackPoint[][] = [];
+  for (const point of points) {
+    const last = out[out.length - 1];
+    if (last && point.time - last[last.length - 1].time <= gap) last.push(point);
+    else out.push([point]);
+  }
+  return out;
+}
+
 const counts = (track: TrackSummary) => !track.brief && !track.tooSmall;
 
 /** The windows with the highest mean score, not overlapping in time, highest first. */

@@ -15,3 +15,9 @@ export function chooseSampleFps(setting: SampleSetting, info: Pick<VideoInfo, 'f
   if (fps * msPerFrame <= 1000) return null;
   return autoRates.find((r) => r * msPerFrame <= 1000) ?? autoRates[autoRates.length - 1];
 }
+
+/** What was analysed, in words: "every frame (15 per second)" or "5 of 30 frames per second". */
+export function describeSampling(info: Pick<VideoInfo, 'fps'>, sampleFps: number | null): string {
+  const fps = info.fps ? +info.fps.toFixed(2) : null;
+  return sampleFps === null ? `every frame${fps ? ` (${fps} per second)` : ''}` : `${sampleFps} of ${fps ?? '?'} frames per second`;
+}
