@@ -3,11 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureFfmpeg, ensureNodeModules, root } from './lib/setup.mjs';
+import { ensureChromium, ensureFfmpeg, ensureNodeModules, ensurePoppler, root } from './lib/setup.mjs';
 
 ensureNodeModules();
 ensureChromium();
 ensureFfmpeg();
+ensurePoppler();
 // Not test-results/: Playwright empties that folder when it starts.
 const reports = join(root, 'test-reports');
 mkdirSync(reports, { recursive: true });

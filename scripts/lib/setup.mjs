@@ -27,10 +27,16 @@ export function ensureChromium() {
   run('apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium');
 }
 
-/** Debian's ffmpeg makes the test videos (H.264, VP8, VP9, MPEG-4 in MP4, WebM, MOV, AVI). */
-export function ensureFfmpeg() {
-  if (existsSync('/usr/bin/ffmpeg')) return;
-  if (process.getuid?.() !== 0) throw new Error('ffmpeg is missing. Install it (sudo apt-get install ffmpeg).');
-  console.log('Installing ffmpeg (apt-get install ffmpeg)...');
-  run('apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ffmpeg');
+/** Installs Debian's `pkg` (as root) when `binary` is missing. */
+function ensureDebianPackage(binary, pkg) {
+  if (existsSync(binary)) return;
+  if (process.getuid?.() !== 0) throw new Error(`${binary} is missing. Install it (sudo apt-get install ${pkg}).`);
+  console.log(`Installing ${pkg} (apt-get install ${pkg})...`);
+  run(`apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ${pkg}`);
 }
+
+/** Debian's ffmpeg makes the test videos (H.264, VP8, VP9, MPEG-4 in MP4, WebM, MOV, AVI). */
+export const ensureFfmpeg = () => ensureDebianPackage('/usr/bin/ffmpeg', 'ffmpeg');
+
+/** Debian's poppler-utils reads the PDF reports in the tests (pdftotext, pdfimages) and renders their pages (pdftoppm). */
+export const ensurePoppler = () => ensureDebianPackage('/usr/bin/pdftotext', 'poppler-utils');
