@@ -1,6 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
+/** Loads the app and waits until its service worker controls the page. */
+export async function openControlled(page: Page) {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
 /** Gives the app a file as the user's file picker would. */
 export async function pick(page: Page, path: string) {
   await page.getByTestId('file-input').setInputFiles(path);

@@ -5,7 +5,7 @@ import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../scripts/lib/chromium.mjs';
 import { jpegWithExif } from '../scripts/lib/provenance-fixtures.mjs';
 import { astronautClip, astronautPath } from './generated';
-import { compareWith, pick } from './app-page';
+import { compareWith, openControlled, pick } from './app-page';
 
 async function analyseImageAndVideo(page: Page) {
   await pick(page, astronautPath);
@@ -14,17 +14,6 @@ async function analyseImageAndVideo(page: Page) {
   await expect(page.getByTestId('credentials-absent')).toBeVisible();
   await pick(page, astronautClip({ container: 'vp9.webm' }).path);
   await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 90_000 });
-}
-
-/** Loads the app and waits until its service worker controls the page. */
-async function openControlled(page: Page) {
-  await page.goto('/');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
 }
 
 test('@offline after one visit with an image and a video, both work again with the network off', async ({ page, context }) => {

@@ -1,14 +1,35 @@
+import { useState } from 'react';
 import { statusBand } from '../pipeline/evidence';
 import { CredentialsLine } from '../provenance/ProvenancePanel';
 import { cancelAnalysis } from './analyze-file';
 import { downloadReport } from './report';
 import { selectCurrent, useAppStore, type CurrentFile } from './store';
 
+/** Makes the PDF; pdf-lib and the report's code load only now, so the first visit does not download them. */
+async function downloadPdf(current: CurrentFile) {
+  const { downloadPdfReport } = await import('../report/save-pdf');
+  await downloadPdfReport(current);
+}
+
 export function ReportButton({ current }: { current: CurrentFile }) {
+  const [pdf, setPdf] = useState<{ making: boolean; error?: string }>({ making: false });
+  const makePdf = () => {
+    setPdf({ making: true });
+    downloadPdf(current).then(
+      () => setPdf({ making: false }),
+      (error: unknown) => setPdf({ making: false, error: `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}.` }),
+    );
+  };
   return (
-    <button type="button" className="report" onClick={() => downloadReport(current)} data-testid="export">
-      Download report (JSON)
-    </button>
+    <div className="report-buttons">
+      <button type="button" className="report" onClick={() => downloadReport(current)} data-testid="export">
+        Download report (JSON)
+      </button>
+      <button type="button" className="report" onClick={makePdf} disabled={pdf.making} data-testid="export-pdf">
+        {pdf.making ? 'Making the PDF…' : 'Download report (PDF)'}
+      </button>
+      {pdf.error && <span className="note" role="alert">{pdf.error}</span>}
+    </div>
   );
 }
 

@@ -1,0 +1,136 @@
+// The PDF report: downloaded as a user does, then opened with pdf-lib and read and rendered with
+// Debian's poppler-utils (pdftotext, pdfimages, pdftoppm). Pages rendered to test-results/screenshots/.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { PageSizes, PDFDocument } from 'pdf-lib';
+import { astronautClip, astronautPath } from './generated';
+import { openControlled, pick } from './app-page';
+
+const reports = join('test-results', 'report');
+const screenshots = join('test-results', 'screenshots');
+
+/** Clicks "Download report (PDF)", keeps the file under test-results/report/ and reads it. */
+async function downloadPdf(page: Page, name: string) {
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-pdf').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.mikiwame\.pdf$/);
+  mkdirSync(reports, { recursive: true });
+  const path = join(reports, name);
+  await file.saveAs(path);
+  const doc = await PDFDocument.load(readFileSync(path));
+  const text = (pages: string[] = []) => execFileSync('pdftotext', [...pages, path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  // pdfimages -list: two header lines, then one line per image drawn.
+  const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }).trim().split('\n').length - 2;
+  return { path, doc, text: text(), firstPage: text(['-f', '1', '-l', '1']), images };
+}
+
+/** Renders page `page` of the PDF to test-results/screenshots/NAME.png, to look at. */
+function rasterise(path: string, name: string, page = 1) {
+  mkdirSync(screenshots, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(page), '-l', String(page), '-singlefile', path, join(screenshots, name)]);
+}
+
+test('photo: the PDF has the file, the verdict, one section per face with its pictures and the screen\'s probability, and the limits', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto('/');
+  await pick(page, astronautPath);
+  await expect(page.getByTestId('summary')).toContainText('1 face found');
+  await expect(page.getByTestId('sha256')).toBeVisible();
+  // pdf-lib and the report's code load only when asked for.
+  expect(requests.filter((url) => /save-pdf/.test(url))).toEqual([]);
+  const probabilities = await page.getByTestId('face-probability').allTextContents();
+  // The summary's first line on screen: "astronaut.png: 1 face found. Highest probability ...".
+  const summary = (await page.getByTestId('summary').innerText()).split('\n')[0].replace(/^astronaut\.png: /, '');
+  const sha256 = await page.getByTestId('sha256').innerText();
+
+  const pdf = await downloadPdf(page, 'astronaut.pdf');
+  expect(requests.some((url) => /save-pdf/.test(url))).toBe(true);
+  expect(pdf.doc.getPages()[0].getSize()).toEqual({ width: PageSizes.A4[0], height: PageSizes.A4[1] });
+  expect(pdf.doc.getTitle()).toBe('Mikiwame report: astronaut.png');
+  expect(pdf.firstPage).toContain('Mikiwame analysis report');
+  expect(pdf.text).toContain(sha256);
+  expect(pdf.text).toContain('512x512 pixels');
+  expect(summary).toContain('1 face found');
+  expect(pdf.text).toContain(summary);
+  // One section per face, each with the probability the screen shows.
+  expect(pdf.text.match(/Face \d+: /g)).toHaveLength(probabilities.length);
+  probabilities.forEach((p, i) => expect(pdf.text).toContain(`Face ${i + 1}: ${p}`));
+  // Each face's crop and heatmap.
+  expect(pdf.images).toBe(2 * probabilities.length);
+  expect(pdf.text).toContain('Provenance');
+  expect(pdf.text).toContain('Limits of this method');
+  expect(pdf.text).toContain('A low score does not prove a file authentic.');
+  expect(pdf.text).not.toContain('Partial results');
+  rasterise(pdf.path, 'report-image-page1');
+  rasterise(pdf.path, 'report-image-page2', 2);
+});
+
+test('photo with a Japanese file name: the PDF is made, the name kept exactly in its title', async ({ page }) => {
+  const dir = join('test-results', 'generated');
+  mkdirSync(dir, { recursive: true });
+  const japanese = join(dir, '宇宙飛行士の写真.png');
+  copyFileSync(astronautPath, japanese);
+  await page.goto('/');
+  await pick(page, japanese);
+  await expect(page.getByTestId('summary')).toContainText('1 face found');
+  const pdf = await downloadPdf(page, 'japanese-name.pdf');
+  expect(pdf.doc.getTitle()).toBe('Mikiwame report: 宇宙飛行士の写真.png');
+  expect(pdf.text).toContain('???????.png');
+  expect(pdf.text).toContain('the exact name is in the document');
+  expect(pdf.text).toContain('Face 1: ');
+});
+
+test('video: the PDF has the person with their pictures, the timeline, and the top moments with their frames', async ({ page }) => {
+  const clip = astronautClip({ container: 'mp4' });
+  await page.goto('/');
+  await pick(page, clip.path);
+  await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 90_000 });
+  const probability = await page.getByTestId('track-probability').innerText();
+  const moments = await page.getByTestId('segments').locator('button').count();
+  const pdf = await downloadPdf(page, 'astronaut-clip.pdf');
+  expect(pdf.text).toContain(`Person 1: ${probability}`);
+  expect(pdf.text.match(/Person \d+: /g)).toHaveLength(1);
+  expect(pdf.text).toContain('Timeline');
+  expect(pdf.text).toContain('Highest-scoring moments');
+  expect(pdf.text).toContain('h264, 640x480');
+  expect(pdf.text).not.toContain('Partial results');
+  expect(pdf.text).not.toContain('No frame is pictured');
+  // The person's crop and heatmap, and one frame per moment.
+  expect(pdf.images).toBe(2 + moments);
+  expect(pdf.text).toContain('Limits of this method');
+  rasterise(pdf.path, 'report-video-page1');
+  rasterise(pdf.path, 'report-video-page2', 2);
+});
+
+test('video cancelled, in a format the browser cannot play: page 1 says the results are partial; no frame is pictured, and it says why', async ({ page }) => {
+  const clip = astronautClip({ container: 'avi', seconds: 40, fps: 10 });
+  await page.goto('/');
+  await page.getByTestId('sampling').selectOption('all');
+  await pick(page, clip.path);
+  await expect.poll(async () => Number((await page.getByTestId('frames-done').textContent())?.split(' ')[0]), { timeout: 90_000 })
+    .toBeGreaterThanOrEqual(5);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('stopped')).toBeVisible();
+  const pdf = await downloadPdf(page, 'cancelled.pdf');
+  expect(pdf.firstPage).toMatch(/Partial results: the analysis was cancelled at \d:\d\d\.\d of 0:40\.0/);
+  expect(pdf.text).toContain('No frame is pictured: this browser cannot play this video');
+  expect(pdf.images).toBe(0);
+  rasterise(pdf.path, 'report-cancelled-page1');
+});
+
+test('@offline the PDF is made with the network off after one visit (its code is precached)', async ({ page, context }) => {
+  await openControlled(page);
+  expect(readFileSync(join('dist', 'sw.js'), 'utf8')).toMatch(/save-pdf-[\w-]+\.js/);
+  await pick(page, astronautPath);
+  await expect(page.getByTestId('summary')).toContainText('1 face found');
+  await context.setOffline(true);
+  await page.reload();
+  await pick(page, astronautPath);
+  await expect(page.getByTestId('summary')).toContainText('1 face found');
+  const pdf = await downloadPdf(page, 'offline.pdf');
+  expect(pdf.text).toContain('Face 1: ');
+});
