@@ -2,11 +2,11 @@
 // Debian's poppler-utils (pdftotext, pdfimages, pdftoppm). Pages rendered to test-results/screenshots/.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { PageSizes, PDFDocument } from 'pdf-lib';
-import { astronautClip, astronautPath } from './generated';
-import { openControlled, pick } from './app-page';
+import { astronautClip, astronautPath, groupPhoto } from './generated';
+import { compareWith, openControlled, pick } from './app-page';
 
 const reports = join('test-results', 'report');
 const screenshots = join('test-results', 'screenshots');
@@ -69,19 +69,30 @@ test('photo: the PDF has the file, the verdict, one section per face with its pi
   rasterise(pdf.path, 'report-image-page2', 2);
 });
 
-test('photo with a Japanese file name: the PDF is made, the name kept exactly in its title', async ({ page }) => {
-  const dir = join('test-results', 'generated');
-  mkdirSync(dir, { recursive: true });
-  const japanese = join(dir, '宇宙飛行士の写真.png');
-  copyFileSync(astronautPath, japanese);
+test('a group photo with a Japanese file name, compared with its original: one section per face, the comparison, the name kept in the title', async ({ page }) => {
+  const group = groupPhoto(2, 3, 1);
+  const japanese = join(dirname(group.path), '集合写真.png');
+  copyFileSync(group.path, japanese);
   await page.goto('/');
   await pick(page, japanese);
-  await expect(page.getByTestId('summary')).toContainText('1 face found');
-  const pdf = await downloadPdf(page, 'japanese-name.pdf');
-  expect(pdf.doc.getTitle()).toBe('Mikiwame report: 宇宙飛行士の写真.png');
-  expect(pdf.text).toContain('???????.png');
+  await expect(page.getByTestId('summary')).toContainText(`${group.faces} faces found`);
+  await compareWith(page, group.path);
+  await expect(page.getByTestId('compare-summary')).toContainText('No changed region found');
+  const cards = page.getByTestId('face-card');
+  await expect(cards).toHaveCount(group.faces);
+  const shown = await cards.evaluateAll((list) => list.map((card) => card.querySelector('[data-testid="face-probability"]')?.textContent ?? null));
+
+  const pdf = await downloadPdf(page, 'group-japanese-name.pdf');
+  expect(pdf.doc.getTitle()).toBe('Mikiwame report: 集合写真.png');
+  expect(pdf.text).toContain('????.png');
   expect(pdf.text).toContain('the exact name is in the document');
-  expect(pdf.text).toContain('Face 1: ');
+  expect(pdf.text.match(/Face \d+: (\d\.\d\d|too small)/g)).toHaveLength(group.faces);
+  shown.forEach((p, i) => expect(pdf.text).toContain(`Face ${i + 1}: ${p ?? 'too small to assess'}`));
+  expect(pdf.text).toContain('Comparison with an original');
+  expect(pdf.text).toContain(`with ${basename(group.path)}, aligned`);
+  // Each face's crop and heatmap (a face too small to assess has no heatmap), and the difference map.
+  expect(pdf.images).toBe(2 * shown.filter((p) => p !== null).length + shown.filter((p) => p === null).length + 1);
+  rasterise(pdf.path, 'report-group-page2', 2);
 });
 
 test('video: the PDF has the person with their pictures, the timeline, and the top moments with their frames', async ({ page }) => {
