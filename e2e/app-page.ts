@@ -17,6 +17,16 @@ export async function pick(page: Page, path: string) {
   await page.getByTestId('file-input').setInputFiles(path);
 }
 
+/** Analyses every frame of the video at `path`, and presses Cancel once `frames` are done: the results are then partial. */
+export async function cancelVideoAfter(page: Page, path: string, frames: number) {
+  await page.getByTestId('sampling').selectOption('all');
+  await pick(page, path);
+  await expect.poll(async () => Number((await page.getByTestId('frames-done').textContent())?.split(' ')[0]), { timeout: 90_000 })
+    .toBeGreaterThanOrEqual(frames);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('stopped')).toBeVisible();
+}
+
 /** Adds an original as a keyboard user does: the focused "Compare with an original…" button, Enter, the file. */
 export async function compareWith(page: Page, path: string) {
   page.on('filechooser', () => {});

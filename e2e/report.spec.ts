@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { PageSizes, PDFDocument } from 'pdf-lib';
 import { astronautClip, astronautPath, groupPhoto } from './generated';
-import { compareWith, openControlled, pick } from './app-page';
+import { cancelVideoAfter, compareWith, openControlled, pick } from './app-page';
 
 const reports = join('test-results', 'report');
 const screenshots = join('test-results', 'screenshots');
@@ -120,12 +120,7 @@ test('video: the PDF has the person with their pictures, the timeline, and the t
 test('video cancelled, in a format the browser cannot play: page 1 says the results are partial; no frame is pictured, and it says why', async ({ page }) => {
   const clip = astronautClip({ container: 'avi', seconds: 40, fps: 10 });
   await page.goto('/');
-  await page.getByTestId('sampling').selectOption('all');
-  await pick(page, clip.path);
-  await expect.poll(async () => Number((await page.getByTestId('frames-done').textContent())?.split(' ')[0]), { timeout: 90_000 })
-    .toBeGreaterThanOrEqual(5);
-  await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByTestId('stopped')).toBeVisible();
+  await cancelVideoAfter(page, clip.path, 5);
   const pdf = await downloadPdf(page, 'cancelled.pdf');
   expect(pdf.firstPage).toMatch(/Partial results: the analysis was cancelled at \d:\d\d\.\d of 0:40\.0/);
   expect(pdf.text).toContain('No frame is pictured: this browser cannot play this video');

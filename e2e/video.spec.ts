@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { browserMemoryMb } from '../scripts/lib/memory.mjs';
 import { astronautClip, astronautPath, videoContainers, type VideoContainer } from './generated';
-import { pick } from './app-page';
+import { cancelVideoAfter, pick } from './app-page';
 
 /** Per-frame scores of the current video as the timeline draws them: [time, probability]. */
 async function timelinePoints(page: Page) {
@@ -50,12 +50,7 @@ test('video: every frame on request; the self-blended seconds stand out; the tim
 test('video: Cancel keeps the results so far, and the app goes on', async ({ page }) => {
   const clip = astronautClip({ container: 'mp4', seconds: 40, fps: 10 });
   await page.goto('/');
-  await page.getByTestId('sampling').selectOption('all');
-  await pick(page, clip.path);
-  await expect.poll(async () => Number((await page.getByTestId('frames-done').textContent())?.split(' ')[0]), { timeout: 90_000 })
-    .toBeGreaterThanOrEqual(5);
-  await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByTestId('stopped')).toBeVisible();
+  await cancelVideoAfter(page, clip.path, 5);
   await expect(page.getByTestId('summary')).toContainText('1 person tracked');
   await pick(page, astronautPath);
   await expect(page.getByTestId('summary')).toContainText('1 face found');
