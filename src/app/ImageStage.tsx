@@ -13,7 +13,7 @@ export function ImageStage() {
 
   useEffect(() => {
     // A face too small to assess has no score, so no heat either.
-    if (canvas.current && analysis) paintHeatmap(canvas.current, analysis.faces.filter((f) => f.assessable));
+    if (canvas.current && analysis) paintHeatmap(canvas.current.getContext('2d')!, analysis.faces.filter((f) => f.assessable));
   }, [analysis]);
 
   const zoomBox = analysis && selected !== null ? analysis.faces[selected]?.box : undefined;

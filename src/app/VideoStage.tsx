@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { frameAt, frameValidity } from '../video/frame-lookup';
 import type { AnalysedFrame } from '../video/types';
 import { isAssessable } from '../pipeline/analysis';
-import { evidenceBand } from '../pipeline/evidence';
 import { trackColour } from './colormap';
+import { faceMark } from './face-mark';
 import { drawableVideoFace, paintHeatmap } from './heat-draw';
 import { selectCurrent, useAppStore } from './store';
 
@@ -31,7 +31,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
     const frame = frameAt(frames.current, time, validity);
     setShown((previous) => (previous === frame ? previous : frame));
     if (!canvas.current || (painted.current?.canvas === canvas.current && painted.current.frame === frame)) return;
-    paintHeatmap(canvas.current, frame?.faces.filter((f) => isAssessable(f.box)).map(drawableVideoFace) ?? []);
+    paintHeatmap(canvas.current.getContext('2d')!, frame?.faces.filter((f) => isAssessable(f.box)).map(drawableVideoFace) ?? []);
     painted.current = { canvas: canvas.current, frame };
   }, [validity]);
 
@@ -77,8 +77,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
             />
             <svg className="boxes passive" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
               {shown?.faces.map((face) => {
-                const assessable = isAssessable(face.box);
-                const band = assessable ? evidenceBand(face.probability) : 'na';
+                const { assessable, band, label } = faceMark(face);
                 return (
                   <g key={face.trackId} className={`face-box band-${band}${assessable ? '' : ' too-small'}`} data-testid="face-box">
                     <rect
@@ -86,7 +85,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
                       vectorEffect="non-scaling-stroke" style={{ stroke: trackColour(face.trackId) }}
                     />
                     <text x={face.box.x} y={face.box.y} dy="-0.3em" style={{ fontSize: `${Math.max(14, face.box.height / 6)}px` }}>
-                      {face.trackId} · {assessable ? face.probability.toFixed(2) : 'too small'}
+                      {label}
                     </text>
                   </g>
                 );

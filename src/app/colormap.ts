@@ -1,4 +1,5 @@
 import type { FaceMask } from '../pipeline/heatmap';
+import type { EvidenceBand } from '../pipeline/evidence';
 
 /** One colour per tracked person, in boxes, timeline lines and reports. */
 export const trackColours = ['#4cc9f0', '#f72585', '#b5e48c', '#ffb703', '#9d4edd', '#fb8500'];
@@ -35,3 +36,12 @@ export function maskToRgba(mask: FaceMask, strength = 1): ImageData {
   }
   return out;
 }
+
+/** The evidence bands' colours as the screen shows them (app.css has the same), for pictures drawn in code. */
+export const bandColours: Record<EvidenceBand | 'na', string> = {
+  none: '#b3c1d6',
+  weak: '#e0c84a',
+  moderate: '#f0913a',
+  strong: '#ff6b6b',
+  na: '#9aa6b8',
+};

@@ -17,13 +17,12 @@ export function drawableVideoFace(face: VideoFace): DrawableFace {
 }
 
 /**
- * Repaints the heatmap canvas (sized as the analysed image): each face's mask drawn through its
- * crop transform, so the heat lands exactly on the face.
+ * Repaints a heatmap canvas (sized as the analysed image, on screen or in the exported video):
+ * each face's mask drawn through its crop transform, so the heat lands exactly on the face.
  */
-export function paintHeatmap(canvas: HTMLCanvasElement, faces: DrawableFace[]): void {
-  const context = canvas.getContext('2d')!;
+export function paintHeatmap(context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, faces: DrawableFace[]): void {
   context.setTransform(1, 0, 0, 1, 0, 0);
-  context.clearRect(0, 0, canvas.width, canvas.height);
+  context.clearRect(0, 0, context.canvas.width, context.canvas.height);
   context.imageSmoothingEnabled = true;
   for (const face of faces) {
     if (!face.mask) continue;
