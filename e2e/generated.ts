@@ -203,6 +203,8 @@ export interface ClipOptions {
   /** Seconds during which the face is the self-blended fake. */
   fakeFrom?: number;
   fakeUntil?: number;
+  /** With a sound track (a tone; AAC, Opus in WebM). */
+  audio?: boolean;
 }
 
 /**
@@ -210,14 +212,15 @@ export interface ClipOptions {
  * moving face) and, between fakeFrom and fakeUntil, shows the self-blended face instead.
  */
 export function astronautClip(options: ClipOptions = {}): { path: string; type: string } {
-  const { container = 'mp4', seconds = 4, fps = 15, width = 640, height = 480, fakeFrom = 1.4, fakeUntil = 2.6 } = options;
+  const { container = 'mp4', seconds = 4, fps = 15, width = 640, height = 480, fakeFrom = 1.4, fakeUntil = 2.6, audio = false } = options;
   mkdirSync(generatedDir, { recursive: true });
-  const path = join(generatedDir, `astronaut_${seconds}s_${fps}fps_${width}x${height}.${container}`);
+  const path = join(generatedDir, `astronaut_${seconds}s_${fps}fps_${width}x${height}${audio ? '_audio' : ''}.${container}`);
   const { codec, type } = videoContainers[container];
   if (!existsSync(path)) {
     writeAstronautClip(path, {
       seconds, fps, codec, filters: [`scale=${width}:${height}`],
       fake: { image: selfBlendedAstronaut().imagePath, from: fakeFrom, until: fakeUntil },
+      audioCodec: audio ? (container.endsWith('webm') ? ['-c:a', 'libopus'] : ['-c:a', 'aac', '-b:a', '96k']) : undefined,
     });
   }
   return { path, type };

@@ -7,12 +7,13 @@ export const astronautPhoto = join(import.meta.dirname, '..', '..', 'e2e', 'fixt
 /**
  * Writes a clip to `path`: the 512 px photo padded to 800x600 and seen through a 640x480 window
  * that pans slowly (a moving face), then `filters` (e.g. a scale), encoded with `codec`. With
- * `fake`, the image `fake.image` replaces the photo from `fake.from` to `fake.until` seconds.
+ * `fake`, the image `fake.image` replaces the photo from `fake.from` to `fake.until` seconds; with
+ * `audioCodec`, a 440 Hz tone encoded with it is the sound track.
  * @param {string} path
  * @param {{ seconds: number, fps: number, codec: readonly string[], filters?: string[],
- *   fake?: { image: string, from: number, until: number } }} options
+ *   fake?: { image: string, from: number, until: number }, audioCodec?: readonly string[] }} options
  */
-export function writeAstronautClip(path, { seconds, fps, codec, filters = [], fake }) {
+export function writeAstronautClip(path, { seconds, fps, codec, filters = [], fake, audioCodec }) {
   const still = (image) => ['-loop', '1', '-framerate', String(fps), '-i', image];
   const chain = [
     ...(fake ? [`[0][1]overlay=enable='between(t,${fake.from},${fake.until})'`] : []),
@@ -23,6 +24,7 @@ export function writeAstronautClip(path, { seconds, fps, codec, filters = [], fa
   ].join(',');
   execFileSync('ffmpeg', [
     '-v', 'error', '-y', ...still(astronautPhoto), ...(fake ? still(fake.image) : []),
-    fake ? '-filter_complex' : '-vf', chain, '-t', String(seconds), '-r', String(fps), ...codec, path,
+    ...(audioCodec ? ['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000'] : []),
+    fake ? '-filter_complex' : '-vf', chain, '-t', String(seconds), '-r', String(fps), ...codec, ...(audioCodec ?? []), path,
   ]);
 }

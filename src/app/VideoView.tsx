@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { captureFrame } from '../compare/compare-file';
 import { ComparePanel } from '../compare/ComparePanel';
+import { ExportVideoButton } from '../export/ExportVideoButton';
 import { statusBand } from '../pipeline/evidence';
 import { CredentialsLine, ProvenancePanel } from '../provenance/ProvenancePanel';
 import { defaultVerdictOptions, videoVerdict, type VideoVerdict } from '../video/aggregate';
@@ -85,6 +86,7 @@ function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: Vid
       )}
       <ResultNotes notes={video.end?.notes ?? []} />
       <ReportButton current={current} />
+      {start && <ExportVideoButton current={current} />}
     </div>
   );
 }

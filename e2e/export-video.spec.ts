@@ -1,0 +1,128 @@
+// "Export annotated video": the MP4 is downloaded as a user does, then read with Debian's ffprobe
+// and ffmpeg. A frame of it is kept under test-results/screenshots/ to look at.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { trackColour } from '../src/app/colormap';
+import { astronautClip, astronautPath } from './generated';
+import { cancelVideoAfter, pick } from './app-page';
+
+const exports = join('test-results', 'export');
+const screenshots = join('test-results', 'screenshots');
+
+/** Clicks "Export annotated video" and keeps the download under test-results/export/NAME. */
+async function exportVideo(page: Page, name: string): Promise<string> {
+  const download = page.waitForEvent('download', { timeout: 180_000 });
+  await page.getByTestId('export-video').click();
+  await expect(page.getByTestId('video-export-progress')).toBeVisible();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.mikiwame\.mp4$/);
+  mkdirSync(exports, { recursive: true });
+  const path = join(exports, name);
+  await file.saveAs(path);
+  return path;
+}
+
+/** The JSON report as "Download report (JSON)" saves it: the boxes of each analysed frame. */
+async function jsonReport(page: Page) {
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export').click();
+  return JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+    frames: { time: number; faces: { trackId: number; box: { x: number; y: number; width: number; height: number }; probability: number }[] }[];
+  };
+}
+
+interface Probe {
+  streams: { codec_type: string; codec_name: string; nb_read_frames?: string; r_frame_rate: string; width?: number; height?: number }[];
+  format: { duration: string };
+}
+
+function probe(path: string): Probe {
+  return JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-show_entries', 'stream=codec_type,codec_name,nb_read_frames,r_frame_rate,width,height:format=duration', '-of', 'json', path], { encoding: 'utf8' }));
+}
+
+/** Frame number `n` of the video at `path`, decoded by ffmpeg to RGB. */
+function frameRgb(path: string, n: number, width: number, height: number) {
+  const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', path, '-vf', `select=eq(n\\,${n})`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], { maxBuffer: 64 << 20 });
+  expect(raw.length).toBe(width * height * 3);
+  return (x: number, y: number) => [...raw.subarray((Math.round(y) * width + Math.round(x)) * 3, (Math.round(y) * width + Math.round(x)) * 3 + 3)];
+}
+
+function savePng(path: string, n: number, name: string) {
+  mkdirSync(screenshots, { recursive: true });
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', path, '-vf', `select=eq(n\\,${n})`, '-frames:v', '1', join(screenshots, name)]);
+}
+
+const distance = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+const rgbOf = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
+test('every frame analysed: the MP4 decodes, has the source\'s duration, frames and sound, and the box is drawn where the face was scored', async ({ page }) => {
+  test.setTimeout(300_000);
+  const fps = 15;
+  const clip = astronautClip({ container: 'mp4', audio: true });
+  await page.goto('/');
+  await page.getByTestId('sampling').selectOption('all');
+  await pick(page, clip.path);
+  await expect(page.getByTestId('summary')).toContainText('Analysed 60 frames: every frame', { timeout: 120_000 });
+  const report = await jsonReport(page);
+  const path = await exportVideo(page, 'astronaut_audio.mp4');
+
+  const source = probe(clip.path);
+  const exported = probe(path);
+  const video = exported.streams.find((s) => s.codec_type === 'video')!;
+  expect(video.codec_name).toBe('h264');
+  expect([video.width, video.height]).toEqual([640, 480]);
+  expect(Math.abs(Number(exported.format.duration) - Number(source.format.duration))).toBeLessThanOrEqual(1 / fps + 1e-3);
+  expect(video.nb_read_frames).toBe(source.streams.find((s) => s.codec_type === 'video')!.nb_read_frames);
+  const audio = exported.streams.find((s) => s.codec_type === 'audio');
+  expect(audio?.codec_name).toBe('aac');
+
+  // Frame 30 (2 s) is in the self-blended seconds: the person's box is drawn there in their colour.
+  const n = 30;
+  const face = report.frames.find((f) => Math.abs(f.time - n / fps) < 1e-3)!.faces[0];
+  const { x, y, width } = face.box;
+  const drawn = frameRgb(path, n, 640, 480);
+  const original = frameRgb(clip.path, n, 640, 480);
+  const colour = rgbOf(trackColour(face.trackId));
+  const edge = Array.from({ length: 9 }, (_, i) => x + width * (0.1 + 0.1 * i));
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  expect(mean(edge.map((ex) => distance(drawn(ex, y), colour)))).toBeLessThan(60);
+  expect(mean(edge.map((ex) => distance(original(ex, y), colour)))).toBeGreaterThan(100);
+  savePng(path, n, 'export-every-frame.png');
+});
+
+test('a cancelled analysis exports whole, saying where it stopped; cancelling an export leaves the app usable', async ({ page }) => {
+  test.setTimeout(400_000);
+  const clip = astronautClip({ container: 'mp4', seconds: 40, fps: 10 });
+  await page.goto('/');
+  await cancelVideoAfter(page, clip.path, 5);
+
+  // Cancel mid-way: no file, the button is back, and the app analyses the next file.
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await page.getByTestId('export-video').click();
+  await expect.poll(async () => parseInt(await page.getByTestId('video-export-percent').textContent() ?? '0', 10), { timeout: 60_000 }).toBeGreaterThan(0);
+  await page.getByTestId('video-export-cancel').click();
+  await expect(page.getByText('Export cancelled: no video was saved.')).toBeVisible();
+  expect(downloads).toEqual([]);
+
+  const path = await exportVideo(page, 'astronaut_partial.mp4');
+  const exported = probe(path);
+  expect(Math.abs(Number(exported.format.duration) - 40)).toBeLessThanOrEqual(0.1 + 1e-3);
+  expect(exported.streams.filter((s) => s.codec_type === 'audio')).toEqual([]);
+  // After the stop the legend's note turns to the weak band's yellow.
+  const weak = [224, 200, 74];
+  const yellowInLegend = (n: number) => {
+    const pixel = frameRgb(path, n, 640, 480);
+    let count = 0;
+    for (let y = 400; y < 480; y++) for (let x = 0; x < 400; x++) if (distance(pixel(x, y), weak) < 60) count++;
+    return count;
+  };
+  expect(yellowInLegend(300) - yellowInLegend(0)).toBeGreaterThan(100);
+  savePng(path, 0, 'export-partial-analysed.png');
+  savePng(path, 300, 'export-partial-after-stop.png');
+
+  await pick(page, astronautPath);
+  await expect(page.getByTestId('summary')).toContainText('1 face found');
+});

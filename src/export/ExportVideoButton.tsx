@@ -1,0 +1,46 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CurrentFile } from '../app/store';
+import { formatTime } from '../app/time-ticks';
+import { exportAnnotatedVideo, type ExportProgress, type VideoExport } from './export-video';
+
+type ExportState = { state: 'idle' | 'cancelled' } | { state: 'exporting'; progress: ExportProgress } | { state: 'failed'; message: string };
+
+/** "Export annotated video": the MP4 with the analysis drawn on it, made on this device, with progress and Cancel. */
+export function ExportVideoButton({ current }: { current: CurrentFile }) {
+  const [status, setStatus] = useState<ExportState>({ state: 'idle' });
+  const running = useRef<VideoExport>(undefined);
+  // Leaving this result (another file shown) stops its export: its progress and Cancel live here.
+  useEffect(() => () => running.current?.cancel(), []);
+
+  const start = () => {
+    setStatus({ state: 'exporting', progress: { fraction: 0, secondsLeft: null } });
+    const job = exportAnnotatedVideo(current, (progress) => setStatus({ state: 'exporting', progress }));
+    running.current = job;
+    void job.done.then((result) => {
+      running.current = undefined;
+      setStatus(result.status === 'saved' ? { state: 'idle' } : result.status === 'cancelled' ? { state: 'cancelled' } : { state: 'failed', message: result.message });
+    });
+  };
+
+  if (status.state === 'exporting') {
+    const { fraction, secondsLeft } = status.progress;
+    return (
+      <div className="progress-line" data-testid="video-export-progress">
+        <span>Making the annotated video…</span>
+        <progress max={1} value={fraction} aria-label="Annotated video made" />
+        <span data-testid="video-export-percent">{Math.round(fraction * 100)} %</span>
+        {secondsLeft !== null && <span>about {formatTime(secondsLeft)} left</span>}
+        <button type="button" onClick={() => running.current?.cancel()} data-testid="video-export-cancel">Cancel export</button>
+      </div>
+    );
+  }
+  return (
+    <div className="report-buttons">
+      <button type="button" className="report" onClick={start} data-testid="export-video">
+        Export annotated video (MP4)
+      </button>
+      {status.state === 'cancelled' && <span className="note" role="status">Export cancelled: no video was saved.</span>}
+      {status.state === 'failed' && <span className="note" role="alert">{status.message}</span>}
+    </div>
+  );
+}

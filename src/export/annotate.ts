@@ -1,0 +1,114 @@
+import { bandColours, colormap, trackColour } from '../app/colormap';
+import { faceMark } from '../app/face-mark';
+import { drawableVideoFace, paintHeatmap } from '../app/heat-draw';
+import { formatTime } from '../app/time-ticks';
+import { isAssessable } from '../pipeline/analysis';
+import { evidenceBands } from '../pipeline/evidence';
+import { frameAt } from '../video/frame-lookup';
+import type { AnalysedFrame, VideoFace } from '../video/types';
+import type { ExportRequest } from './types';
+
+type Context = OffscreenCanvasRenderingContext2D;
+
+function drawFace(context: Context, face: VideoFace, lineWidth: number): void {
+  const { assessable, band, label } = faceMark(face);
+  const { x, y, width, height } = face.box;
+  context.strokeStyle = trackColour(face.trackId);
+  context.lineWidth = lineWidth;
+  context.setLineDash(assessable ? [] : [lineWidth * 3, lineWidth * 2]);
+  context.strokeRect(x, y, width, height);
+  context.setLineDash([]);
+  const size = Math.round(Math.max(14, height / 6));
+  context.font = `700 ${size}px sans-serif`;
+  context.textBaseline = 'bottom';
+  // Above the box, or inside it when the box touches the top of the frame.
+  const textY = y - size * 0.3 >= size ? y - size * 0.3 : y + size * 1.1;
+  context.lineWidth = Math.max(2, size / 7);
+  context.strokeStyle = '#000';
+  context.strokeText(label, x, textY);
+  context.fillStyle = bandColours[band];
+  context.fillText(label, x, textY);
+}
+
+/**
+ * The legend in the bottom-left corner: what a box's number and colours mean, the heatmap's scale,
+ * and for a cancelled analysis where it stopped.
+ */
+function drawLegend(width: number, height: number, request: ExportRequest, afterStop: boolean): OffscreenCanvas {
+  const size = Math.max(12, Math.round(height / 36));
+  const pad = Math.round(size * 0.5);
+  const lines: { text: string; colour: string; weight?: number }[] = [{ text: 'Mikiwame · box: person · probability of manipulation', colour: '#e8ecf2' }];
+  if (request.stoppedAt !== null) {
+    // Stronger where it applies: on the frames the analysis never reached.
+    lines.push({ text: `Analysis stopped at ${formatTime(request.stoppedAt)}: later frames not analysed`, colour: afterStop ? bandColours.weak : '#e8ecf2', weight: afterStop ? 700 : 400 });
+  }
+  const canvas = new OffscreenCanvas(Math.min(width, size * 30), Math.round(size * 1.4 * (lines.length + 1) + pad * 2));
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = 'rgba(20, 24, 31, 0.75)';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.textBaseline = 'top';
+  let y = pad;
+  for (const line of lines) {
+    context.font = `${line.weight ?? 400} ${size}px sans-serif`;
+    context.fillStyle = line.colour;
+    context.fillText(line.text, pad, y, canvas.width - 2 * pad);
+    y += size * 1.4;
+  }
+  context.font = `${size}px sans-serif`;
+  // One swatch per evidence band, then the heatmap's colour scale.
+  let x = pad;
+  for (const { band, from } of evidenceBands) {
+    context.fillStyle = bandColours[band];
+    context.fillRect(x, y + size * 0.15, size * 0.8, size * 0.8);
+    const text = from === 0 ? '<0.5' : `${from}+`;
+    context.fillStyle = '#e8ecf2';
+    context.fillText(text, x + size, y);
+    x += size + context.measureText(text).width + size * 0.6;
+  }
+  if (request.heatOpacity > 0) {
+    context.fillText('heat', x, y);
+    x += context.measureText('heat ').width;
+    const bar = size * 4;
+    for (let i = 0; i < bar; i++) {
+      const [r, g, b] = colormap(i / (bar - 1));
+      context.fillStyle = `rgb(${r}, ${g}, ${b})`;
+      context.fillRect(x + i, y + size * 0.15, 1, size * 0.8);
+    }
+  }
+  return canvas;
+}
+
+/**
+ * Draws the analysis over each decoded frame: the analysed frame at that time (as the screen's
+ * overlay picks it), its heatmap, each person's box and label, and the legend. Returns the canvas
+ * the frame is drawn on, reused for every frame.
+ */
+export function frameAnnotator(request: ExportRequest) {
+  const { width, height } = request;
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  const heat = new OffscreenCanvas(width, height);
+  const heatContext = heat.getContext('2d')!;
+  const legends = [false, true].map((afterStop) => drawLegend(width, height, request, afterStop));
+  const lineWidth = Math.max(2, Math.round(height / 160));
+  let heatFrame: AnalysedFrame | undefined;
+
+  return (draw: (context: Context) => void, time: number): OffscreenCanvas => {
+    draw(context);
+    const frame = frameAt(request.frames, time, request.frameValidity);
+    if (frame) {
+      if (request.heatOpacity > 0) {
+        // Frames between two analysed ones (sampling) reuse the painted heatmap.
+        if (frame !== heatFrame) paintHeatmap(heatContext, frame.faces.filter((f) => isAssessable(f.box)).map(drawableVideoFace));
+        heatFrame = frame;
+        context.globalAlpha = request.heatOpacity;
+        context.drawImage(heat, 0, 0);
+        context.globalAlpha = 1;
+      }
+      for (const face of frame.faces) drawFace(context, face, lineWidth);
+    }
+    const legend = legends[request.stoppedAt !== null && time > request.stoppedAt ? 1 : 0];
+    context.drawImage(legend, 0, height - legend.height);
+    return canvas;
+  };
+}

@@ -1,0 +1,71 @@
+import * as Comlink from 'comlink';
+import { saveReportFile } from '../app/report';
+import { useAppStore, type CurrentFile } from '../app/store';
+import { frameValidity } from '../video/frame-lookup';
+import { workerStopped } from '../worker/stopped';
+import type { ExportApi } from './export.worker';
+import type { ExportRefusal, ExportRequest } from './types';
+
+export interface ExportProgress {
+  /** 0-1 of the video's duration. */
+  fraction: number;
+  /** Seconds left at the speed so far; null until there is a speed to go by. */
+  secondsLeft: number | null;
+}
+
+/** Seconds left when `fraction` of the work took `elapsedMs`. */
+export function secondsLeft(fraction: number, elapsedMs: number): number | null {
+  return fraction >= 0.02 ? ((elapsedMs / 1000) * (1 - fraction)) / fraction : null;
+}
+
+function exportRequest(current: CurrentFile): ExportRequest {
+  const video = current.video!;
+  const { plan, info } = video.start!;
+  const { heatmapVisible, heatmapOpacity } = useAppStore.getState();
+  return {
+    frames: video.frames,
+    width: plan.width,
+    height: plan.height,
+    frameValidity: frameValidity(plan.sampleFps, info.fps),
+    heatOpacity: heatmapVisible ? heatmapOpacity : 0,
+    stoppedAt: video.stopped ? video.progress?.mediaTime ?? 0 : null,
+  };
+}
+
+export interface VideoExport {
+  /** Resolves once the MP4 was handed to the download, or with why there is none. */
+  done: Promise<{ status: 'saved' } | { status: 'cancelled' } | { status: 'failed'; message: string }>;
+  cancel(): void;
+}
+
+/**
+ * Makes the annotated MP4 of the video on screen in a worker of its own and downloads it.
+ * Cancel ends the worker, which frees all it held: the app is left as before.
+ */
+export function exportAnnotatedVideo(current: CurrentFile, onProgress: (progress: ExportProgress) => void): VideoExport {
+  const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'export' });
+  const started = performance.now();
+  const report = (fraction: number) => onProgress({ fraction, secondsLeft: secondsLeft(fraction, performance.now() - started) });
+  let cancel!: () => void;
+  const cancelled = new Promise<'cancelled'>((resolve) => {
+    cancel = () => resolve('cancelled');
+  });
+  const run = async (): Promise<Awaited<VideoExport['done']>> => {
+    try {
+      const result: Blob | ExportRefusal | 'cancelled' = await Promise.race([
+        Comlink.wrap<ExportApi>(worker).exportAnnotatedVideo(current.file, exportRequest(current), Comlink.proxy(report)),
+        workerStopped(worker, 'the export'),
+        cancelled,
+      ]);
+      if (result === 'cancelled') return { status: 'cancelled' };
+      if ('message' in result) return { status: 'failed', message: result.message };
+      saveReportFile(current, result, 'mp4');
+      return { status: 'saved' };
+    } catch (error) {
+      return { status: 'failed', message: `The video could not be made: ${error instanceof Error ? error.message : String(error)}.` };
+    } finally {
+      worker.terminate();
+    }
+  };
+  return { done: run(), cancel };
+}
