@@ -57,6 +57,37 @@ function savePng(path: string, n: number, name: string) {
 const distance = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 const rgbOf = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
+type Report = Awaited<ReturnType<typeof jsonReport>>;
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+/**
+ * Frame `n` of the export shows the box of the analysed frame at or before its time (within
+ * `validity` seconds) in the person's colour, along its top edge, where the source frame does not
+ * have that colour. Keeps the frame under test-results/screenshots/NAME.
+ */
+function expectBoxDrawn(path: string, sourcePath: string, report: Report, n: number, fps: number, validity: number, name: string) {
+  const time = n / fps;
+  const analysed = report.frames.filter((f) => f.time <= time + 1e-3 && time - f.time <= validity).at(-1)!;
+  const face = analysed.faces[0];
+  const { x, y, width } = face.box;
+  const drawn = frameRgb(path, n, 640, 480);
+  const original = frameRgb(sourcePath, n, 640, 480);
+  const colour = rgbOf(trackColour(face.trackId));
+  const edge = Array.from({ length: 9 }, (_, i) => x + width * (0.1 + 0.1 * i));
+  expect(mean(edge.map((ex) => distance(drawn(ex, y), colour)))).toBeLessThan(60);
+  expect(mean(edge.map((ex) => distance(original(ex, y), colour)))).toBeGreaterThan(100);
+  savePng(path, n, name);
+}
+
+/** The export's video has the source's size, duration (within a frame) and frame count. */
+function expectSameVideo(exported: Probe, source: Probe, fps: number) {
+  const video = exported.streams.find((s) => s.codec_type === 'video')!;
+  expect(video.codec_name).toBe('h264');
+  expect([video.width, video.height]).toEqual([640, 480]);
+  expect(Math.abs(Number(exported.format.duration) - Number(source.format.duration))).toBeLessThanOrEqual(1 / fps + 1e-3);
+  expect(video.nb_read_frames).toBe(source.streams.find((s) => s.codec_type === 'video')!.nb_read_frames);
+}
+
 test('every frame analysed: the MP4 decodes, has the source\'s duration, frames and sound, and the box is drawn where the face was scored', async ({ page }) => {
   test.setTimeout(300_000);
   const fps = 15;
@@ -67,29 +98,42 @@ test('every frame analysed: the MP4 decodes, has the source\'s duration, frames 
   await expect(page.getByTestId('summary')).toContainText('Analysed 60 frames: every frame', { timeout: 120_000 });
   const report = await jsonReport(page);
   const path = await exportVideo(page, 'astronaut_audio.mp4');
-
-  const source = probe(clip.path);
   const exported = probe(path);
-  const video = exported.streams.find((s) => s.codec_type === 'video')!;
-  expect(video.codec_name).toBe('h264');
-  expect([video.width, video.height]).toEqual([640, 480]);
-  expect(Math.abs(Number(exported.format.duration) - Number(source.format.duration))).toBeLessThanOrEqual(1 / fps + 1e-3);
-  expect(video.nb_read_frames).toBe(source.streams.find((s) => s.codec_type === 'video')!.nb_read_frames);
-  const audio = exported.streams.find((s) => s.codec_type === 'audio');
-  expect(audio?.codec_name).toBe('aac');
+  expectSameVideo(exported, probe(clip.path), fps);
+  expect(exported.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
+  // Frame 30 (2 s) is in the self-blended seconds.
+  expectBoxDrawn(path, clip.path, report, 30, fps, 1.5 / fps, 'export-every-frame.png');
+});
 
-  // Frame 30 (2 s) is in the self-blended seconds: the person's box is drawn there in their colour.
-  const n = 30;
-  const face = report.frames.find((f) => Math.abs(f.time - n / fps) < 1e-3)!.faces[0];
-  const { x, y, width } = face.box;
-  const drawn = frameRgb(path, n, 640, 480);
-  const original = frameRgb(clip.path, n, 640, 480);
-  const colour = rgbOf(trackColour(face.trackId));
-  const edge = Array.from({ length: 9 }, (_, i) => x + width * (0.1 + 0.1 * i));
-  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-  expect(mean(edge.map((ex) => distance(drawn(ex, y), colour)))).toBeLessThan(60);
-  expect(mean(edge.map((ex) => distance(original(ex, y), colour)))).toBeGreaterThan(100);
-  savePng(path, n, 'export-every-frame.png');
+test('sampled analysis: frames between two analysed ones carry the last analysed box', async ({ page }) => {
+  test.setTimeout(300_000);
+  const fps = 15;
+  const clip = astronautClip({ container: 'mp4' });
+  await page.goto('/');
+  await page.getByTestId('sampling').selectOption('2');
+  await pick(page, clip.path);
+  await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 120_000 });
+  const report = await jsonReport(page);
+  const path = await exportVideo(page, 'astronaut_sampled.mp4');
+  expectSameVideo(probe(path), probe(clip.path), fps);
+  // Not an analysed frame: 2 per second of 15.
+  const n = 33;
+  expect(report.frames.some((f) => Math.abs(f.time - n / fps) < 1e-3)).toBe(false);
+  expectBoxDrawn(path, clip.path, report, n, fps, 1.5 / 2, 'export-sampled.png');
+});
+
+test('AVI, which WebCodecs cannot decode: the analysis\'s ffmpeg decoder feeds the export', async ({ page }) => {
+  test.setTimeout(300_000);
+  const fps = 15;
+  const clip = astronautClip({ container: 'avi' });
+  await page.goto('/');
+  await page.getByTestId('sampling').selectOption('all');
+  await pick(page, clip.path);
+  await expect(page.getByTestId('summary')).toContainText('Analysed 60 frames: every frame', { timeout: 120_000 });
+  const report = await jsonReport(page);
+  const path = await exportVideo(page, 'astronaut_avi.mp4');
+  expectSameVideo(probe(path), probe(clip.path), fps);
+  expectBoxDrawn(path, clip.path, report, 30, fps, 1.5 / fps, 'export-avi.png');
 });
 
 test('a cancelled analysis exports whole, saying where it stopped; cancelling an export leaves the app usable', async ({ page }) => {

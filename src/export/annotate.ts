@@ -80,8 +80,8 @@ function drawLegend(width: number, height: number, request: ExportRequest, after
 
 /**
  * Draws the analysis over each decoded frame: the analysed frame at that time (as the screen's
- * overlay picks it), its heatmap, each person's box and label, and the legend. Returns the canvas
- * the frame is drawn on, reused for every frame.
+ * overlay picks it), its heatmap, each person's box and label, and the legend, on one canvas
+ * reused for every frame.
  */
 export function frameAnnotator(request: ExportRequest) {
   const { width, height } = request;
@@ -93,7 +93,8 @@ export function frameAnnotator(request: ExportRequest) {
   const lineWidth = Math.max(2, Math.round(height / 160));
   let heatFrame: AnalysedFrame | undefined;
 
-  return (draw: (context: Context) => void, time: number): OffscreenCanvas => {
+  /** `draw` puts the decoded frame on the canvas; the analysis at `time` (seconds) goes over it. */
+  const annotate = (draw: (context: Context) => void, time: number): OffscreenCanvas => {
     draw(context);
     const frame = frameAt(request.frames, time, request.frameValidity);
     if (frame) {
@@ -111,4 +112,5 @@ export function frameAnnotator(request: ExportRequest) {
     context.drawImage(legend, 0, height - legend.height);
     return canvas;
   };
+  return { canvas, annotate };
 }

@@ -1,41 +1,39 @@
 import * as Comlink from 'comlink';
-import { ALL_FORMATS, BlobSource, canEncodeVideo, Conversion, Input, Mp4OutputFormat, Output, QUALITY_HIGH, StreamTarget } from 'mediabunny';
+import { ALL_FORMATS, BlobSource, CanvasSource, canEncodeVideo, Conversion, Input, Mp4OutputFormat, Output, QUALITY_HIGH, StreamTarget } from 'mediabunny';
+import { UnsupportedInputError } from '../pipeline/decode';
+import { assetUrl, vendorAssets } from '../pipeline/engine-assets';
+import { FfmpegVideoSource } from '../video/video-source';
 import { frameAnnotator } from './annotate';
 import { blobSink } from './blob-sink';
 import type { ExportRefusal, ExportRequest } from './types';
 
 const progressInterval = 250;
 
-function refusalFor(conversion: Conversion): ExportRefusal {
-  const video = conversion.discardedTracks.find((d) => d.track.type === 'video');
-  const codec = video?.track.codec ?? 'unknown';
-  if (video?.reason === 'undecodable_source_codec' || video?.reason === 'unknown_source_codec') {
-    return { message: `This browser cannot decode this video's ${codec.toUpperCase()} picture again to draw on it (the analysis used its own decoder). A copy converted to H.264 MP4 can be exported.` };
-  }
-  if (video?.reason === 'no_encodable_target_codec') return { message: 'This browser has no H.264 video encoder, so the annotated video cannot be made here.' };
-  return { message: 'This file has no video track the exporter can read.' };
-}
-
-/**
- * Re-reads the user's video (mediabunny demuxes it, WebCodecs decodes it), draws the analysis on
- * each frame, encodes it to H.264 with WebCodecs and muxes it with the audio copied as it is, into
- * a fragmented MP4. Frames and packets stream through: a few frames in flight, whatever the length.
- */
-async function exportAnnotatedVideo(file: File, request: ExportRequest, onProgress: (fraction: number) => void): Promise<Blob | ExportRefusal> {
-  const { width, height } = request;
-  if (!(await canEncodeVideo('avc', { width, height }))) return { message: 'This browser has no H.264 video encoder, so the annotated video cannot be made here.' };
-  const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
-  try {
-    await input.getFormat();
-  } catch {
-    return { message: 'This video\'s container cannot be read again for the export (MP4, MOV, WebM and Matroska can; the analysis used its own reader). A copy converted to H.264 MP4 can be exported.' };
-  }
+/** A fragmented MP4 (written in order, so it streams out: see blobSink) and the file it becomes. */
+function mp4Output() {
   const sink = blobSink('video/mp4');
   const output = new Output({
     format: new Mp4OutputFormat({ fastStart: 'fragmented' }),
     target: new StreamTarget(sink.writable, { chunked: true, chunkSize: 4 * 1024 * 1024 }),
   });
-  const annotate = frameAnnotator(request);
+  return { output, file: sink.file };
+}
+
+/**
+ * The direct way: mediabunny re-reads the file, WebCodecs decodes each frame, it is drawn on and
+ * encoded, and the audio is copied as it is. Null when mediabunny cannot read the container or
+ * WebCodecs cannot decode the video (AVI, HEVC on most Linux browsers).
+ */
+async function convertWithWebCodecs(file: File, request: ExportRequest, onProgress: (fraction: number) => void): Promise<Blob | null> {
+  const { width, height } = request;
+  const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
+  try {
+    await input.getFormat();
+  } catch {
+    return null;
+  }
+  const { output, file: mp4 } = mp4Output();
+  const { annotate } = frameAnnotator(request);
   const conversion = await Conversion.init({
     input,
     output,
@@ -53,15 +51,59 @@ async function exportAnnotatedVideo(file: File, request: ExportRequest, onProgre
     },
     showWarnings: false,
   });
-  if (!conversion.isValid || !conversion.utilizedTracks.some((t) => t.type === 'video')) return refusalFor(conversion);
+  if (!conversion.isValid || !conversion.utilizedTracks.some((t) => t.type === 'video')) return null;
+  conversion.onProgress = onProgress;
+  await conversion.execute();
+  return mp4();
+}
+
+/**
+ * The way for what WebCodecs cannot decode: the analysis's own ffmpeg.wasm decoder hands over
+ * the frames (at the analysed size, through its 3-frame ring), drawn on and encoded by WebCodecs.
+ * The sound is not carried over on this way.
+ */
+async function convertWithFfmpegDecoder(file: File, request: ExportRequest, onProgress: (fraction: number) => void): Promise<Blob> {
+  const { width, height } = request;
+  const source = await FfmpegVideoSource.open(file, { js: assetUrl(vendorAssets.ffmpegLoader), wasm: assetUrl(vendorAssets.ffmpegWasm) });
+  try {
+    const { output, file: mp4 } = mp4Output();
+    const { canvas, annotate } = frameAnnotator(request);
+    const step = 1 / (source.info.fps ?? 30);
+    const video = new CanvasSource(canvas, { codec: 'avc', quality: QUALITY_HIGH });
+    output.addVideoTrack(video, { frameRate: source.info.fps ?? undefined });
+    await output.start();
+    for await (const frame of source.frames({ width, height, sampleFps: null })) {
+      annotate((context) => context.putImageData(new ImageData(frame.image.data, width, height), 0, 0), frame.time);
+      await video.add(frame.time, step);
+      if (source.info.duration) onProgress(Math.min(1, frame.time / source.info.duration));
+    }
+    await output.finalize();
+    return mp4();
+  } finally {
+    source.close();
+  }
+}
+
+/**
+ * Draws the analysis on every frame of the user's video and encodes it to an H.264 MP4 with
+ * WebCodecs, frames and packets streaming through: a few frames in flight, whatever the length.
+ */
+async function exportAnnotatedVideo(file: File, request: ExportRequest, onProgress: (fraction: number) => void): Promise<Blob | ExportRefusal> {
+  if (!(await canEncodeVideo('avc', { width: request.width, height: request.height }))) {
+    return { message: 'This browser has no H.264 video encoder, so the annotated video cannot be made here.' };
+  }
   let reported = 0;
-  conversion.onProgress = (fraction) => {
+  const report = (fraction: number) => {
     if (performance.now() - reported < progressInterval) return;
     reported = performance.now();
     onProgress(fraction);
   };
-  await conversion.execute();
-  return sink.file();
+  try {
+    return (await convertWithWebCodecs(file, request, report)) ?? (await convertWithFfmpegDecoder(file, request, report));
+  } catch (error) {
+    if (error instanceof UnsupportedInputError) return { message: `The video could not be read again for the export: ${error.message}` };
+    throw error;
+  }
 }
 
 const api = { exportAnnotatedVideo };
