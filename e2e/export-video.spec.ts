@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { trackColour } from '../src/app/colormap';
 import { astronautClip, astronautPath } from './generated';
-import { cancelVideoAfter, pick } from './app-page';
+import { cancelVideoAfter, openControlled, pick } from './app-page';
 
 const exports = join('test-results', 'export');
 const screenshots = join('test-results', 'screenshots');
@@ -169,4 +169,24 @@ test('a cancelled analysis exports whole, saying where it stopped; cancelling an
 
   await pick(page, astronautPath);
   await expect(page.getByTestId('summary')).toContainText('1 face found');
+});
+
+test('@offline the annotated video is made with the network off after one visit, and nothing goes to another origin', async ({ page, context }) => {
+  test.setTimeout(300_000);
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  await openControlled(page);
+  expect(readFileSync(join('dist', 'sw.js'), 'utf8')).toMatch(/export\.worker-[\w-]+\.js/);
+  const clip = astronautClip({ container: 'avi' });
+  await pick(page, clip.path);
+  await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 120_000 });
+  await context.setOffline(true);
+  await page.reload();
+  await pick(page, clip.path);
+  await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 120_000 });
+  const path = await exportVideo(page, 'offline.mp4');
+  expect(probe(path).streams.find((s) => s.codec_type === 'video')?.codec_name).toBe('h264');
+  expect(requests.some((url) => url.includes('export.worker'))).toBe(true);
+  const origin = new URL(page.url()).origin;
+  expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(blob|data):/.test(url))).toEqual([]);
 });
