@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { sampleMemory } from '../scripts/lib/memory.mjs';
 import { trackColour } from '../src/app/colormap';
 import { astronautClip, astronautPath } from './generated';
 import { cancelVideoAfter, openControlled, pick } from './app-page';
@@ -189,4 +190,29 @@ test('@offline the annotated video is made with the network off after one visit,
   expect(requests.some((url) => url.includes('export.worker'))).toBe(true);
   const origin = new URL(page.url()).origin;
   expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(blob|data):/.test(url))).toEqual([]);
+});
+
+test('memory: exporting a 10-minute clip peaks within 200 MB of its analysis, and does not grow with the length', async ({ page }) => {
+  test.setTimeout(900_000);
+  // 9000 frames: the export runs long enough (about 10 s here) for growth to show in the samples.
+  const clip = astronautClip({ container: 'mp4', seconds: 600, fps: 15, width: 320, height: 240 });
+  const browser = page.context().browser()!;
+  await page.goto('/');
+  await page.getByTestId('sampling').selectOption('1');
+  const analysis = sampleMemory(browser);
+  await pick(page, clip.path);
+  await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 600_000 });
+  const analysisPeak = analysis.stop();
+  const exporting = sampleMemory(browser, 200);
+  const path = await exportVideo(page, 'ten-minutes.mp4');
+  const exportPeak = exporting.stop();
+  const third = Math.floor(exporting.samples.length / 3);
+  const peakOf = (samples: { mb: number }[]) => Math.max(...samples.map((s) => s.mb));
+  const early = peakOf(exporting.samples.slice(0, third));
+  const late = peakOf(exporting.samples.slice(2 * third));
+  console.log(`browser memory: analysis peak ${Math.round(analysisPeak)} MB, export peak ${Math.round(exportPeak)} MB (first third ${Math.round(early)}, last third ${Math.round(late)}; ${exporting.samples.length} samples)`);
+  expect(Math.abs(Number(probe(path).format.duration) - 600)).toBeLessThanOrEqual(0.2 + 1e-3);
+  expect(exportPeak - analysisPeak).toBeLessThan(200);
+  // Decoded frames must not accumulate (the output itself grows, in blob storage).
+  expect(late - early).toBeLessThan(60);
 });
