@@ -117,12 +117,13 @@ _SELECT = {'clean': 'clean val AUC', 'mean': 'mean of the clean, jpeg40-half and
            'sbi': 'mean of val real-vs-self-blend AUC and mask IoU'}
 
 
-def _stages_table(stages: list, multitask: bool) -> str:
+def _stages_table(stages: list, multitask: bool, arch: str) -> str:
+    first = 'ImageNet up to block_10 (nsfwjs)' if arch == 'mnv2' else 'random weights'
     rows = ['| stage (run) | starts from | epochs x samples | lr | self-blend share of fakes | strong-blend epochs | warm-up epochs without SBI / degradation | degraded samples | best checkpoint by | minutes |' + (' mask loss weight |' if multitask else ''),
             '|---|---|---|---|---|---|---|---|---|---|' + ('---|' if multitask else '')]
     for i, stage in enumerate(stages):
         a = stage['args']
-        rows.append(f"| {i + 1} (`{stage['run']}`) | {'random weights' if i == 0 else f'stage {i} best'} "
+        rows.append(f"| {i + 1} (`{stage['run']}`) | {first if i == 0 else f'stage {i} best'} "
                     f"| {stage['epochs']} x {a['epoch_size']} | {a['lr']} | {a.get('sbi_share', 0.5):.0%} | {a.get('strong_sbi_epochs', 0)} "
                     f"| {a.get('clean_epochs', 0)} | {a.get('degrade_prob', 1.0):.0%} {a.get('degrade', 'standard')}, {a.get('h264_prob', 0):.0%} H.264 "
                     f"| {_SELECT[a.get('select', 'clean')]} (epoch {stage['best_epoch']}) | {stage['minutes']:.0f} |"
@@ -211,7 +212,7 @@ not used for any choice.
 - Adam with cosine learning-rate decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + (BCE + Dice) on the mask, only for samples with a known mask (reals: all zero; self-blends: the blend mask)" if multitask else ""}.
   2 CPU cores (PyTorch 1.13); {metrics['train_minutes']:.0f} min of training in all.
 
-{_stages_table(metrics['stages'], multitask)}
+{_stages_table(metrics['stages'], multitask, metrics['arch'])}
 
 - Train loss per epoch of the last stage: {losses}. Validation AUC (clean) per epoch: {val_aucs}.
 

@@ -64,7 +64,8 @@ def load_published(path: str, arch: str):
     for output, axis in axes.items():
         stem = output[len('model.'):-len('_dequantized')]
         state[stem] = torch.from_numpy(dequantize(values[f'model.{stem}_int8'], values[f'model.{stem}_scale'], axis))
-    state.update({k[len('model.'):]: torch.from_numpy(v.copy()) for k, v in values.items() if k.endswith('.bias')})
+    # biases, and the weights quantize.py keeps in float (depthwise convolutions)
+    state.update({k[len('model.'):]: torch.from_numpy(v.copy()) for k, v in values.items() if k.endswith(('.bias', '.weight'))})
     model.load_state_dict(state)
     return model
 

@@ -1,9 +1,10 @@
 """How small can a face be and still be judged? Each clean test crop is shrunk to the size a face of
 S pixels has in the image (the crop is 1.0x the detector box: S x S pixels) and scaled back up as the
-app's bilinear crop does; the model scores every size. Prints AUC (real vs dataset fakes) and the
-false-alarm rate on authentic faces at the app's threshold, per face size.
+app's bilinear crop does; the app's score (its published int8 models, each with its temperature, and
+their fusion from models/manifest.json) is computed at every size. Prints AUC (real vs dataset fakes)
+and the false-alarm rate on authentic faces at the app's threshold, per face size.
 
-  /usr/bin/python3 -m models.train.face_size --model meso4 [--sizes 16,24,32,48,64,96,128]
+  /usr/bin/python3 -m models.train.face_size [--sizes 16,24,32,48,64,96,128,192]
 """
 import argparse
 import json
@@ -14,8 +15,8 @@ import torch
 
 from .common import MODELS_DIR, SOURCES
 from .data import build_eval_set
-from .evaluate import load_model
-from .metrics import probability, summary
+from .evaluate import load_published
+from .metrics import summary
 from .train import predict
 
 
@@ -27,23 +28,29 @@ def at_face_size(images: np.ndarray, side: int) -> np.ndarray:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('--model', required=True, help='run name, or NAME=CHECKPOINT_PATH (NAME as in models/manifest.json)')
-    parser.add_argument('--sizes', default='16,24,32,40,48,64,96,128')
+    parser.add_argument('--sizes', default='24,32,48,64,96,128,192')
     args = parser.parse_args()
     torch.set_num_threads(2)
-    name, model, _ = load_model(args.model, fp32=False)
-    entry = json.loads((MODELS_DIR / 'manifest.json').read_text())['models'][name]
+    manifest = json.loads((MODELS_DIR / 'manifest.json').read_text())
+    fusion = manifest['fusion']
+    models = {name: load_published(str(MODELS_DIR / manifest['models'][name]['file']), name).to(memory_format=torch.channels_last)
+              for name in fusion['weights']}
     test = build_eval_set('test')
     keep = test.kinds != 'sbi'
     images, labels, sources = test.images['clean'][keep], test.labels[keep], test.sources[keep]
+    print(f'app score: fusion of {", ".join(models)}; threshold {fusion["threshold"]}')
     print(f'| face size (px) | AUC | ' + ' | '.join(f'AUC {s}' for s in SOURCES) + ' | authentic faces at or above the threshold |')
     print('|---|---|' + '---|' * len(SOURCES) + '---|')
     for side in [int(s) for s in args.sizes.split(',')] + [images.shape[1]]:
-        p = probability(predict(model, at_face_size(images, side) if side != images.shape[1] else images)[0], entry['temperature'])
+        shown = at_face_size(images, side) if side != images.shape[1] else images
+        # logit(sigmoid(l / T)) = l / T: each model's calibrated logit, as fusion.ts computes it
+        z = fusion['bias'] + sum(w * predict(models[name], shown)[0] / manifest['models'][name]['temperature']
+                                 for name, w in fusion['weights'].items())
+        p = 1 / (1 + np.exp(-z))
         cells = [summary(labels[sources == s], p[sources == s])['auc'] for s in SOURCES]
-        false_alarms = float((p[labels == 0] >= entry['threshold']).mean())
+        false_alarms = float((p[labels == 0] >= fusion['threshold']).mean())
         print(f'| {side}{" (as cropped)" if side == images.shape[1] else ""} | {summary(labels, p)["auc"]:.3f} | '
-              + ' | '.join(f'{c:.3f}' for c in cells) + f' | {false_alarms:.1%} |')
+              + ' | '.join(f'{c:.3f}' for c in cells) + f' | {false_alarms:.1%} |', flush=True)
 
 
 if __name__ == '__main__':

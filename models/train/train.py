@@ -83,7 +83,7 @@ def split_output(output):
 
 @torch.no_grad()
 def predict(model, images: np.ndarray, batch_size: int = 64):
-    """Fake probabilities (sigmoid of the logit, no temperature) and mask probabilities (or None)."""
+    """Raw class logits (no sigmoid, no temperature) and mask probabilities (or None)."""
     model.eval()
     logits, masks = [], []
     for start in range(0, len(images), batch_size):
