@@ -118,13 +118,13 @@ test('the batch runner (npm run eval) scores a photo exactly as the UI shows it'
   expect(scored.toFixed(2)).toBe(shown.toFixed(2));
 });
 
-test('every small face in a wide group shot is found and scored', async ({ page }) => {
+test('every small face in a wide group shot is found, and boxed without a score', async ({ page }) => {
   const { path, faces } = groupPhoto();
   await page.goto('/');
   await page.getByTestId('file-input').setInputFiles(path);
   await expect(page.getByTestId('summary')).toContainText(`${faces} faces found`);
   await expect(page.getByTestId('face-card')).toHaveCount(faces);
-  await expect(page.getByTestId('face-card').first()).toContainText('Small face');
+  await expect(page.getByTestId('face-card').first()).toContainText('Too small to assess');
 });
 
 test('an analysis can be cancelled and the next file still works', async ({ page }) => {

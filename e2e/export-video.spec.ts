@@ -200,7 +200,8 @@ test('memory: exporting a 10-minute clip peaks within 300 MB of its analysis, an
   await page.getByTestId('sampling').selectOption('1');
   const analysis = sampleMemory(browser);
   await pick(page, clip.path);
-  await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 600_000 });
+  // At 320x240 the face is under the size the models can judge: tracked and boxed, not scored.
+  await expect(page.getByTestId('summary')).toContainText('Analysed 600 frames', { timeout: 600_000 });
   const analysisPeak = analysis.stop();
   const exporting = sampleMemory(browser, 200);
   const path = await exportVideo(page, 'ten-minutes.mp4');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faceNotes, minAssessableFacePx, summarize, type FaceResult } from './analysis';
+import { faceNotes, minAssessableFacePx, smallFacePx, summarize, type FaceResult } from './analysis';
 import { cropSpec } from './crop';
 import { evidenceBand, noEvidenceCaveat, statusNotes } from './evidence';
 import { fuseProbabilities, logit, sigmoid } from './fusion';
@@ -49,9 +49,9 @@ describe('summaries', () => {
     expect(summary).toMatch(/^2 faces found, all too small to assess .*cannot be assessed. This is not a verdict that it is real.$/);
   });
   it('flags small faces', () => {
-    expect(faceNotes({ x: 0, y: 0, width: 40, height: 42 })[0]).toMatch(/Small face \(40 px\)/);
-    expect(faceNotes({ x: 0, y: 0, width: minAssessableFacePx - 1, height: 40 })[0]).toMatch(/Too small to assess/);
-    expect(faceNotes({ x: 0, y: 0, width: 120, height: 120 })).toEqual([]);
+    expect(faceNotes({ x: 0, y: 0, width: minAssessableFacePx, height: 100 })[0]).toMatch(new RegExp(`Small face \\(${minAssessableFacePx} px\\)`));
+    expect(faceNotes({ x: 0, y: 0, width: minAssessableFacePx - 1, height: 100 })[0]).toMatch(/Too small to assess/);
+    expect(faceNotes({ x: 0, y: 0, width: smallFacePx, height: smallFacePx })).toEqual([]);
   });
 });
 
