@@ -118,11 +118,13 @@ _SELECT = {'clean': 'clean val AUC', 'mean': 'mean of the clean, jpeg40-half and
 
 
 def _stages_table(stages: list, multitask: bool, arch: str) -> str:
-    first = 'ImageNet up to block_10 (nsfwjs)' if arch == 'mnv2' else 'random weights'
+    imagenet = 'ImageNet up to block_10 (nsfwjs)' if arch in ('mnv2', 'mnv2-multitask') else 'random weights'
     rows = ['| stage (run) | starts from | epochs x samples | lr | self-blend share of fakes | strong-blend epochs | warm-up epochs without SBI / degradation | degraded samples | best checkpoint by | minutes |' + (' mask loss weight |' if multitask else ''),
             '|---|---|---|---|---|---|---|---|---|---|' + ('---|' if multitask else '')]
     for i, stage in enumerate(stages):
         a = stage['args']
+        init_from = a.get('init_from')
+        first = f"`{init_from.split('/')[-2]}` best checkpoint" if init_from else imagenet
         rows.append(f"| {i + 1} (`{stage['run']}`) | {first if i == 0 else f'stage {i} best'} "
                     f"| {stage['epochs']} x {a['epoch_size']} | {a['lr']} | {a.get('sbi_share', 0.5):.0%} | {a.get('strong_sbi_epochs', 0)} "
                     f"| {a.get('clean_epochs', 0)} | {a.get('degrade_prob', 1.0):.0%} {a.get('degrade', 'standard')}, {a.get('h264_prob', 0):.0%} H.264 "
@@ -132,7 +134,7 @@ def _stages_table(stages: list, multitask: bool, arch: str) -> str:
 
 
 def _start(arch: str) -> str:
-    if arch == 'mnv2':
+    if arch in ('mnv2', 'mnv2-multitask'):
         return ('Started from pretrained weights: the MobileNetV2 layers up to block_10 carry the ImageNet weights that the '
                 '`nsfwjs` npm package (4.4.0, MIT licence, Infinite Red) ships in its Keras model, the layers nsfwjs kept frozen '
                 '(converted by `models/train/pretrained.py`, equal to TensorFlow.js within 7e-5); everything else from random '

@@ -1,5 +1,5 @@
 """Networks: Meso-4 and MesoInception-4 (Afchar et al., WIFS 2018), a classifier on ImageNet MobileNetV2
-layers, and a small multi-task net.
+layers (alone, or with a mask decoder), and a small multi-task net.
 
 All take N x 3 x 256 x 256 RGB in [0, 1] and return a logit N x 1; MultiTaskNet also returns a
 manipulation-mask logit N x 1 x 64 x 64.
@@ -31,6 +31,31 @@ class MobileNetV2Classifier(nn.Module):
     def forward(self, x):
         y = self.mix(self.features(x * 2 - 1))
         return self.classifier(torch.cat([y.mean((2, 3)), y.amax((2, 3))], 1))
+
+
+class MobileNetV2MultiTask(MobileNetV2Classifier):
+    """The MobileNetV2 classifier with a U-Net decoder on its stride-16, -8 and -4 features: one encoder pass
+    gives the class logit and a 64 x 64 manipulation-mask logit (ClassNSeg's two tasks on a pretrained encoder)."""
+    mask_size = 64
+    SKIPS = ('block_2_add', 'block_5_add')  # 24 channels at 64 x 64, 32 channels at 32 x 32
+
+    def __init__(self, pretrained: bool = True):
+        super().__init__(pretrained)
+        width = self.features.out_channels
+        self.dec2 = _conv_bn(width + 32, 48)
+        self.dec1 = _conv_bn(48 + 24, 24)
+        self.mask_out = nn.Conv2d(24, 1, 1)
+
+    def forward(self, x):
+        features, (stride4, stride8) = self.features(x * 2 - 1, taps=self.SKIPS)
+        y = self.mix(features)
+        logit = self.classifier(torch.cat([y.mean((2, 3)), y.amax((2, 3))], 1))
+        d2 = self.dec2(_up_cat(features, stride8))
+        return logit, self.mask_out(self.dec1(_up_cat(d2, stride4)))
+
+
+def _up_cat(x, skip):
+    return torch.cat([F.interpolate(x, scale_factor=2.0, mode='nearest'), skip], 1)
 
 
 class _MesoHead(nn.Sequential):
@@ -123,19 +148,15 @@ class MultiTaskNet(nn.Module):
         self.dec1 = _conv_bn(32 + w1, 24)
         self.mask_out = nn.Conv2d(24, 1, 1)
 
-    @staticmethod
-    def _up_cat(x, skip):
-        return torch.cat([F.interpolate(x, scale_factor=2.0, mode='nearest'), skip], 1)
-
     def forward(self, x):
         e1 = self.enc1(self.stem(x))
         e2 = self.enc2(e1)
         e3 = self.enc3(e2)
         e4 = self.enc4(e3)
         pooled = torch.cat([e4.mean((2, 3)), e4.amax((2, 3))], 1)
-        d3 = self.dec3(self._up_cat(e4, e3))
-        d2 = self.dec2(self._up_cat(d3, e2))
-        d1 = self.dec1(self._up_cat(d2, e1))
+        d3 = self.dec3(_up_cat(e4, e3))
+        d2 = self.dec2(_up_cat(d3, e2))
+        d1 = self.dec1(_up_cat(d2, e1))
         mask = self.mask_out(d1)
         if self.mask_evidence:
             pooled = torch.cat([pooled, _smooth_max(mask), torch.sigmoid(mask).mean((2, 3))], 1)
@@ -150,7 +171,7 @@ def _smooth_max(logits: torch.Tensor) -> torch.Tensor:
 
 ARCHS = {'meso4': Meso4, 'mesoinception4': MesoInception4, 'multitask': MultiTaskNet,
          'mnv2': MobileNetV2Classifier, 'mnv2-scratch': lambda: MobileNetV2Classifier(pretrained=False),
-         'multitask-evidence': lambda: MultiTaskNet(mask_evidence=True)}
+         'multitask-evidence': lambda: MultiTaskNet(mask_evidence=True), 'mnv2-multitask': MobileNetV2MultiTask}
 
 
 def param_count(model: nn.Module) -> int:

@@ -131,7 +131,8 @@ class KerasGraph(nn.Module):
         for module in self.blocks.values():
             module.reset_parameters()
 
-    def forward(self, x):
+    def forward(self, x, taps: tuple = ()):
+        """The last layer's output; with `taps` (layer names), also those layers' outputs."""
         values = {}
         for name in self.order:
             kind, padding, max_value = self.ops[name]
@@ -148,7 +149,7 @@ class KerasGraph(nn.Module):
             else:
                 y = self.blocks[name.replace('/', '_')](args[0])
             values[name] = y
-        return values[self.output_name]
+        return (values[self.output_name], [values[t] for t in taps]) if taps else values[self.output_name]
 
 
 def imagenet_features(pretrained: bool = True) -> KerasGraph:
