@@ -114,11 +114,16 @@ def _breakdown_tables(errors: dict) -> str:
 
 
 _SELECT = {'clean': 'clean val AUC', 'mean': 'mean of the clean, jpeg40-half and h264-crf35 val AUCs',
-           'sbi': 'mean of val real-vs-self-blend AUC and mask IoU'}
+           'sbi': 'mean of val real-vs-self-blend AUC and mask IoU',
+           'tasks': 'mean of val dataset-fake AUC, self-blend AUC, mask IoU (and forgery-kind balanced accuracy)'}
+
+
+def _imagenet_start(arch: str) -> bool:
+    return arch.startswith('mnv2') and arch != 'mnv2-scratch'
 
 
 def _stages_table(stages: list, multitask: bool, arch: str) -> str:
-    imagenet = 'ImageNet up to block_10 (nsfwjs)' if arch in ('mnv2', 'mnv2-multitask') else 'random weights'
+    imagenet = 'ImageNet up to block_10 (nsfwjs)' if _imagenet_start(arch) else 'random weights'
     rows = ['| stage (run) | starts from | epochs x samples | lr | self-blend share of fakes | strong-blend epochs | warm-up epochs without SBI / degradation | degraded samples | best checkpoint by | minutes |' + (' mask loss weight |' if multitask else ''),
             '|---|---|---|---|---|---|---|---|---|---|' + ('---|' if multitask else '')]
     for i, stage in enumerate(stages):
@@ -134,7 +139,7 @@ def _stages_table(stages: list, multitask: bool, arch: str) -> str:
 
 
 def _start(arch: str) -> str:
-    if arch in ('mnv2', 'mnv2-multitask'):
+    if _imagenet_start(arch):
         return ('Started from pretrained weights: the MobileNetV2 layers up to block_10 carry the ImageNet weights that the '
                 '`nsfwjs` npm package (4.4.0, MIT licence, Infinite Red) ships in its Keras model, the layers nsfwjs kept frozen '
                 '(converted by `models/train/pretrained.py`, equal to TensorFlow.js within 7e-5); everything else from random '
@@ -155,6 +160,11 @@ def write_card(name: str, metrics: dict, history: list) -> None:
                       f'jpeg40-half {_fmt(test["jpeg40-half"]["mask_iou_sbi"], 3)}; mean fraction of mask pixels > 0.5 on real test crops: '
                       f'{_fmt(test["clean"]["mask_area_real"], 4)}. Masks are only learned from self-blends (exact) and reals '
                       f'(all zero): the dataset fakes have no masks and carry mask-loss weight 0.\n')
+        if 'kind' in test['clean']:
+            kinds = ', '.join(f'{v} {_fmt(test[v]["kind"]["auc"])} / {_fmt(test[v]["kind"]["balanced_acc"], 3)}' for v in test)
+            mask_lines += (f'\nForgery kind on the test fakes (GAN faces vs dataset swaps and self-blends, including self-blends of '
+                           f'FFHQ photos), AUC / balanced accuracy at 0.5: {kinds}; {test["clean"]["kind"]["n_fake"]} GAN faces, '
+                           f'{test["clean"]["kind"]["n_real"]} replaced or blended.\n')
     skipped = metrics['skipped_no_face']
     losses = ', '.join(f'{h["train_loss"]:.3f}' for h in history)
     val_aucs = ', '.join(f'{h["val"]["clean"]["all"]["auc"]:.3f}' for h in history)
@@ -166,7 +176,7 @@ def write_card(name: str, metrics: dict, history: list) -> None:
 | version | `{metrics['version']}` |
 | architecture | {metrics['arch']} ({metrics['params']:,} parameters) |
 | input | `image` float32 [N, 3, 256, 256], RGB in [0, 1]: the app's face crop (`src/pipeline/crop-spec.json`) |
-| outputs | `probability` [N, 1] = sigmoid(logit / T), P(manipulated){"; `mask` [N, 1, " + str(metrics['mask_size']) + ", " + str(metrics['mask_size']) + "] = per-pixel P(blended)" if multitask else ""} |
+| outputs | `probability` [N, 1] = sigmoid(logit / T), P(manipulated){"; `mask` [N, 1, " + str(metrics['mask_size']) + ", " + str(metrics['mask_size']) + "] = per-pixel P(blended)" if multitask else ""}{"; `kind` [N, 1] = P(synthesised whole face, GAN | manipulated), trained on fakes only" if 'kind' in metrics['int8']['test']['clean'] else ""} |
 | temperature T | {metrics['temperature']:.4f} (baked into the graph) |
 | decision threshold | {metrics['threshold']} (val EER point after calibration: {metrics['eer_threshold_val']:.4f}) |
 | size | fp32 {metrics['bytes_fp32'] / 1024:.1f} KiB, int8 {metrics['bytes_int8'] / 1024:.1f} KiB |
@@ -211,7 +221,7 @@ not used for any choice.
   applied at the downscaled size before upscaling (as a resized upload is), sometimes twice; *H.264*: the crop re-encoded
   as a frame of an H.264 stream (x264, CRF 23-40, yuv420p) and decoded back, as a re-uploaded video is (made once per
   training crop and per self-blend of it, `data.H264Pool`), plus a flip.
-- Adam with cosine learning-rate decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + (BCE + Dice) on the mask, only for samples with a known mask (reals: all zero; self-blends: the blend mask)" if multitask else ""}.
+- Adam with cosine learning-rate decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + (BCE + Dice) on the mask, only for samples with a known mask (reals: all zero; self-blends: the blend mask)" if multitask else ""}{"; the kind output: binary cross-entropy on the fakes only (GAN face 1, dataset swap or self-blend 0), each kind weighted half in every batch" if 'kind' in metrics['int8']['test']['clean'] else ""}.
   2 CPU cores (PyTorch 1.13); {metrics['train_minutes']:.0f} min of training in all.
 
 {_stages_table(metrics['stages'], multitask, metrics['arch'])}

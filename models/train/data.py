@@ -135,8 +135,8 @@ REAL, DATASET_FAKE, SBI_FAKE, PAIR = 0, 1, 2, 3
 class TrainSet(Dataset):
     """One epoch = epoch_size samples: half real crops, a quarter dataset fakes, a quarter
     self-blended fakes made on the fly from real crops; a share degraded (augment.DEGRADATIONS).
-    An item is a stack of samples (image uint8 K x H x W x 3, label K, mask K x 1 x M x M, mask weight K);
-    dataset fakes have no known mask. K is 1, or 2 for a paired self-blend: the real crop and its
+    An item is a stack of samples (image uint8 K x H x W x 3, label K, mask K x 1 x M x M, mask weight K,
+    forgery kind K: 1 for a GAN face, kind weight K: 1 for fakes); dataset fakes have no known mask. K is 1, or 2 for a paired self-blend: the real crop and its
     blend, degraded alike, so the only difference the pair shows is the blend itself (as in SBI's batches)."""
 
     def __init__(self, store: CropStore, epoch_size: int, mask_size: int = 64, seed: int = SEED,
@@ -202,8 +202,9 @@ class TrainSet(Dataset):
         if degrade_seed is not None:
             image, mask = self.degrade(image, mask, np.random.default_rng(degrade_seed))
         small = cv2.resize(mask, (self.mask_size, self.mask_size), interpolation=cv2.INTER_AREA)
+        gan = kind == DATASET_FAKE and self.sources[index] == 'gan'
         return (torch.from_numpy(image), torch.tensor(float(kind != REAL)), torch.from_numpy(small)[None],
-                torch.tensor(float(kind != DATASET_FAKE)))
+                torch.tensor(float(kind != DATASET_FAKE)), torch.tensor(float(gan)), torch.tensor(float(kind != REAL)))
 
     def __getitem__(self, i):
         rng = np.random.default_rng([self.seed, self.epoch, i])

@@ -126,7 +126,7 @@ def run_model(model, val_set, test_set, dev_images, fit_variants):
             raw[f'val-{variant}'] = predict(model, val_set.images[variant])[0]
     raw['test'], masks = {}, {}
     for variant in EVAL_VARIANTS:
-        raw['test'][variant], masks[variant] = predict(model, test_set.images[variant])
+        raw['test'][variant], masks[variant], _ = predict(model, test_set.images[variant])
     raw['dev'] = predict(model, dev_images)[0] if len(dev_images) else np.zeros(0)
     return raw, (masks if masks['clean'] is not None else None)
 

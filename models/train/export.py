@@ -32,7 +32,8 @@ LABELS = {'meso4': 'MesoNet (Meso-4)', 'mesoinception4': 'MesoNet (MesoInception
 
 
 class Calibrated(nn.Module):
-    """What the app runs: probability = sigmoid(logit / T); multi-task nets also mask = sigmoid(mask logit)."""
+    """What the app runs: probability = sigmoid(logit / T); multi-task nets also mask = sigmoid(mask logit),
+    and a net with a forgery-kind output kind = sigmoid(kind logit), the probability of a synthesised face."""
 
     def __init__(self, model: nn.Module, temperature: float):
         super().__init__()
@@ -41,7 +42,7 @@ class Calibrated(nn.Module):
     def forward(self, image):
         output = self.model(image)
         if isinstance(output, tuple):
-            return torch.sigmoid(output[0] / self.temperature), torch.sigmoid(output[1])
+            return (torch.sigmoid(output[0] / self.temperature),) + tuple(torch.sigmoid(o) for o in output[1:])
         return torch.sigmoid(output / self.temperature)
 
 
@@ -79,8 +80,7 @@ def choose_threshold(scores: np.ndarray, labels: np.ndarray, eer_threshold: floa
     return round(eer_threshold, 4) if gain > 0.02 else 0.5
 
 
-def export_onnx(model: nn.Module, path, multitask: bool) -> None:
-    outputs = ['probability', 'mask'] if multitask else ['probability']
+def export_onnx(model: nn.Module, path, outputs: list) -> None:
     torch.onnx.export(model, torch.rand(1, 3, INPUT_SIZE, INPUT_SIZE), str(path), opset_version=OPSET,
                       input_names=['image'], output_names=outputs,
                       dynamic_axes={name: {0: 'N'} for name in ['image'] + outputs})
@@ -100,7 +100,7 @@ def training_stages(run: str) -> list:
 
 
 def _strip_scores(results: dict) -> dict:
-    return {k: v for k, v in results.items() if k != 'scores'}
+    return {k: v for k, v in results.items() if k not in ('scores', 'masks')}
 
 
 def main() -> None:
@@ -117,10 +117,11 @@ def main() -> None:
     model.load_state_dict(best['model'])
     model.eval()
     multitask = model.mask_size is not None
+    outputs = ['probability'] + (['mask'] if multitask else []) + (['kind'] if getattr(model, 'kind', None) is not None else [])
     fused = fuse_batch_norms(copy.deepcopy(model))
 
     val_set, test_set = build_eval_set('val'), build_eval_set('test')
-    val_logits, _ = predict(fused, val_set.images['clean'])
+    val_logits = predict(fused, val_set.images['clean'])[0]
     temperature = fit_temperature(val_logits, val_set.labels)
     val_scores = probability(val_logits, temperature)
     eer_threshold = summary(val_set.labels, val_scores)['eer_threshold']
@@ -128,7 +129,7 @@ def main() -> None:
 
     fp32_path, int8_path = work / f'{args.name}.fp32.onnx', MODELS_DIR / f'{args.name}.onnx'
     calibrated = Calibrated(fused, temperature).eval()
-    export_onnx(calibrated, fp32_path, multitask)
+    export_onnx(calibrated, fp32_path, outputs)
     graph = onnx.load(str(fp32_path))
     onnx.checker.check_model(graph, full_check=True)
     quantized_weights = quantize_model(graph)
@@ -154,8 +155,7 @@ def main() -> None:
         int8_vs_fp32[variant] = {'max_abs_diff_probability': float(np.abs(a - b).max()),
                                  'labels_flipped': int(((a >= threshold) != (b >= threshold)).sum()), 'n': len(a)}
     if multitask:
-        _, mask_fp32 = predict(fused, test_set.images['clean'])
-        _, mask_int8 = predict(int8_model, test_set.images['clean'])
+        mask_fp32, mask_int8 = fp32_test['masks']['clean'], results['test']['masks']['clean']
         int8_vs_fp32['clean']['max_abs_diff_mask'] = float(np.abs(mask_fp32 - mask_int8).max())
 
     onnx_bytes = int8_path.read_bytes()

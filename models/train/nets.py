@@ -1,8 +1,8 @@
 """Networks: Meso-4 and MesoInception-4 (Afchar et al., WIFS 2018), a classifier on ImageNet MobileNetV2
 layers (alone, or with a mask decoder), and a small multi-task net.
 
-All take N x 3 x 256 x 256 RGB in [0, 1] and return a logit N x 1; MultiTaskNet also returns a
-manipulation-mask logit N x 1 x 64 x 64.
+All take N x 3 x 256 x 256 RGB in [0, 1] and return a logit N x 1; the multi-task nets also return a
+manipulation-mask logit N x 1 x 64 x 64, and one of them a forgery-kind logit N x 1.
 """
 import torch
 from torch import nn
@@ -35,23 +35,29 @@ class MobileNetV2Classifier(nn.Module):
 
 class MobileNetV2MultiTask(MobileNetV2Classifier):
     """The MobileNetV2 classifier with a U-Net decoder on its stride-16, -8 and -4 features: one encoder pass
-    gives the class logit and a 64 x 64 manipulation-mask logit (ClassNSeg's two tasks on a pretrained encoder)."""
+    gives the class logit and a 64 x 64 manipulation-mask logit (ClassNSeg's two tasks on a pretrained encoder).
+    With `kind_head`, a third logit says what kind of forgery the face looks like: a synthesised whole face
+    (GAN, 1) rather than a replaced or blended one (face swaps, self-blends, 0)."""
     mask_size = 64
     SKIPS = ('block_2_add', 'block_5_add')  # 24 channels at 64 x 64, 32 channels at 32 x 32
 
-    def __init__(self, pretrained: bool = True):
+    def __init__(self, pretrained: bool = True, kind_head: bool = False):
         super().__init__(pretrained)
         width = self.features.out_channels
         self.dec2 = _conv_bn(width + 32, 48)
         self.dec1 = _conv_bn(48 + 24, 24)
         self.mask_out = nn.Conv2d(24, 1, 1)
+        self.kind = nn.Sequential(nn.Dropout(0.3), nn.Linear(4 * width, 1)) if kind_head else None
 
     def forward(self, x):
         features, (stride4, stride8) = self.features(x * 2 - 1, taps=self.SKIPS)
         y = self.mix(features)
-        logit = self.classifier(torch.cat([y.mean((2, 3)), y.amax((2, 3))], 1))
+        pooled = torch.cat([y.mean((2, 3)), y.amax((2, 3))], 1)
         d2 = self.dec2(_up_cat(features, stride8))
-        return logit, self.mask_out(self.dec1(_up_cat(d2, stride4)))
+        mask = self.mask_out(self.dec1(_up_cat(d2, stride4)))
+        if self.kind is None:
+            return self.classifier(pooled), mask
+        return self.classifier(pooled), mask, self.kind(pooled)
 
 
 def _up_cat(x, skip):
@@ -171,7 +177,8 @@ def _smooth_max(logits: torch.Tensor) -> torch.Tensor:
 
 ARCHS = {'meso4': Meso4, 'mesoinception4': MesoInception4, 'multitask': MultiTaskNet,
          'mnv2': MobileNetV2Classifier, 'mnv2-scratch': lambda: MobileNetV2Classifier(pretrained=False),
-         'multitask-evidence': lambda: MultiTaskNet(mask_evidence=True), 'mnv2-multitask': MobileNetV2MultiTask}
+         'multitask-evidence': lambda: MultiTaskNet(mask_evidence=True), 'mnv2-multitask': MobileNetV2MultiTask,
+         'mnv2-multitask-kind': lambda: MobileNetV2MultiTask(kind_head=True)}
 
 
 def param_count(model: nn.Module) -> int:

@@ -38,7 +38,7 @@ def main() -> None:
         model.load_state_dict(checkpoint['model'])
     files = sorted(PARITY_DIR.glob('*.png'))
     images = np.stack([cv2.imread(str(f), cv2.IMREAD_COLOR)[..., ::-1] for f in files])
-    logits, masks = predict(model, images)
+    logits, masks, kinds = predict(model, images)
     reference = {
         'model': args.name,
         'version': entry['version'],
@@ -47,6 +47,8 @@ def main() -> None:
     }
     if masks is not None:
         reference['mask'] = [[round(float(v), 4) for v in m.ravel()] for m in masks]
+    if kinds is not None:
+        reference['kind'] = [round(float(p), 6) for p in kinds]
     (PARITY_DIR / f'{args.name}.json').write_text(json.dumps(reference))
     print(f'{args.name}: reference outputs for {len(files)} crops in {PARITY_DIR / (args.name + ".json")}')
 

@@ -63,7 +63,12 @@ train mnv2-scratch $PY -m models.train.meso --arch mnv2-scratch "${MNV2[@]}" --s
 # app yet (models/README.md): its export was not finished in the session that trained it.
 train mnv2-multitask $PY -m models.train.multitask --arch mnv2-multitask --init-from "$WORK/mnv2/best.pt" \
   --epochs 2 --epoch-size 6000 --lr 0.0003 "${RECIPE[@]}" --select tasks --val-size 1500 --time-budget-min 0
-publish mnv2-multitask mnv2-multitask
+# The same net with a forgery-kind output (GAN face vs replaced / blended face, trained on the fakes only), continued
+# from the run above with the mask loss weighted twice and fresh sample draws: the app's multi-task net.
+train mnv2-multitask-kind $PY -m models.train.multitask --arch mnv2-multitask-kind --init-from "$WORK/mnv2-multitask/best.pt" \
+  --epochs 3 --epoch-size 6000 --lr 0.0003 --mask-weight 2 --data-seed 20261129 "${RECIPE[@]}" --select tasks \
+  --val-size 1500 --time-budget-min 0
+publish mnv2-multitask mnv2-multitask-kind
 # The app's fusion, fitted on the validation crops (see models/README.md).
 mkdir -p "$WORK/eval-harness"
 $PY -m models.train.evaluate --model mnv2=$WORK/mnv2/best.pt --model multitask=multitask:models/multitask.onnx \

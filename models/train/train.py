@@ -1,5 +1,6 @@
-"""Shared training loop: Adam + cosine LR, BCE on the class logit, and for multi-task nets a
-mask loss (BCE + Dice) on samples whose mask is known. Logs to models/work/<name>/train.log;
+"""Shared training loop: Adam + cosine LR, BCE on the class logit, for multi-task nets a
+mask loss (BCE + Dice) on samples whose mask is known, and for a net with a forgery-kind output a
+class-balanced BCE on the kind of every fake (GAN face or replaced / blended face). Logs to models/work/<name>/train.log;
 checkpoints last.pt every epoch and best.pt on the best validation AUC (clean)."""
 import argparse
 import json
@@ -78,31 +79,44 @@ def build_model(arch: str) -> torch.nn.Module:
 
 
 def split_output(output):
-    return output if isinstance(output, tuple) else (output, None)
+    """(class logit, mask logit or None, forgery-kind logit or None)."""
+    output = output if isinstance(output, tuple) else (output,)
+    return output + (None,) * (3 - len(output))
 
 
 @torch.no_grad()
 def predict(model, images: np.ndarray, batch_size: int = 64):
-    """Raw class logits (no sigmoid, no temperature) and mask probabilities (or None)."""
+    """Raw class logits (no sigmoid, no temperature), mask probabilities and forgery-kind probabilities
+    (each None when the model has no such output)."""
     model.eval()
-    logits, masks = [], []
+    logits, masks, kinds = [], [], []
     for start in range(0, len(images), batch_size):
-        logit, mask = split_output(model(to_input(torch.from_numpy(np.asarray(images[start:start + batch_size])))))
+        logit, mask, kind = split_output(model(to_input(torch.from_numpy(np.asarray(images[start:start + batch_size])))))
         logits.append(logit[:, 0].numpy())
         if mask is not None:
             masks.append(torch.sigmoid(mask[:, 0]).numpy())
-    return np.concatenate(logits), (np.concatenate(masks) if masks else None)
+        if kind is not None:
+            kinds.append(torch.sigmoid(kind[:, 0]).numpy())
+    return np.concatenate(logits), (np.concatenate(masks) if masks else None), (np.concatenate(kinds) if kinds else None)
 
 
 def target_masks(eval_set: EvalSet, size: int) -> np.ndarray:
     return np.stack([cv2.resize(m, (size, size), interpolation=cv2.INTER_AREA) for m in eval_set.masks]).astype(np.float32) / 255
 
 
-def summarise(eval_set: EvalSet, scores: dict, threshold: float = 0.5, masks=None) -> dict:
-    """Per variant, from probabilities (and mask probabilities) of the eval set: metrics over everything
-    (real vs dataset fakes + self-blends), over real vs dataset fakes only, over real vs self-blends
-    only, self-blend recall, per-group accuracy, and with masks the mask IoU on self-blends."""
-    results = {}
+def gan_kind_targets(eval_set: EvalSet) -> np.ndarray:
+    """Forgery kind of each item of the eval set: 1 for a GAN face, 0 for a replaced or blended one
+    (dataset swaps and self-blends, also those made from FFHQ photos), -1 for reals."""
+    fake = eval_set.kinds != 'real'
+    return np.where(fake, ((eval_set.kinds == 'fake') & (eval_set.sources == 'gan')).astype(np.int64), -1)
+
+
+def summarise(eval_set: EvalSet, scores: dict, threshold: float = 0.5, masks=None, kinds=None) -> dict:
+    """Per variant, from probabilities (and mask / forgery-kind probabilities) of the eval set: metrics over
+    everything (real vs dataset fakes + self-blends), over real vs dataset fakes only, over real vs
+    self-blends only, self-blend recall, per-group accuracy; with masks the mask IoU on self-blends and the
+    share of authentic faces' mask above 0.5; with kinds, GAN vs replaced / blended over the fakes."""
+    results, kinds_predicted = {}, kinds
     labels, kinds = eval_set.labels, eval_set.kinds
     dataset_only, sbi_only, sbi = kinds != 'sbi', kinds != 'fake', kinds == 'sbi'
     for variant, p in scores.items():
@@ -118,30 +132,43 @@ def summarise(eval_set: EvalSet, scores: dict, threshold: float = 0.5, masks=Non
             variant_masks = masks[variant]
             result['mask_iou_sbi'] = mask_iou(variant_masks[sbi], target_masks(eval_set, variant_masks.shape[-1])[sbi])
             result['mask_area_real'] = float((variant_masks[kinds == 'real'] > 0.5).mean())
+        if kinds_predicted is not None and kinds_predicted.get(variant) is not None:
+            targets = gan_kind_targets(eval_set)
+            fake = targets >= 0
+            result['kind'] = summary(targets[fake], kinds_predicted[variant][fake], 0.5)
         results[variant] = result
     return results
 
 
 def evaluate(model, eval_set: EvalSet, temperature: float = 1.0, threshold: float = 0.5, variants=EVAL_VARIANTS) -> dict:
-    """summarise() of the model's predictions for each eval variant, plus 'scores' (probabilities per variant)."""
+    """summarise() of the model's predictions for each eval variant, plus 'scores' (probabilities per variant)
+    and 'masks' (mask probabilities per variant, or None)."""
     predictions = {variant: predict(model, eval_set.images[variant]) for variant in variants}
     scores = {variant: probability(p[0], temperature) for variant, p in predictions.items()}
-    results = summarise(eval_set, scores, threshold, {variant: p[1] for variant, p in predictions.items()})
+    results = summarise(eval_set, scores, threshold, {variant: p[1] for variant, p in predictions.items()},
+                        {variant: p[2] for variant, p in predictions.items()})
     results['scores'] = scores
+    results['masks'] = {variant: p[1] for variant, p in predictions.items()}
     return results
 
 
-def _loss(model, images, labels, masks, mask_weights, mask_weight: float):
-    logit, mask_logit = split_output(model(images))
+def _loss(model, images, labels, masks, mask_weights, gan_kinds, kind_weights, mask_weight: float):
+    logit, mask_logit, kind_logit = split_output(model(images))
     loss = F.binary_cross_entropy_with_logits(logit[:, 0], labels)
-    if mask_logit is None:
-        return loss
-    # Mask loss only where the mask is known: reals (all zero) and self-blends; not dataset fakes.
-    n = mask_weights.sum().clamp(min=1)
-    bce = F.binary_cross_entropy_with_logits(mask_logit, masks, reduction='none').mean((1, 2, 3))
-    prob = torch.sigmoid(mask_logit)
-    dice = 1 - (2 * (prob * masks).sum((1, 2, 3)) + 1) / (prob.sum((1, 2, 3)) + masks.sum((1, 2, 3)) + 1)
-    return loss + mask_weight * ((bce + dice) * mask_weights).sum() / n
+    if mask_logit is not None:
+        # Mask loss only where the mask is known: reals (all zero) and self-blends; not dataset fakes.
+        n = mask_weights.sum().clamp(min=1)
+        bce = F.binary_cross_entropy_with_logits(mask_logit, masks, reduction='none').mean((1, 2, 3))
+        prob = torch.sigmoid(mask_logit)
+        dice = 1 - (2 * (prob * masks).sum((1, 2, 3)) + 1) / (prob.sum((1, 2, 3)) + masks.sum((1, 2, 3)) + 1)
+        loss = loss + mask_weight * ((bce + dice) * mask_weights).sum() / n
+    if kind_logit is not None:
+        # Fakes only; GAN faces are a tenth of the fakes, so each kind present in the batch weighs half.
+        gan, other = kind_weights * gan_kinds, kind_weights * (1 - gan_kinds)
+        weights = gan / gan.sum().clamp(min=1) + other / other.sum().clamp(min=1)
+        kind_loss = F.binary_cross_entropy_with_logits(kind_logit[:, 0], gan_kinds, reduction='none')
+        loss = loss + (kind_loss * weights).sum() / weights.sum().clamp(min=1)
+    return loss
 
 
 def _load_matching(model, weights: dict) -> list:
@@ -166,7 +193,9 @@ def _epoch_line(epoch, train_loss, seconds, samples, val) -> str:
                      f' auc_dataset {v["dataset"]["auc"]:.4f} auc_sbi {v["sbi"]["auc"]:.4f} '
                      + ' '.join(f'{name} {s["auc"]:.4f}' for name, s in v['sources'].items()))
         if 'mask_iou_sbi' in v:
-            parts.append(f'mask_iou {v["mask_iou_sbi"]:.3f}')
+            parts.append(f'mask_iou {v["mask_iou_sbi"]:.3f} mask_area_real {v["mask_area_real"]:.3f}')
+        if 'kind' in v:
+            parts.append(f'kind auc {v["kind"]["auc"]:.4f} balanced_acc {v["kind"]["balanced_acc"]:.4f}')
     return ' | '.join(parts)
 
 
@@ -220,8 +249,8 @@ def run(arch: str, args: argparse.Namespace) -> None:
         dataset.set_epoch(epoch)
         model.train()
         epoch_start, total, seen = time.time(), 0.0, 0
-        for step, (images, labels, masks, mask_weights) in enumerate(train_loader(dataset, args.batch_size)):
-            loss = _loss(model, to_input(images), labels, masks, mask_weights, args.mask_weight)
+        for step, (images, labels, masks, mask_weights, gan_kinds, kind_weights) in enumerate(train_loader(dataset, args.batch_size)):
+            loss = _loss(model, to_input(images), labels, masks, mask_weights, gan_kinds, kind_weights, args.mask_weight)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
@@ -233,6 +262,7 @@ def run(arch: str, args: argparse.Namespace) -> None:
         train_seconds = time.time() - epoch_start
         val = evaluate(model, val_set)
         val.pop('scores')
+        val.pop('masks')
         state['epoch'] = epoch
         state['history'].append({'epoch': epoch, 'train_loss': total / seen, 'train_img_s': seen / train_seconds,
                                  'seconds': time.time() - epoch_start,
@@ -243,7 +273,10 @@ def run(arch: str, args: argparse.Namespace) -> None:
         elif select == 'sbi':
             score = (val['clean']['sbi']['auc'] + val['clean']['mask_iou_sbi']) / 2
         elif select == 'tasks':
-            score = (val['clean']['dataset']['auc'] + val['clean']['sbi']['auc'] + val['clean']['mask_iou_sbi']) / 3
+            tasks = [val['clean']['dataset']['auc'], val['clean']['sbi']['auc'], val['clean']['mask_iou_sbi']]
+            if 'kind' in val['clean']:
+                tasks.append(val['clean']['kind']['balanced_acc'])
+            score = float(np.mean(tasks))
         is_best = score > state['best_auc']
         if is_best:
             state['best_auc'] = score
