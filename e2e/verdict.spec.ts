@@ -7,11 +7,16 @@ import { noEvidenceCaveat } from '../src/pipeline/evidence';
 import { pick } from './app-page';
 import { astronautClip, astronautPath, groupPhoto, selfBlendedAstronaut } from './generated';
 
+interface ForgeryKind {
+  label: string;
+  synthesised: number;
+}
+
 interface Report {
   status: string;
   notes: string[];
-  faces?: { status: string }[];
-  tracks?: { status: string }[];
+  faces?: { status: string; probability: number; kind: ForgeryKind | null }[];
+  tracks?: { status: string; mean: number; kind: ForgeryKind | null }[];
 }
 
 async function downloadedReport(page: Page): Promise<Report> {
@@ -53,13 +58,28 @@ async function expectVerdictColourAndCaveat(page: Page, probability: number, rep
   }
 }
 
+/** The card's "looks like" names a kind of forgery only for a score above the threshold, as the report does. */
+async function expectForgeryKind(page: Page, probability: number, kind: ForgeryKind | null | undefined) {
+  expect(kind).toBeTruthy();
+  const shown = page.getByTestId('forgery-kind');
+  if (probability < 0.5) {
+    expect(kind!.label).toBe('not-applicable');
+    await expect(shown).toHaveText(/^not decided: no evidence of manipulation/);
+  } else {
+    expect(kind!.label).toMatch(/^(synthesised|replaced|undecided)$/);
+    await expect(shown).toHaveText(/^(a synthesised whole face|a replaced or blended face|not decided \(synthesised)/);
+  }
+}
+
 for (const [name, path] of [['the original photo', astronautPath], ['a self-blended fake', selfBlendedAstronaut().imagePath]]) {
   test(`image (${name}): colour, words and report follow the threshold, and the card says why`, async ({ page }) => {
     await page.goto('/');
     await pick(page, path);
     await expect(page.getByTestId('summary')).toContainText('1 face found');
     const probability = Number(await page.getByTestId('face-probability').textContent());
-    await expectVerdictColourAndCaveat(page, probability, await downloadedReport(page));
+    const report = await downloadedReport(page);
+    await expectVerdictColourAndCaveat(page, probability, report);
+    await expectForgeryKind(page, report.faces![0].probability, report.faces![0].kind);
     const why = page.getByTestId('why');
     await expect(why).toContainText("weighs each model's output");
     await why.locator('summary').click();
@@ -102,5 +122,6 @@ test('video: colour, caveat and report follow the threshold; the person card say
   const report = await downloadedReport(page);
   await expectVerdictColourAndCaveat(page, probability, report);
   expect(report.tracks![0].status).toBe(report.status);
+  await expectForgeryKind(page, report.tracks![0].mean, report.tracks![0].kind);
   await expect(page.getByTestId('why')).toContainText('mean of the combined probability');
 });

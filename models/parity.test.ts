@@ -17,6 +17,7 @@ interface Reference {
   crops: string[];
   probability: number[];
   mask?: number[][];
+  kind?: number[];
 }
 
 const here = import.meta.dirname;
@@ -46,6 +47,10 @@ describe.each(appModels)('%s int8 ONNX vs PyTorch', (name) => {
         expect(Math.max(...diffs)).toBeLessThanOrEqual(maskTolerance);
         expect(diffs.reduce((a, b) => a + b, 0) / diffs.length).toBeLessThanOrEqual(maskTolerance / 5);
       });
+    }
+    if (reference.kind) {
+      const kind = [...(outputs.kind.data as Float32Array)];
+      kind.forEach((p, i) => expect(Math.abs(p - reference.kind![i]), reference.crops[i]).toBeLessThanOrEqual(probabilityTolerance));
     }
     await session.release();
   });

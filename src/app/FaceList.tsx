@@ -1,4 +1,5 @@
 import { evidenceLabel } from '../pipeline/evidence';
+import { forgeryKindText } from '../pipeline/forgery-kind';
 import { ScoreExplanation } from './ScoreExplanation';
 import { selectCurrent, useAppStore } from './store';
 
@@ -47,6 +48,12 @@ export function FaceList() {
                     <dd>{part.probability.toFixed(3)}</dd>
                   </div>
                 ))}
+                {face.kind && (
+                  <div>
+                    <dt>looks like</dt>
+                    <dd data-testid="forgery-kind">{forgeryKindText(face.kind)}</dd>
+                  </div>
+                )}
                 <FaceMeasures size={face.box} detectionScore={face.detectionScore} />
               </dl>
               <ScoreExplanation parts={face.parts} fusion={analysis.fusion} />

@@ -1,4 +1,5 @@
 import { evidenceLabel } from '../pipeline/evidence';
+import { forgeryKindText } from '../pipeline/forgery-kind';
 import { trackNotes, trackScoreExplanation, type VideoVerdict } from '../video/aggregate';
 import { formatTime } from './time-ticks';
 import { trackColour } from './colormap';
@@ -38,6 +39,7 @@ export function VideoTracks({ verdict, onSeek }: { verdict: VideoVerdict; onSeek
               <div><dt>frames analysed</dt><dd>{track.points.length}</dd></div>
               <div><dt>frames above threshold</dt><dd>{Math.round(track.aboveThreshold * 100)} %</dd></div>
               <div><dt>highest frame</dt><dd>{track.max.toFixed(2)}</dd></div>
+              {track.kind && !track.tooSmall && <div><dt>looks like</dt><dd data-testid="forgery-kind">{forgeryKindText(track.kind)}</dd></div>}
             </dl>
             {!track.tooSmall && <p className="why" data-testid="why">{trackScoreExplanation(track.points.length)}</p>}
             {trackNotes(track).map((note) => <p key={note} className="note">{note}</p>)}

@@ -40,7 +40,8 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()) {
       fusion: analysis.fusion,
       faces: analysis.faces.map((f) => ({
         status: faceStatus(f), box: f.box, probability: f.probability, band: f.band, detectionScore: f.detectionScore,
-        parts: f.parts.map((p) => ({ model: p.model, label: p.label, probability: p.probability })), notes: f.notes,
+        parts: f.parts.map((p) => ({ model: p.model, label: p.label, probability: p.probability })),
+        kind: f.kind ?? null, notes: f.notes,
       })),
     };
   }
@@ -67,14 +68,14 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()) {
       fusion: video.start.fusion,
       tracks: verdict.tracks.map((track) => {
         const { points, ...rest } = track;
-        return { status: trackStatus(track), ...rest, frames: points.length };
+        return { status: trackStatus(track), ...rest, kind: track.kind ?? null, frames: points.length };
       }),
       segments: verdict.segments,
       frames: video.frames.map((frame) => ({
         time: frame.time,
         faces: frame.faces.map((f) => ({
           trackId: f.trackId, box: f.box, probability: f.probability,
-          parts: Object.fromEntries(labels.map((name, i) => [name, f.parts[i]])),
+          parts: Object.fromEntries(labels.map((name, i) => [name, f.parts[i]])), synthesised: f.synthesised ?? null,
         })),
       })),
     };

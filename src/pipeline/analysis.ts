@@ -1,4 +1,5 @@
 import { bandStatus, evidenceBand, evidenceLabel, type EvidenceBand, type VerdictStatus } from './evidence';
+import type { ForgeryKind } from './forgery-kind';
 import type { FusionWeights } from './fusion';
 import type { FaceMask } from './heatmap';
 import type { Affine, Box, Point } from './types';
@@ -33,6 +34,8 @@ export interface FaceResult {
   assessable: boolean;
   parts: ModelPart[];
   mask?: FaceMask;
+  /** What kind of forgery the face looks like, when the multi-task net says. */
+  kind?: ForgeryKind;
   notes: string[];
 }
 

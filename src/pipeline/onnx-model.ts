@@ -8,6 +8,8 @@ export interface ModelOutputs {
   probability: Float32Array;
   /** Manipulation masks, maskSize x maskSize per crop, when the model has a mask head. */
   mask?: Float32Array;
+  /** Probability that the face was synthesised whole rather than replaced or blended, when the model says. */
+  kind?: Float32Array;
 }
 
 export interface OnnxModel {
@@ -58,8 +60,9 @@ async function openSession(bytes: Uint8Array, backend: Backend, size: number): P
       const probability = outputs.probability?.data as Float32Array | undefined;
       if (!probability) throw new Error('model has no "probability" output');
       const mask = outputs.mask?.data as Float32Array | undefined;
+      const kind = outputs.kind?.data as Float32Array | undefined;
       input.dispose();
-      return { probability: Float32Array.from(probability), mask: mask && Float32Array.from(mask) };
+      return { probability: Float32Array.from(probability), mask: mask && Float32Array.from(mask), kind: kind && Float32Array.from(kind) };
     },
     release: () => session.release(),
   };

@@ -8,6 +8,7 @@ import { analysisReport } from '../app/report';
 import type { CurrentFile } from '../app/store';
 import type { FaceResult, ImageAnalysis } from '../pipeline/analysis';
 import { noEvidenceCaveat } from '../pipeline/evidence';
+import { forgeryKind } from '../pipeline/forgery-kind';
 import { fingerprint } from '../provenance/fingerprint';
 import { readMetadata } from '../provenance/metadata';
 import { videoVerdict } from '../video/aggregate';
@@ -34,6 +35,7 @@ const parts = [
 const face = (probability: number, side: number, notes: string[] = []) => ({
   box: box(side), keypoints: [], toImage: [1, 0, 0, 0, 1, 0], detectionScore: 0.93, probability,
   band: probability >= 0.7 ? 'moderate' : 'none', assessable: side >= 32, parts, notes,
+  kind: forgeryKind(0.07, probability >= 0.5),
 }) as unknown as FaceResult;
 
 async function photoReport(name: string) {
@@ -68,6 +70,7 @@ describe('buildPdfReport', () => {
     expect(text).toContain('Face 1: 0.83, moderate evidence of manipulation');
     expect(text).toContain('Face 2: too small to assess');
     expect(text).toMatch(/MobileNetV2 classifier\s+0\.860/);
+    expect(text).toMatch(/Looks like\s+a replaced or blended face \(face swap, blend\), 0\.93/);
     expect(text).toContain('Canon EOS 5D Mark IV');
     expect(text).toContain('shows a different picture');
     expect(text).toContain('mnv2-2');

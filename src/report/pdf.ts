@@ -18,6 +18,7 @@ import { formatTime, tickLabel, timeTicks } from '../app/time-ticks';
 import type { ComparisonReport } from '../compare/report';
 import type { Backend } from '../pipeline/onnx-model';
 import { evidenceLabel, statusBand, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
+import { forgeryKindText } from '../pipeline/forgery-kind';
 import { credentialsHeadline } from '../provenance/credentials';
 import type { ProvenanceReport } from '../provenance/report';
 import { actionText, formatBytes, noCredentialsText, noMetadataMeaning, signerText, validationText, videoStreamText } from '../provenance/wording';
@@ -308,6 +309,7 @@ async function imageFaces(w: Writer, report: ImageReport, pictures: ReportPictur
     const rows: [string, string][] = assessable
       ? [['Probability', face.probability.toFixed(2)], ['Evidence', evidenceLabel(face.band)], ...partRows(face.parts)]
       : [['Probability', 'not scored'], ['Evidence', 'Too small to assess']];
+    if (assessable && face.kind) rows.push(['Looks like', forgeryKindText(face.kind)]);
     rows.push(['Face size', `${Math.round(face.box.width)}x${Math.round(face.box.height)} px`]);
     rows.push(['Detector confidence', face.detectionScore.toFixed(2)]);
     const explanation = assessable ? [explainScore(face.parts, report.fusion).sentence] : [];
@@ -328,6 +330,7 @@ async function videoPeople(w: Writer, report: VideoReport, pictures: ReportPictu
     const rows: [string, string][] = track.tooSmall
       ? [['Probability', 'not scored'], ['Evidence', 'Too small to assess']]
       : [['Probability (mean)', track.mean.toFixed(2)], ['Evidence', evidenceLabel(track.band)]];
+    if (!track.tooSmall && track.kind) rows.push(['Looks like', forgeryKindText(track.kind)]);
     rows.push(['Seen', `${formatTime(track.first)} - ${formatTime(track.last)}`]);
     rows.push(['Frames analysed', String(track.frames)]);
     rows.push(['Frames above threshold', `${Math.round(track.aboveThreshold * 100)} %`]);

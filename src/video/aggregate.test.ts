@@ -26,6 +26,15 @@ describe('video verdict', () => {
     expect(verdict.notes).toEqual([]);
   });
 
+  it('says what kind of forgery a person looks like from the mean over their frames, only with evidence', () => {
+    const withKind = (scores: number[], synthesised: number[]) =>
+      frames(scores).map((frame, i) => ({ ...frame, faces: frame.faces.map((f) => ({ ...f, synthesised: synthesised[i] })) }));
+    expect(trackSummaries(withKind([0.9, 0.8, 0.9], [0.95, 0.85, 0.9]))[0].kind).toEqual({ label: 'synthesised', synthesised: expect.closeTo(0.9) });
+    expect(trackSummaries(withKind([0.9, 0.8, 0.9], [0.1, 0.9, 0.5]))[0].kind?.label).toBe('undecided');
+    expect(trackSummaries(withKind([0.2, 0.3, 0.1], [0.95, 0.95, 0.95]))[0].kind?.label).toBe('not-applicable');
+    expect(trackSummaries(frames([0.9, 0.9]))[0].kind).toBeUndefined();
+  });
+
   it('below the threshold finds no evidence, and says a low score is not authenticity', () => {
     const verdict = videoVerdict(frames([0.4, 0.45, 0.42]));
     expect(verdict.status).toBe('NO_EVIDENCE_FOUND');

@@ -1,5 +1,6 @@
 import { isAssessable, minAssessableFacePx } from '../pipeline/analysis';
 import { bandStatus, evidenceBand, evidenceLabel, statusNotes, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
+import { forgeryKind, type ForgeryKind } from '../pipeline/forgery-kind';
 import type { AnalysedFrame } from './types';
 
 export interface TrackPoint {
@@ -22,6 +23,8 @@ export interface TrackSummary {
   brief: boolean;
   /** The face is below minAssessableFacePx in most of its frames: not counted towards the verdict. */
   tooSmall: boolean;
+  /** What kind of forgery it looks like (from the mean over its frames), when the models say. */
+  kind?: ForgeryKind;
 }
 
 export interface Segment {
@@ -56,17 +59,25 @@ export const defaultVerdictOptions: VerdictOptions = { threshold: 0.5, minTrackF
 export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdictOptions): TrackSummary[] {
   const byTrack = new Map<number, TrackPoint[]>();
   const smallFrames = new Map<number, number>();
+  const synthesised = new Map<number, number[]>();
   for (const frame of frames) {
     for (const face of frame.faces) {
       let points = byTrack.get(face.trackId);
       if (!points) byTrack.set(face.trackId, (points = []));
       points.push({ time: frame.time, probability: face.probability });
       if (!isAssessable(face.box)) smallFrames.set(face.trackId, (smallFrames.get(face.trackId) ?? 0) + 1);
+      if (face.synthesised !== undefined) {
+        let values = synthesised.get(face.trackId);
+        if (!values) synthesised.set(face.trackId, (values = []));
+        values.push(face.synthesised);
+      }
     }
   }
+  const meanOf = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   return [...byTrack.entries()].map(([id, points]) => {
     const probabilities = points.map((p) => p.probability);
-    const mean = probabilities.reduce((a, b) => a + b, 0) / points.length;
+    const mean = meanOf(probabilities);
+    const kinds = synthesised.get(id);
     return {
       id,
       points,
@@ -78,6 +89,7 @@ export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdict
       band: evidenceBand(mean),
       brief: points.length < options.minTrackFrames,
       tooSmall: (smallFrames.get(id) ?? 0) > points.length / 2,
+      kind: kinds ? forgeryKind(meanOf(kinds), evidenceBand(mean) !== 'none') : undefined,
     };
   });
 }

@@ -19,6 +19,8 @@ export interface VideoFace {
   /** Each model's probability, in the order of VideoAnalysisStart.models. */
   parts: number[];
   mask?: ByteMask;
+  /** Probability that the face was synthesised whole rather than replaced or blended, when the models say. */
+  synthesised?: number;
 }
 
 export interface AnalysedFrame {

@@ -6,6 +6,7 @@ import { assetUrl, vendorAssets } from '../pipeline/engine-assets';
 import { createFaceFinder, type FaceFinder } from '../pipeline/detect';
 import { evidenceBand, statusNotes } from '../pipeline/evidence';
 import { fetchBytes } from '../pipeline/fetch-progress';
+import { forgeryKind } from '../pipeline/forgery-kind';
 import { fuseProbabilities, type FusionWeights } from '../pipeline/fusion';
 import { compressionNote, estimateJpegQuality } from '../pipeline/jpeg-quality';
 import { appModelNames, modelManifest, modelUrl } from '../pipeline/model-manifest';
@@ -160,16 +161,18 @@ export class ModelSet {
         ? fuseProbabilities(Object.fromEntries(parts.map((p) => [p.model, p.probability])), fusion)
         : parts[0].probability;
       const plane = maskSize * maskSize;
+      const band = evidenceBand(probability);
       return {
         box: detection.box,
         keypoints: detection.keypoints,
         detectionScore: detection.score,
         toImage: crops[i].toImage,
         probability,
-        band: evidenceBand(probability),
+        band,
         assessable: isAssessable(detection.box),
         parts,
         mask: segmented?.mask ? { size: maskSize, data: segmented.mask.slice(i * plane, (i + 1) * plane) } : undefined,
+        kind: segmented?.kind ? forgeryKind(segmented.kind[i], band !== 'none') : undefined,
         notes: faceNotes(detection.box),
       };
     });

@@ -122,6 +122,7 @@ export async function analyzeVideo(
           probability: face.probability,
           parts: face.parts.map((p) => p.probability),
           mask: quantize(face.mask),
+          synthesised: face.kind?.synthesised,
         })),
       });
       framesDone++;

@@ -1,0 +1,38 @@
+/**
+ * The kind of forgery a face looks like, from the multi-task net's third output: the probability that
+ * it is a synthesised whole face (a GAN face) rather than a replaced or blended one (a face swap, a
+ * blended edit). The output was trained on fakes only, so the kind is said only for a face that shows
+ * evidence of manipulation.
+ */
+export type ForgeryKindLabel = 'synthesised' | 'replaced' | 'undecided' | 'not-applicable';
+
+export interface ForgeryKind {
+  label: ForgeryKindLabel;
+  /** Probability that the face was synthesised whole rather than replaced or blended. */
+  synthesised: number;
+}
+
+/** A kind is said when its probability reaches this; between the two, "not decided". */
+export const forgeryKindDecision = 0.8;
+
+export function forgeryKind(synthesised: number, evidence: boolean): ForgeryKind {
+  if (!evidence) return { label: 'not-applicable', synthesised };
+  if (synthesised >= forgeryKindDecision) return { label: 'synthesised', synthesised };
+  if (1 - synthesised >= forgeryKindDecision) return { label: 'replaced', synthesised };
+  return { label: 'undecided', synthesised };
+}
+
+/** The "looks like" line of a face's card and report. */
+export function forgeryKindText({ label, synthesised }: ForgeryKind): string {
+  const replaced = 1 - synthesised;
+  switch (label) {
+    case 'synthesised':
+      return `a synthesised whole face (GAN-like), ${synthesised.toFixed(2)}`;
+    case 'replaced':
+      return `a replaced or blended face (face swap, blend), ${replaced.toFixed(2)}`;
+    case 'undecided':
+      return `not decided (synthesised ${synthesised.toFixed(2)}, replaced or blended ${replaced.toFixed(2)})`;
+    case 'not-applicable':
+      return 'not decided: no evidence of manipulation to classify';
+  }
+}
