@@ -24,14 +24,21 @@ export async function browserMemoryMb(browser) {
 export function sampleMemory(browser, intervalMs = 1000) {
   const samples = [];
   let timer;
+  let stopped = false;
   const tick = async () => {
-    samples.push({ at: Date.now(), mb: await browserMemoryMb(browser) });
+    const mb = await browserMemoryMb(browser).catch((error) => {
+      // A sample still in flight when the caller stopped and closed the browser is dropped.
+      if (!stopped) throw error;
+    });
+    if (stopped) return;
+    samples.push({ at: Date.now(), mb });
     timer = setTimeout(tick, intervalMs);
   };
   void tick();
   return {
     samples,
     stop() {
+      stopped = true;
       clearTimeout(timer);
       return Math.max(...samples.map((s) => s.mb));
     },
