@@ -111,14 +111,16 @@ def gan_kind_targets(eval_set: EvalSet) -> np.ndarray:
     return np.where(fake, ((eval_set.kinds == 'fake') & (eval_set.sources == 'gan')).astype(np.int64), -1)
 
 
-def summarise(eval_set: EvalSet, scores: dict, threshold: float = 0.5, masks=None, kinds=None) -> dict:
+def summarise(eval_set: EvalSet, scores: dict, threshold: float = 0.5, masks=None, kind_probabilities=None) -> dict:
     """Per variant, from probabilities (and mask / forgery-kind probabilities) of the eval set: metrics over
     everything (real vs dataset fakes + self-blends), over real vs dataset fakes only, over real vs
     self-blends only, self-blend recall, per-group accuracy; with masks the mask IoU on self-blends and the
     share of authentic faces' mask above 0.5; with kinds, GAN vs replaced / blended over the fakes."""
-    results, kinds_predicted = {}, kinds
+    results = {}
     labels, kinds = eval_set.labels, eval_set.kinds
     dataset_only, sbi_only, sbi = kinds != 'sbi', kinds != 'fake', kinds == 'sbi'
+    gan_targets = gan_kind_targets(eval_set)
+    kind_scored = gan_targets >= 0
     for variant, p in scores.items():
         result = {'all': summary(labels, p, threshold),
                   'dataset': summary(labels[dataset_only], p[dataset_only], threshold),
@@ -132,10 +134,8 @@ def summarise(eval_set: EvalSet, scores: dict, threshold: float = 0.5, masks=Non
             variant_masks = masks[variant]
             result['mask_iou_sbi'] = mask_iou(variant_masks[sbi], target_masks(eval_set, variant_masks.shape[-1])[sbi])
             result['mask_area_real'] = float((variant_masks[kinds == 'real'] > 0.5).mean())
-        if kinds_predicted is not None and kinds_predicted.get(variant) is not None:
-            targets = gan_kind_targets(eval_set)
-            fake = targets >= 0
-            result['kind'] = summary(targets[fake], kinds_predicted[variant][fake], 0.5)
+        if kind_probabilities is not None and kind_probabilities.get(variant) is not None:
+            result['kind'] = summary(gan_targets[kind_scored], kind_probabilities[variant][kind_scored], 0.5)
         results[variant] = result
     return results
 

@@ -33,6 +33,8 @@ describe('video verdict', () => {
     expect(trackSummaries(withKind([0.9, 0.8, 0.9], [0.1, 0.9, 0.5]))[0].kind?.label).toBe('undecided');
     expect(trackSummaries(withKind([0.2, 0.3, 0.1], [0.95, 0.95, 0.95]))[0].kind?.label).toBe('not-applicable');
     expect(trackSummaries(frames([0.9, 0.9]))[0].kind).toBeUndefined();
+    const small = withKind([0.9, 0.9, 0.9], [0.95, 0.95, 0.95]).map((frame) => ({ ...frame, faces: frame.faces.map((f) => ({ ...f, box: { ...f.box, width: 20, height: 20 } })) }));
+    expect(trackSummaries(small)[0].kind?.label).toBe('not-applicable');
   });
 
   it('below the threshold finds no evidence, and says a low score is not authenticity', () => {

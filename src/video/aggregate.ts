@@ -78,6 +78,8 @@ export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdict
     const probabilities = points.map((p) => p.probability);
     const mean = meanOf(probabilities);
     const kinds = synthesised.get(id);
+    const band = evidenceBand(mean);
+    const tooSmall = (smallFrames.get(id) ?? 0) > points.length / 2;
     return {
       id,
       points,
@@ -86,10 +88,10 @@ export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdict
       mean,
       max: Math.max(...probabilities),
       aboveThreshold: probabilities.filter((p) => p >= options.threshold).length / points.length,
-      band: evidenceBand(mean),
+      band,
       brief: points.length < options.minTrackFrames,
-      tooSmall: (smallFrames.get(id) ?? 0) > points.length / 2,
-      kind: kinds ? forgeryKind(meanOf(kinds), evidenceBand(mean) !== 'none') : undefined,
+      tooSmall,
+      kind: kinds ? forgeryKind(meanOf(kinds), !tooSmall && band !== 'none') : undefined,
     };
   });
 }

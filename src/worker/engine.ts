@@ -162,6 +162,7 @@ export class ModelSet {
         : parts[0].probability;
       const plane = maskSize * maskSize;
       const band = evidenceBand(probability);
+      const assessable = isAssessable(detection.box);
       return {
         box: detection.box,
         keypoints: detection.keypoints,
@@ -169,10 +170,10 @@ export class ModelSet {
         toImage: crops[i].toImage,
         probability,
         band,
-        assessable: isAssessable(detection.box),
+        assessable,
         parts,
         mask: segmented?.mask ? { size: maskSize, data: segmented.mask.slice(i * plane, (i + 1) * plane) } : undefined,
-        kind: segmented?.kind ? forgeryKind(segmented.kind[i], band !== 'none') : undefined,
+        kind: segmented?.kind ? forgeryKind(segmented.kind[i], assessable && band !== 'none') : undefined,
         notes: faceNotes(detection.box),
       };
     });
