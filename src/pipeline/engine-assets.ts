@@ -8,8 +8,10 @@ export const vendorAssets = {
   mediapipeLoader: 'vendor/mediapipe/vision_wasm_module_internal.js',
   mediapipeWasm: 'vendor/mediapipe/vision_wasm_module_internal.wasm',
   faceModel: 'vendor/models/face_detection_short_range.tflite',
-  ortLoader: 'vendor/ort/ort-wasm-simd-threaded.asyncify.mjs',
-  ortWasm: 'vendor/ort/ort-wasm-simd-threaded.asyncify.wasm',
+  ortWebgpuLoader: 'vendor/ort/ort-wasm-simd-threaded.asyncify.mjs',
+  ortWebgpuWasm: 'vendor/ort/ort-wasm-simd-threaded.asyncify.wasm',
+  ortWasmLoader: 'vendor/ort/ort-wasm-simd-threaded.mjs',
+  ortWasm: 'vendor/ort/ort-wasm-simd-threaded.wasm',
   ffmpegLoader: 'vendor/ffmpeg/ffmpeg-core.js',
   ffmpegWasm: 'vendor/ffmpeg/ffmpeg-core.wasm',
 } as const;

@@ -1,4 +1,4 @@
-import * as ort from 'onnxruntime-web/webgpu';
+import type * as OrtModule from 'onnxruntime-web';
 
 export type Backend = 'webgpu' | 'wasm';
 export type BackendPreference = 'auto' | Backend;
@@ -23,18 +23,41 @@ export interface OrtRuntimePaths {
   wasm: string;
 }
 
-let configured = false;
+interface OrtSetup {
+  paths: Record<Backend, OrtRuntimePaths>;
+  threads: number;
+}
+
+let setup: OrtSetup | undefined;
+const runtimes = new Map<Backend, Promise<typeof OrtModule>>();
 
 /**
- * Points onnxruntime-web at the runtime files this app serves itself. One thread by default: on
- * small CNNs and few cores a second thread costs more than it gains (the benchmark measures both).
+ * Points onnxruntime-web at the runtime files this app serves itself, one build per backend. One
+ * thread by default: on small CNNs and few cores a second thread costs more than it gains (the
+ * benchmark measures both).
  */
-export function configureOrt(paths: OrtRuntimePaths, threads = 1): void {
-  if (configured) return;
-  ort.env.wasm.wasmPaths = { mjs: paths.mjs, wasm: paths.wasm };
-  ort.env.wasm.numThreads = threads;
-  ort.env.logLevel = 'error';
-  configured = true;
+export function configureOrt(paths: Record<Backend, OrtRuntimePaths>, threads = 1): void {
+  setup ??= { paths, threads };
+}
+
+/**
+ * Imports only the onnxruntime-web build a backend needs: the WebGPU build's wasm (asyncify) is
+ * 27 MB, the WASM-only build's 14 MB, so a browser without WebGPU never downloads the larger one.
+ */
+function runtime(backend: Backend): Promise<typeof OrtModule> {
+  let loading = runtimes.get(backend);
+  if (!loading) {
+    if (!setup) throw new Error('configureOrt must be called before a model is loaded');
+    const { paths, threads } = setup;
+    loading = (backend === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web/wasm')).then((ort) => {
+      ort.env.wasm.wasmPaths = { ...paths[backend] };
+      ort.env.wasm.numThreads = threads;
+      ort.env.logLevel = 'error';
+      return ort;
+    });
+    runtimes.set(backend, loading);
+  }
+  return loading;
 }
 
 export async function webgpuAvailable(): Promise<boolean> {
@@ -48,6 +71,7 @@ export async function webgpuAvailable(): Promise<boolean> {
 }
 
 async function openSession(bytes: Uint8Array, backend: Backend, size: number): Promise<OnnxModel> {
+  const ort = await runtime(backend);
   const session = await ort.InferenceSession.create(bytes, {
     executionProviders: [backend],
     graphOptimizationLevel: 'all',

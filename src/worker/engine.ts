@@ -89,8 +89,8 @@ export class ModelSet {
 
   static async create(backend: BackendPreference, onProgress: (p: LoadProgress) => void, threads = 1): Promise<ModelSet> {
     configureOrt({
-      mjs: assetUrl(vendorAssets.ortLoader),
-      wasm: assetUrl(vendorAssets.ortWasm),
+      webgpu: { mjs: assetUrl(vendorAssets.ortWebgpuLoader), wasm: assetUrl(vendorAssets.ortWebgpuWasm) },
+      wasm: { mjs: assetUrl(vendorAssets.ortWasmLoader), wasm: assetUrl(vendorAssets.ortWasm) },
     }, threads);
     const { app, models } = modelManifest;
     const names = appModelNames();
