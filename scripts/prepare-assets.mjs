@@ -13,8 +13,7 @@ const copies = [
   [join(packageDir('@mediapipe/tasks-vision'), 'wasm'), join(vendor, 'mediapipe'),
     ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm']],
   [join(packageDir('onnxruntime-web'), 'dist'), join(vendor, 'ort'),
-    ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm',
-      'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']],
+    ['', '.jspi', '.asyncify'].flatMap((build) => [`ort-wasm-simd-threaded${build}.mjs`, `ort-wasm-simd-threaded${build}.wasm`])],
   [join(packageDir('@ffmpeg/core'), 'dist', 'esm'), join(vendor, 'ffmpeg'), ['ffmpeg-core.js', 'ffmpeg-core.wasm']],
 ];
 for (const [from, to, files] of copies) {

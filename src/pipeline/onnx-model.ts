@@ -1,4 +1,5 @@
 import type * as OrtModule from 'onnxruntime-web';
+import { webgpuOrtBuild, type OrtBuild } from './engine-assets';
 
 export type Backend = 'webgpu' | 'wasm';
 export type BackendPreference = 'auto' | Backend;
@@ -24,38 +25,44 @@ export interface OrtRuntimePaths {
 }
 
 interface OrtSetup {
-  paths: Record<Backend, OrtRuntimePaths>;
+  paths: Record<OrtBuild, OrtRuntimePaths>;
   threads: number;
 }
 
 let setup: OrtSetup | undefined;
-const runtimes = new Map<Backend, Promise<typeof OrtModule>>();
+const runtimes = new Map<OrtBuild, Promise<typeof OrtModule>>();
+const imports: Record<OrtBuild, () => Promise<typeof OrtModule>> = {
+  wasm: () => import('onnxruntime-web/wasm'),
+  jspi: () => import('onnxruntime-web/jspi'),
+  asyncify: () => import('onnxruntime-web/webgpu'),
+};
 
 /**
  * Points onnxruntime-web at the runtime files this app serves itself, one build per backend. One
  * thread by default: on small CNNs and few cores a second thread costs more than it gains (the
  * benchmark measures both).
  */
-export function configureOrt(paths: Record<Backend, OrtRuntimePaths>, threads = 1): void {
+export function configureOrt(paths: Record<OrtBuild, OrtRuntimePaths>, threads = 1): void {
   setup ??= { paths, threads };
 }
 
 /**
- * Imports only the onnxruntime-web build a backend needs: the WebGPU build's wasm (asyncify) is
- * 27 MB, the WASM-only build's 14 MB, so a browser without WebGPU never downloads the larger one.
+ * Imports only the onnxruntime-web build a backend needs, so that a browser without WebGPU never
+ * downloads a WebGPU build (engine-assets.ts lists their sizes).
  */
 function runtime(backend: Backend): Promise<typeof OrtModule> {
-  let loading = runtimes.get(backend);
+  const build = backend === 'wasm' ? 'wasm' : webgpuOrtBuild();
+  let loading = runtimes.get(build);
   if (!loading) {
     if (!setup) throw new Error('configureOrt must be called before a model is loaded');
     const { paths, threads } = setup;
-    loading = (backend === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web/wasm')).then((ort) => {
-      ort.env.wasm.wasmPaths = { ...paths[backend] };
+    loading = imports[build]().then((ort) => {
+      ort.env.wasm.wasmPaths = { ...paths[build] };
       ort.env.wasm.numThreads = threads;
       ort.env.logLevel = 'error';
       return ort;
     });
-    runtimes.set(backend, loading);
+    runtimes.set(build, loading);
   }
   return loading;
 }

@@ -2,7 +2,7 @@ import { faceNotes, isAssessable, summarize, type FaceResult, type ImageAnalysis
 import { cropFace, cropSpec } from '../pipeline/crop';
 import { decodeImage, type DecodedImage } from '../pipeline/decode';
 import { degrade, type Degradation } from '../pipeline/degrade';
-import { assetUrl, vendorAssets } from '../pipeline/engine-assets';
+import { assetUrl, ortBuilds, vendorAssets, type OrtBuild } from '../pipeline/engine-assets';
 import { createFaceFinder, type FaceFinder } from '../pipeline/detect';
 import { evidenceBand, statusNotes } from '../pipeline/evidence';
 import { fetchBytes } from '../pipeline/fetch-progress';
@@ -88,10 +88,8 @@ export class ModelSet {
   private constructor(private readonly classifier: LoadedModel, private readonly multitask?: LoadedModel) {}
 
   static async create(backend: BackendPreference, onProgress: (p: LoadProgress) => void, threads = 1): Promise<ModelSet> {
-    configureOrt({
-      webgpu: { mjs: assetUrl(vendorAssets.ortWebgpuLoader), wasm: assetUrl(vendorAssets.ortWebgpuWasm) },
-      wasm: { mjs: assetUrl(vendorAssets.ortWasmLoader), wasm: assetUrl(vendorAssets.ortWasm) },
-    }, threads);
+    const served = (build: OrtBuild) => ({ mjs: assetUrl(ortBuilds[build].mjs), wasm: assetUrl(ortBuilds[build].wasm) });
+    configureOrt({ wasm: served('wasm'), jspi: served('jspi'), asyncify: served('asyncify') }, threads);
     const { app, models } = modelManifest;
     const names = appModelNames();
     const progress = new Map(names.map((n) => [n, { loaded: 0, total: models[n].bytes ?? 0 }]));
