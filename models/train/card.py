@@ -127,6 +127,9 @@ def _stages_table(stages: list, multitask: bool, arch: str) -> str:
     rows = ['| stage (run) | starts from | epochs x samples | lr | self-blend share of fakes | strong-blend epochs | warm-up epochs without SBI / degradation | degraded samples | best checkpoint by | minutes |' + (' mask loss weight |' if multitask else ''),
             '|---|---|---|---|---|---|---|---|---|---|' + ('---|' if multitask else '')]
     for i, stage in enumerate(stages):
+        if 'row' in stage:  # a stage of a published model this one was continued from (models.train.unfold)
+            rows.append(stage['row'])
+            continue
         a = stage['args']
         init_from = a.get('init_from')
         first = f"`{init_from.split('/')[-2]}` best checkpoint" if init_from else imagenet

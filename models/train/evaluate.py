@@ -12,8 +12,9 @@ as models.train.export does. Reported per model:
   halve, JPEG quality 40, back up), over real vs dataset fakes ("dataset", what `npm run eval` of the
   test split measures) and over everything including one seeded self-blend per real crop ("all");
 - multi-task nets: mask IoU on the self-blends of the test reals (clean and degraded);
-- dev videos: face crops made by the app's cropper (`npm run crops -- --input /tmp/devframes --out
-  models/work/devcrops`), frame score = highest face probability (as the app scores a file), clip
+- dev videos: face crops made by the app's cropper from 2 frames per second of each clip
+  (`ffmpeg -i CLIP.mp4 -vf fps=2 /tmp/devframes/<real|fake>/<clip>/frame%03d.png`, then
+  `npm run crops -- --input /tmp/devframes --out models/work/devcrops`), frame score = highest face probability (as the app scores a file), clip
   score = mean over the frames with a face; right side = fakes >= threshold, real < threshold.
   Dev frames are never used for fitting anything (temperature, threshold and fusion come from val).
 With --fuse A+B (a classifier and a multi-task net) a logistic regression on the two calibrated logits
@@ -178,7 +179,7 @@ def fit_with_dev(fit_x, fit_y, dev_x, dev_keys, share: float, balanced: bool):
 
 def report_row(name, r) -> str:
     t = r['test']
-    cells = [name, f'{t["clean"]["dataset"]["auc"]:.4f}', f'{t["jpeg40-half"]["dataset"]["auc"]:.4f}',
+    cells = [name, f'{r["val_auc_dataset"]:.4f}', f'{t["clean"]["dataset"]["auc"]:.4f}', f'{t["jpeg40-half"]["dataset"]["auc"]:.4f}',
              f'{t["clean"]["dataset"]["auc"] - t["jpeg40-half"]["dataset"]["auc"]:+.4f}',
              f'{t["clean"]["all"]["auc"]:.4f}', f'{t["jpeg40-half"]["all"]["auc"]:.4f}',
              f'{t["clean"]["dataset"]["acc"]:.3f}', f'{t["clean"]["all"]["eer"]:.3f}',
@@ -218,7 +219,8 @@ def main() -> None:
     if 'h264' in fit_variants:
         val_set.images['h264'] = h264(val_set.images['clean'], 28)
     dev_images, dev_keys = load_dev(Path(args.dev_dir))
-    val_dataset = (val_set.kinds != 'sbi') if args.fuse_on == 'dataset' else np.ones(len(val_set.kinds), bool)
+    real_or_dataset = val_set.kinds != 'sbi'
+    val_dataset = real_or_dataset if args.fuse_on == 'dataset' else np.ones(len(val_set.kinds), bool)
     # The fusion the app gets must see the probabilities the app computes: its models' temperatures.
     published = json.loads(MANIFEST.read_text())['models'] if args.write_manifest else {}
     results, raws = {}, {}
@@ -231,6 +233,7 @@ def main() -> None:
         r = {'name': name, 'checkpoint_epoch': epoch, 'temperature': temperature, 'threshold': threshold,
              'int8': not args.fp32,
              'val_auc_clean': summary(val_set.labels, val_scores)['auc'],
+             'val_auc_dataset': summary(val_set.labels[real_or_dataset], val_scores[real_or_dataset])['auc'],
              'test': summarise(test_set, {v: probability(l, temperature) for v, l in raw['test'].items()}, threshold, masks),
              'dev': dev_clips(dev_keys, raw['dev'], temperature, threshold)}
         results[name], raws[name] = r, {k: v for k, v in raw.items()} | {'T': temperature}
@@ -254,7 +257,9 @@ def main() -> None:
                 w = fit_logreg(fit_x, fit_y, balanced=args.balanced)
                 dev_logits = w[0] + z('dev') @ w[1:]
             name = base + (f' +dev {share} (dev: leave one clip out)' if share else '')
+            val_fused = probability(w[0] + z('val')[real_or_dataset] @ w[1:])
             results[name] = {'name': name, 'weights': w.tolist(), 'temperature': 1.0, 'threshold': 0.5,
+                             'val_auc_dataset': summary(val_set.labels[real_or_dataset], val_fused)['auc'],
                              'test': summarise(test_set, {v: probability(w[0] + z('test', v) @ w[1:]) for v in EVAL_VARIANTS}, 0.5),
                              'dev': dev_clips(dev_keys, dev_logits, 1.0, 0.5)}
             (OUT_DIR / f'fuse-{a}+{b}{suffix}{f"-dev{share}" if share else ""}.json').write_text(json.dumps(results[name], indent=2))
@@ -270,7 +275,7 @@ def main() -> None:
         print('manifest fusion:', json.dumps(fusion))
 
     clips = next(iter(results.values()))['dev']['clips']
-    header = ['model', 'test AUC dataset clean', 'jpeg40-half', 'drop', 'AUC all (+SBI) clean', 'jpeg40-half',
+    header = ['model', 'val AUC dataset clean', 'test AUC dataset clean', 'jpeg40-half', 'drop', 'AUC all (+SBI) clean', 'jpeg40-half',
               'acc dataset clean', 'EER all clean', 'SBI recall', 'SBI mask IoU clean / deg']
     header += [f'{c} ({v["label"]})' for c, v in clips.items()] + ['dev right']
     print('| ' + ' | '.join(header) + ' |')

@@ -90,6 +90,9 @@ def training_stages(run: str) -> list:
     """The run and the runs it was initialised from (--init-from), oldest first, as the card lists them."""
     stages = []
     while run:
+        if not (WORK_DIR / run / 'last.pt').exists():  # rebuilt from a published model by models.train.unfold
+            stages[:0] = torch.load(WORK_DIR / run / 'best.pt')['stages']
+            break
         last = torch.load(WORK_DIR / run / 'last.pt')
         best = torch.load(WORK_DIR / run / 'best.pt')
         stages.insert(0, {'run': run, 'epochs': last['epoch'], 'best_epoch': best['epoch'], 'args': last['args'],
