@@ -72,5 +72,5 @@ publish mnv2-multitask mnv2-multitask-kind
 # The app's fusion, fitted on the validation crops (see models/README.md).
 mkdir -p "$WORK/eval-harness"
 $PY -m models.train.evaluate --model mnv2=$WORK/mnv2/best.pt --model mnv2-multitask=$WORK/mnv2-multitask-kind/best.pt \
-  --fuse mnv2+mnv2-multitask --fuse-on all --balanced --write-manifest > "$WORK/eval-harness/app-fusion.log" 2>&1
+  --fuse mnv2+mnv2-multitask --fuse-on dataset --balanced --write-manifest > "$WORK/eval-harness/app-fusion.log" 2>&1
 echo "$(date '+%F %T') all stages done"
