@@ -19,11 +19,15 @@ interface Connection {
   api: Comlink.Remote<ProvenanceApi>;
   /** Rejects if the worker dies (an uncaught error, out of memory). */
   stopped: Promise<never>;
+  /** It died, perhaps between two files. */
+  crashed: boolean;
 }
 
 function connect(): Connection {
   const worker = new Worker(new URL('./provenance.worker.ts', import.meta.url), { type: 'module', name: 'provenance' });
-  return { worker, api: Comlink.wrap<ProvenanceApi>(worker), stopped: workerStopped(worker, 'the metadata reader') };
+  const connection = { worker, api: Comlink.wrap<ProvenanceApi>(worker), stopped: workerStopped(worker, 'the metadata reader'), crashed: false };
+  connection.stopped.catch(() => { connection.crashed = true; });
+  return connection;
 }
 
 async function bounded<T>(connection: Connection, work: Promise<T>, timeLimitMs: number): Promise<T> {
@@ -43,50 +47,60 @@ const failure = (error: unknown): { status: 'failed'; message: string } => ({
   message: error instanceof TimeUpError ? error.message : `the reader stopped (${error instanceof Error ? error.message : String(error)})`,
 });
 
+let shared: Connection | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
 /**
- * Reads a file's provenance in a worker of its own: metadata (bounded in size and time), the
- * EXIF thumbnail compared with the picture, C2PA content credentials (bounded in time), and the
- * file's fingerprint. Never throws: what fails is said in the result, and the face analysis goes
- * on regardless.
+ * Reads a file's provenance off the page: metadata (bounded in size and time), the EXIF thumbnail
+ * compared with the picture, C2PA content credentials (bounded in time), and the file's fingerprint.
+ * Files are read one at a time by one worker, kept between files (starting the credentials reader
+ * costs 0.3 s) and replaced after any step that crashed it or ran out of time. Never throws: what fails
+ * is said in the result, and the face analysis goes on regardless.
  */
-export async function readProvenance(file: File, kind: MediaKind, timeLimitMs = readTimeLimitMs): Promise<Provenance> {
-  let connection = connect();
+export function readProvenance(file: File, kind: MediaKind, timeLimitMs = readTimeLimitMs): Promise<Provenance> {
+  const reading = queue.then(() => readWithWorker(file, kind, timeLimitMs));
+  queue = reading.catch(() => undefined);
+  return reading;
+}
+
+async function readWithWorker(file: File, kind: MediaKind, timeLimitMs: number): Promise<Provenance> {
+  if (!shared || shared.crashed) shared = connect();
+  let connection = shared;
   const restart = () => {
     connection.worker.terminate();
-    connection = connect();
+    connection = shared = connect();
   };
-  try {
-    let metadata: MetadataReading = { status: 'unsupported', message: noVideoMetadataYet };
-    let thumbnail: ThumbnailCheck | null = null;
-    if (kind === 'image') {
-      try {
-        const read = await bounded(connection, connection.api.readMetadata(file), timeLimitMs);
-        metadata = read.reading;
-        if (read.thumbnail) {
-          const difference = await bounded(connection, connection.api.compareWithThumbnail(file, read.thumbnail), timeLimitMs).catch(() => {
-            restart();
-            return null;
-          });
-          thumbnail = { jpeg: read.thumbnail, difference, differs: difference !== null && difference > thumbnailMismatchLevel };
-        }
-      } catch (error) {
-        restart();
-        metadata = failure(error);
-      }
-    }
-    let credentials: CredentialsReading;
+  let metadata: MetadataReading = { status: 'unsupported', message: noVideoMetadataYet };
+  let thumbnail: ThumbnailCheck | null = null;
+  if (kind === 'image') {
     try {
-      credentials = await bounded<CredentialsReading>(connection, connection.api.readCredentials(file, file.type), timeLimitMs);
+      const read = await bounded(connection, connection.api.readMetadata(file), timeLimitMs);
+      metadata = read.reading;
+      if (read.thumbnail) {
+        const difference = await bounded(connection, connection.api.compareWithThumbnail(file, read.thumbnail), timeLimitMs).catch(() => {
+          restart();
+          return null;
+        });
+        thumbnail = { jpeg: read.thumbnail, difference, differs: difference !== null && difference > thumbnailMismatchLevel };
+      }
     } catch (error) {
       restart();
-      credentials = failure(error);
+      metadata = failure(error);
     }
-    const fingerprint = await Promise.race([connection.api.fingerprint(file), connection.stopped]).catch((error): Fingerprint => ({
+  }
+  let credentials: CredentialsReading;
+  try {
+    credentials = await bounded<CredentialsReading>(connection, connection.api.readCredentials(file, file.type), timeLimitMs);
+  } catch (error) {
+    restart();
+    credentials = failure(error);
+  }
+  const fingerprint = await Promise.race([connection.api.fingerprint(file), connection.stopped]).catch((error): Fingerprint => {
+    restart();
+    return {
       sha256: null, bytes: file.size, type: file.type, jpegQuality: null,
       note: `Not hashed: ${error instanceof Error ? error.message : String(error)}.`,
-    }));
-    return { fingerprint, metadata, credentials, thumbnail };
-  } finally {
-    connection.worker.terminate();
-  }
+    };
+  });
+  return { fingerprint, metadata, credentials, thumbnail };
 }

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import type { ImageAnalysis, StageTimings } from '../pipeline/analysis';
 import { applyAffine, invertAffine } from '../pipeline/crop';
-import type { BackendPreference } from '../pipeline/onnx-model';
+import { defaultWasmThreads, type BackendPreference } from '../pipeline/onnx-model';
 import type { Affine, FaceDetection, Point } from '../pipeline/types';
 import type { VideoAnalysisEnd, VideoAnalysisStart, VideoUpdate } from '../video/types';
 import { analyzeImage, FaceLocator, ModelSet, stopwatch, type AnalyzeOptions, type EngineInfo, type LoadProgress } from './engine';
@@ -37,7 +37,7 @@ function once<T>(start: () => Promise<T>): () => Promise<T> {
 const locator = once(() => FaceLocator.create());
 let progressListener: ((p: LoadProgress) => void) | undefined;
 let modelSet: (() => Promise<ModelSet>) | undefined;
-let threads = 1;
+let threads = defaultWasmThreads();
 const models = (backend: BackendPreference) => {
   modelSet ??= once(() => ModelSet.create(backend, (p) => progressListener?.(p), threads));
   return modelSet();

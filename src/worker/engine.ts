@@ -87,7 +87,7 @@ interface LoadedModel {
 export class ModelSet {
   private constructor(private readonly classifier: LoadedModel, private readonly multitask?: LoadedModel) {}
 
-  static async create(backend: BackendPreference, onProgress: (p: LoadProgress) => void, threads = 1): Promise<ModelSet> {
+  static async create(backend: BackendPreference, onProgress: (p: LoadProgress) => void, threads: number): Promise<ModelSet> {
     const served = (build: OrtBuild) => ({ mjs: assetUrl(ortBuilds[build].mjs), wasm: assetUrl(ortBuilds[build].wasm) });
     configureOrt({ wasm: served('wasm'), jspi: served('jspi'), asyncify: served('asyncify') }, threads);
     const { app, models } = modelManifest;
