@@ -46,17 +46,22 @@ class Calibrated(nn.Module):
         return torch.sigmoid(output / self.temperature)
 
 
+def sequential_conv_batch_norms(module: nn.Module) -> list:
+    """Indices i of a Sequential's Conv2d -> BatchNorm2d pairs (i, i + 1); none for other modules."""
+    if not isinstance(module, nn.Sequential):
+        return []
+    return [i for i in range(len(module) - 1) if isinstance(module[i], nn.Conv2d) and isinstance(module[i + 1], nn.BatchNorm2d)]
+
+
 def fuse_batch_norms(model: nn.Module) -> nn.Module:
     """Folds Conv -> BatchNorm pairs (eval) so that the torch weights equal the exported ONNX ones."""
     for module in list(model.modules()):
         if hasattr(module, 'fold_batch_norms'):
             module.fold_batch_norms()
     for module in model.modules():
-        if isinstance(module, nn.Sequential):
-            for i in range(len(module) - 1):
-                if isinstance(module[i], nn.Conv2d) and isinstance(module[i + 1], nn.BatchNorm2d):
-                    module[i] = torch.nn.utils.fusion.fuse_conv_bn_eval(module[i], module[i + 1])
-                    module[i + 1] = nn.Identity()
+        for i in sequential_conv_batch_norms(module):
+            module[i] = torch.nn.utils.fusion.fuse_conv_bn_eval(module[i], module[i + 1])
+            module[i + 1] = nn.Identity()
     return model
 
 

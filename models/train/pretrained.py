@@ -114,15 +114,16 @@ class KerasGraph(nn.Module):
             return None
         raise ValueError(f'unsupported Keras layer {kind} ({name})')
 
+    def conv_batch_norms(self) -> list:
+        """(convolution key, BatchNorm key, BatchNorm layer name) of each BatchNorm that follows a convolution."""
+        return [(source.replace('/', '_'), name.replace('/', '_'), name) for name in self.order
+                if self.ops[name][0] == 'BatchNormalization'
+                and self.ops[source := self.inputs[name][0]][0] in ('Conv2D', 'DepthwiseConv2D')]
+
     def fold_batch_norms(self) -> None:
         """Folds each BatchNorm (eval statistics) into the convolution before it, as export does for Sequential pairs."""
-        for name in self.order:
-            kind, padding, max_value = self.ops[name]
-            source = self.inputs[name][0]
-            if kind != 'BatchNormalization' or self.ops[source][0] not in ('Conv2D', 'DepthwiseConv2D'):
-                continue
-            key, source_key = name.replace('/', '_'), source.replace('/', '_')
-            self.blocks[source_key] = torch.nn.utils.fusion.fuse_conv_bn_eval(self.blocks[source_key], self.blocks[key])
+        for conv_key, key, name in self.conv_batch_norms():
+            self.blocks[conv_key] = torch.nn.utils.fusion.fuse_conv_bn_eval(self.blocks[conv_key], self.blocks[key])
             del self.blocks[key]
             self.ops[name] = ('Identity', None, None)
 

@@ -21,22 +21,18 @@ from torch import nn
 
 from .data import load_split, to_input
 from .evaluate import load_published
+from .export import sequential_conv_batch_norms
 from .nets import ARCHS
 from .train import split_output
 
 
 def conv_bn_pairs(model: nn.Module) -> list:
-    """(convolution, BatchNorm) pairs, in the two forms export.fuse_batch_norms folds."""
+    """(convolution, BatchNorm) pairs, the ones export.fuse_batch_norms folds."""
     pairs = []
     for module in model.modules():
-        if hasattr(module, 'fold_batch_norms'):
-            for name in module.order:
-                kind, source = module.ops[name][0], module.inputs[name][0]
-                if kind == 'BatchNormalization' and module.ops[source][0] in ('Conv2D', 'DepthwiseConv2D'):
-                    pairs.append((module.blocks[source.replace('/', '_')], module.blocks[name.replace('/', '_')]))
-        if isinstance(module, nn.Sequential):
-            pairs += [(module[i], module[i + 1]) for i in range(len(module) - 1)
-                      if isinstance(module[i], nn.Conv2d) and isinstance(module[i + 1], nn.BatchNorm2d)]
+        if hasattr(module, 'conv_batch_norms'):
+            pairs += [(module.blocks[conv_key], module.blocks[key]) for conv_key, key, _ in module.conv_batch_norms()]
+        pairs += [(module[i], module[i + 1]) for i in sequential_conv_batch_norms(module)]
     return pairs
 
 
