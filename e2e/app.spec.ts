@@ -50,6 +50,25 @@ test('a picked photo gets a face box, a calibrated score, model versions and the
   await expect(page.getByTestId('face-card')).toContainText(/evidence/);
 });
 
+test('the engine loads while the user is still choosing a file: the file dialog open, or a file dragged over the page', async ({ page }) => {
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('pick').click();
+  await expect(page.getByTestId('engine-info')).toContainText('models:');
+  await (await chooser).setFiles(astronautPath);
+  await expectScoredFace(page);
+
+  await page.goto('/');
+  await expect(page.getByTestId('engine-info')).toHaveCount(0);
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['not read'], 'photo.jpg', { type: 'image/jpeg' }));
+    return transfer;
+  });
+  await page.getByTestId('drop-target').dispatchEvent('dragenter', { dataTransfer });
+  await expect(page.getByTestId('engine-info')).toContainText('models:');
+});
+
 test('a dropped self-blended fake scores higher than the original and its heatmap covers the face', async ({ page }) => {
   const { imagePath } = selfBlendedAstronaut();
   await page.goto('/');

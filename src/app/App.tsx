@@ -3,7 +3,7 @@ import { minAssessableFacePx } from '../pipeline/analysis';
 import { ComparePanel } from '../compare/ComparePanel';
 import { noEvidenceCaveat } from '../pipeline/evidence';
 import { ProvenancePanel } from '../provenance/ProvenancePanel';
-import { analyzeFile, analyzeFiles } from './analyze-file';
+import { analyzeFile, analyzeFiles, startEngine } from './analyze-file';
 import { Announcer } from './Announcer';
 import { AppControls } from './AppControls';
 import { takeSharedFile } from './offline';
@@ -45,7 +45,7 @@ export function App() {
   }, []);
 
   return (
-    <DropTarget onFiles={(files) => void analyzeFiles(files)}>
+    <DropTarget onFiles={(files) => void analyzeFiles(files)} onFilesNear={startEngine}>
       <header className="masthead">
         <h1>
           Mikiwame <span lang="ja">見極め</span>
@@ -92,7 +92,17 @@ function FilePicker({ onFiles }: { onFiles: (files: File[]) => void }) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className="picker">
-      <button type="button" className="pick" onClick={() => input.current?.click()} data-testid="pick">
+      <button
+        type="button"
+        className="pick"
+        onPointerEnter={startEngine}
+        onFocus={startEngine}
+        onClick={() => {
+          startEngine();
+          input.current?.click();
+        }}
+        data-testid="pick"
+      >
         Choose a photo or video
       </button>
       {/* Hidden: the button above is the control (a styled file input cannot be focused reliably). */}

@@ -1,7 +1,7 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
 
-/** The whole page accepts dropped files. */
-export function DropTarget({ onFiles, children }: { onFiles: (files: File[]) => void; children: ReactNode }) {
+/** The whole page accepts dropped files; `onFilesNear` says that files are being dragged over it. */
+export function DropTarget({ onFiles, onFilesNear, children }: { onFiles: (files: File[]) => void; onFilesNear?: () => void; children: ReactNode }) {
   const [over, setOver] = useState(false);
   const hasFiles = (event: DragEvent) => [...event.dataTransfer.types].includes('Files');
   return (
@@ -9,7 +9,9 @@ export function DropTarget({ onFiles, children }: { onFiles: (files: File[]) => 
       className={over ? 'drop-target drop-over' : 'drop-target'}
       data-testid="drop-target"
       onDragEnter={(event) => {
-        if (hasFiles(event)) setOver(true);
+        if (!hasFiles(event)) return;
+        setOver(true);
+        onFilesNear?.();
       }}
       onDragOver={(event) => {
         if (!hasFiles(event)) return;

@@ -37,6 +37,28 @@ export async function locateFaces(picture: Blob): Promise<{ width: number; faces
   return { width, faces: crops.map((crop) => crop.detection) };
 }
 
+/** Loads the engine unless it is ready; callers that overlap share the worker's one load. */
+async function loadEngine(signal?: AbortSignal): Promise<void> {
+  const { engine, setEngine } = useAppStore.getState();
+  if (engine.status === 'ready') return;
+  setEngine({ status: 'loading' });
+  const info = await client.prepare((progress) => setEngine({ progress }), signal);
+  setEngine({ status: 'ready', info, progress: undefined });
+}
+
+/**
+ * Starts loading the engine while the user is still choosing a file (pointing at the file button,
+ * a file dragged over the page), so that the first analysis of a visit need not wait for it.
+ */
+export function startEngine(): void {
+  const { status } = useAppStore.getState().engine;
+  if (running || status === 'loading' || status === 'ready') return;
+  loadEngine().catch(() => {
+    // An analysis started meanwhile reports the failure itself; otherwise the next file tries again.
+    if (!running && useAppStore.getState().engine.status === 'loading') useAppStore.getState().setEngine({ status: 'idle', progress: undefined });
+  });
+}
+
 async function pump(): Promise<void> {
   if (running) return;
   const next = useAppStore.getState().files.find((f) => f.status === 'queued');
@@ -57,11 +79,7 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
   updateFile(id, { status: 'analyzing' });
   if (!entry.provenance) void readProvenance(file, kind).then((provenance) => updateFile(id, { provenance }));
   try {
-    if (useAppStore.getState().engine.status !== 'ready') {
-      setEngine({ status: 'loading' });
-      const info = await client.prepare((progress) => setEngine({ progress }), signal);
-      setEngine({ status: 'ready', info, progress: undefined });
-    }
+    await loadEngine(signal);
     if (kind === 'video') {
       updateVideo(id, () => ({ frames: [] }));
       const end = await client.analyzeVideo(file, { sampleFps: useAppStore.getState().videoSampleFps }, {

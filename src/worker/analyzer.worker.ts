@@ -56,8 +56,9 @@ const api = {
   async prepare(backend: BackendPreference, onProgress?: (p: LoadProgress) => void): Promise<EngineInfo> {
     progressListener = onProgress;
     onProgress?.({ item: 'face detector', loaded: 0, total: 0 });
-    await locator();
-    return (await models(backend)).info;
+    // Both download and compile their wasm at once: one after the other, the first photo of a visit waited for the sum.
+    const [, set] = await Promise.all([locator(), models(backend)]);
+    return set.info;
   },
 
   async analyzeImage(file: Blob, backend: BackendPreference, options: AnalyzeOptions): Promise<ImageAnalysis> {
