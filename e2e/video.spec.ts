@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { browserMemoryMb } from '../scripts/lib/memory.mjs';
 import { astronautClip, astronautPath, videoContainers, type VideoContainer } from './generated';
 import { cancelVideoAfter, pick } from './app-page';
 
@@ -74,29 +73,3 @@ test('video: a second file dropped mid-way waits its turn; both results are kept
   await expect(page.getByTestId('stopped')).toBeVisible();
 });
 
-test('video: memory does not grow with the length of a 10-minute clip', async ({ page }) => {
-  test.setTimeout(600_000);
-  const clip = astronautClip({ container: 'mp4', seconds: 600, fps: 5, width: 320, height: 240 });
-  await page.goto('/');
-  await page.getByTestId('sampling').selectOption('1');
-  // Other tests' pages may still hold memory in this browser: measure from here.
-  const baseline = await browserMemoryMb(page.context().browser()!);
-  await pick(page, clip.path);
-  const samples: { frames: number; mb: number }[] = [];
-  const framesDone = async () => Number((await page.getByTestId('frames-done').textContent().catch(() => '0'))?.split(' ')[0]);
-  while (!(await page.getByTestId('summary').isVisible())) {
-    samples.push({ frames: await framesDone(), mb: await browserMemoryMb(page.context().browser()!) });
-    await page.waitForTimeout(1000);
-  }
-  const total = Number(/Analysed (\d+) frames/.exec(await page.getByTestId('summary').textContent() ?? '')?.[1]);
-  // One per second of a 10-minute clip, the nearest decodable frame each time.
-  expect(total).toBeGreaterThan(500);
-  const peak = (from: number, to: number) => Math.max(...samples.filter((s) => s.frames >= from * total && s.frames < to * total).map((s) => s.mb));
-  const early = peak(0.1, 0.33);
-  const late = peak(0.66, 1.01);
-  console.log(`browser memory: ${Math.round(baseline)} MB before, peak ${Math.round(peak(0, 1.01))} MB; first third ${Math.round(early)} MB, last third ${Math.round(late)} MB`);
-  // Results (a few KB per frame) may add a little; decoded frames must not accumulate.
-  expect(late - early).toBeLessThan(60);
-  // The engine (three wasm runtimes, models) and the video pipeline together.
-  expect(peak(0, 1.01) - baseline).toBeLessThan(800);
-});
