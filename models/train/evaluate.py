@@ -39,7 +39,7 @@ import onnx
 import torch
 from onnx import numpy_helper
 
-from .common import INPUT_SIZE, MODELS_DIR, WORK_DIR
+from .common import INPUT_SIZE, MODELS_DIR, WORK_DIR, setup_cpu
 from .augment import h264
 from .data import EVAL_VARIANTS, build_eval_set
 from .export import choose_threshold, fit_temperature, fuse_batch_norms
@@ -211,7 +211,7 @@ def main() -> None:
     parser.add_argument('--fp32', action='store_true', help='skip the int8 weight round trip')
     parser.add_argument('--dev-dir', default=str(DEV_DIR))
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    setup_cpu()
     OUT_DIR.mkdir(parents=True, exist_ok=True)
 
     val_set, test_set = build_eval_set('val'), build_eval_set('test')

@@ -17,7 +17,7 @@ import torch
 from torch import nn
 
 from .card import error_analysis, write_card
-from .common import INPUT_SIZE, MODELS_DIR, WORK_DIR
+from .common import INPUT_SIZE, MODELS_DIR, WORK_DIR, setup_cpu
 from .data import build_eval_set, load_split
 from .metrics import balanced_accuracy, probability, summary
 from .nets import ARCHS, param_count
@@ -116,7 +116,7 @@ def main() -> None:
     parser.add_argument('--name', required=True, help='model name: models/<name>.onnx, .md and the manifest entry')
     parser.add_argument('--run', help='training run to export, models/work/<run> (default: the name)')
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    setup_cpu()
     work = WORK_DIR / (args.run or args.name)
     best = torch.load(work / 'best.pt')
     last = torch.load(work / 'last.pt')

@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 import torch
 
-from .common import MODELS_DIR, SOURCES
+from .common import MODELS_DIR, SOURCES, setup_cpu
 from .data import build_eval_set
 from .evaluate import load_published
 from .metrics import summary
@@ -30,7 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--sizes', default='24,32,48,64,96,128,192')
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    setup_cpu()
     manifest = json.loads((MODELS_DIR / 'manifest.json').read_text())
     fusion = manifest['fusion']
     models = {name: load_published(str(MODELS_DIR / manifest['models'][name]['file']), name).to(memory_format=torch.channels_last)

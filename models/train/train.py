@@ -13,8 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .common import SEED, WORK_DIR
-from .common import SOURCES
+from .common import SEED, SOURCES, WORK_DIR, setup_cpu
 from .data import EVAL_VARIANTS, EvalSet, TrainSet, build_eval_set, load_h264_pool, load_split, to_input, train_loader
 from .metrics import mask_iou, probability, summary
 from .nets import ARCHS, param_count
@@ -200,7 +199,7 @@ def _epoch_line(epoch, train_loss, seconds, samples, val) -> str:
 
 
 def run(arch: str, args: argparse.Namespace) -> None:
-    torch.set_num_threads(2)
+    setup_cpu()
     name = args.name or arch
     out_dir = WORK_DIR / name
     out_dir.mkdir(parents=True, exist_ok=True)
