@@ -42,6 +42,8 @@ const models = (backend: BackendPreference) => {
   modelSet ??= once(() => ModelSet.create(backend, (p) => progressListener?.(p), threads));
   return modelSet();
 };
+/** The detector and the models, loaded at the same time: one after the other, the first photo of a visit waited for the sum. */
+const engine = (backend: BackendPreference) => Promise.all([locator(), models(backend)]);
 
 async function encodePng(pixels: Uint8ClampedArray<ArrayBuffer>, width: number, height: number): Promise<ArrayBuffer> {
   const canvas = new OffscreenCanvas(width, height);
@@ -56,13 +58,12 @@ const api = {
   async prepare(backend: BackendPreference, onProgress?: (p: LoadProgress) => void): Promise<EngineInfo> {
     progressListener = onProgress;
     onProgress?.({ item: 'face detector', loaded: 0, total: 0 });
-    // Both download and compile their wasm at once: one after the other, the first photo of a visit waited for the sum.
-    const [, set] = await Promise.all([locator(), models(backend)]);
+    const [, set] = await engine(backend);
     return set.info;
   },
 
   async analyzeImage(file: Blob, backend: BackendPreference, options: AnalyzeOptions): Promise<ImageAnalysis> {
-    const { analysis } = await analyzeImage(await locator(), await models(backend), file, options);
+    const { analysis } = await analyzeImage(...(await engine(backend)), file, options);
     return Comlink.transfer(analysis, analysis.faces.flatMap((f) => (f.mask ? [f.mask.data.buffer] : [])));
   },
 
@@ -74,7 +75,7 @@ const api = {
     onStart: (start: VideoAnalysisStart) => void,
     onUpdate: (update: VideoUpdate) => void,
   ): Promise<VideoAnalysisEnd> {
-    return analyzeVideo(await locator(), await models(backend), file, options, onStart, onUpdate);
+    return analyzeVideo(...(await engine(backend)), file, options, onStart, onUpdate);
   },
 
   /** Per-face latency of each model with `wasmThreads` threads (set before the models load). */
