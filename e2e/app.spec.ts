@@ -2,24 +2,27 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { astronautPath, coffeePath, groupPhoto, selfBlendedAstronaut, truncatedPng } from './generated';
 
-async function dropFile(page: Page, path: string, name: string, type: string) {
+/** A drag's or a paste's payload holding the file at `path`. */
+async function fileTransfer(page: Page, path: string, name: string, type: string) {
   const bytes = [...readFileSync(path)];
-  const dataTransfer = await page.evaluateHandle(({ bytes, name, type }) => {
+  return page.evaluateHandle(({ bytes, name, type }) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([new Uint8Array(bytes)], name, { type }));
     return transfer;
   }, { bytes, name, type });
+}
+
+async function dropFile(page: Page, path: string, name: string, type: string) {
+  const dataTransfer = await fileTransfer(page, path, name, type);
   const target = page.getByTestId('drop-target');
   for (const event of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(event, { dataTransfer });
 }
 
 async function pasteFile(page: Page, path: string, name: string, type: string) {
-  const bytes = [...readFileSync(path)];
-  await page.evaluate(({ bytes, name, type }) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(bytes)], name, { type }));
+  const clipboardData = await fileTransfer(page, path, name, type);
+  await page.evaluate((transfer) => {
     window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true }));
-  }, { bytes, name, type });
+  }, clipboardData);
 }
 
 /** Fraction of the heatmap canvas that is coloured (its intensity follows the face's probability). */
@@ -60,11 +63,7 @@ test('the engine loads while the user is still choosing a file: the file dialog 
 
   await page.goto('/');
   await expect(page.getByTestId('engine-info')).toHaveCount(0);
-  const dataTransfer = await page.evaluateHandle(() => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File(['not read'], 'photo.jpg', { type: 'image/jpeg' }));
-    return transfer;
-  });
+  const dataTransfer = await fileTransfer(page, astronautPath, 'astronaut.png', 'image/png');
   await page.getByTestId('drop-target').dispatchEvent('dragenter', { dataTransfer });
   await expect(page.getByTestId('engine-info')).toContainText('models:');
 });
