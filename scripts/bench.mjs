@@ -69,9 +69,14 @@ function gzippedBytes(from, to) {
   return bytes;
 }
 
-await page.goto(origin);
-await page.evaluate(() => navigator.serviceWorker.ready);
-await page.waitForLoadState('networkidle');
+/** Opens the app in `on` and waits until its page load has settled (shell, service worker precache). */
+async function openApp(on) {
+  await on.goto(origin);
+  await on.evaluate(() => navigator.serviceWorker.ready);
+  await on.waitForLoadState('networkidle');
+}
+
+await openApp(page);
 const beforeFirstDrop = snapshot();
 
 // A 1024x1024 one-face photo: the astronaut test photo upscaled in the browser, JPEG q92.
@@ -115,8 +120,7 @@ async function dropToHeatmap(name, on = page) {
 /** The first photo of a later visit: a new page of the same browser profile, its files and compiled wasm cached. */
 async function firstPhotoOfLaterVisit() {
   const later = await context.newPage();
-  await later.goto(origin);
-  await later.waitForLoadState('networkidle');
+  await openApp(later);
   const ms = await dropToHeatmap('later.jpg', later);
   await later.close();
   return ms;
@@ -129,8 +133,7 @@ async function firstPhotoOfLaterVisit() {
 async function firstPhotoThroughDialog(choosingMs) {
   const visit = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const visitPage = await visit.newPage();
-  await visitPage.goto(origin);
-  await visitPage.waitForLoadState('networkidle');
+  await openApp(visitPage);
   await timeToResult(visitPage, 'picked.jpg');
   const chooser = visitPage.waitForEvent('filechooser');
   await visitPage.getByTestId('pick').click();
