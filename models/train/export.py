@@ -28,7 +28,8 @@ OPSET = 17
 # What the app shows beside each model's part of a score (manifest `label`).
 LABELS = {'meso4': 'MesoNet (Meso-4)', 'mesoinception4': 'MesoNet (MesoInception-4)', 'mnv2': 'MobileNetV2 classifier',
           'mnv2-scratch': 'MobileNetV2 classifier', 'multitask': 'Multi-task net', 'multitask-evidence': 'Multi-task net',
-          'mnv2-multitask': 'MobileNetV2 multi-task net', 'mnv2-multitask-kind': 'MobileNetV2 multi-task net'}
+          'mnv2-multitask': 'MobileNetV2 multi-task net', 'mnv2-multitask-kind': 'MobileNetV2 multi-task net',
+          'mnv2-multitask-refine': 'MobileNetV2 multi-task net'}
 
 
 class Calibrated(nn.Module):

@@ -37,15 +37,19 @@ class MobileNetV2MultiTask(MobileNetV2Classifier):
     """The MobileNetV2 classifier with a U-Net decoder on its stride-16, -8 and -4 features: one encoder pass
     gives the class logit and a 64 x 64 manipulation-mask logit (ClassNSeg's two tasks on a pretrained encoder).
     With `kind_head`, a third logit says what kind of forgery the face looks like: a synthesised whole face
-    (GAN, 1) rather than a replaced or blended one (face swaps, self-blends, 0)."""
+    (GAN, 1) rather than a replaced or blended one (face swaps, self-blends, 0). With `refine`, each decoder stage
+    ends in two residual depthwise-separable blocks: a wider view of the blend boundary for about 5 % more work."""
     mask_size = 64
     SKIPS = ('block_2_add', 'block_5_add')  # 24 channels at 64 x 64, 32 channels at 32 x 32
 
-    def __init__(self, pretrained: bool = True, kind_head: bool = False):
+    def __init__(self, pretrained: bool = True, kind_head: bool = False, refine: bool = False):
         super().__init__(pretrained)
         width = self.features.out_channels
         self.dec2 = _conv_bn(width + 32, 48)
         self.dec1 = _conv_bn(48 + 24, 24)
+        if refine:
+            self.dec2 = nn.Sequential(*self.dec2, _ResidualSeparable(48), _ResidualSeparable(48))
+            self.dec1 = nn.Sequential(*self.dec1, _ResidualSeparable(24), _ResidualSeparable(24))
         self.mask_out = nn.Conv2d(24, 1, 1)
         self.kind = nn.Sequential(nn.Dropout(0.3), nn.Linear(4 * width, 1)) if kind_head else None
 
@@ -58,6 +62,21 @@ class MobileNetV2MultiTask(MobileNetV2Classifier):
         if self.kind is None:
             return self.classifier(pooled), mask
         return self.classifier(pooled), mask, self.kind(pooled)
+
+
+class _ResidualSeparable(nn.Module):
+    """x + BN(pointwise(ReLU6(BN(depthwise 5x5(x))))). The last batch norm starts at zero: the block starts as the
+    identity, so a net continued from a checkpoint without these blocks begins with that checkpoint's output."""
+
+    def __init__(self, channels):
+        super().__init__()
+        self.body = nn.Sequential(
+            nn.Conv2d(channels, channels, 5, padding=2, groups=channels, bias=False), nn.BatchNorm2d(channels),
+            nn.ReLU6(inplace=True), nn.Conv2d(channels, channels, 1, bias=False), nn.BatchNorm2d(channels))
+        nn.init.zeros_(self.body[-1].weight)
+
+    def forward(self, x):
+        return x + self.body(x)
 
 
 def _up_cat(x, skip):
@@ -178,7 +197,8 @@ def _smooth_max(logits: torch.Tensor) -> torch.Tensor:
 ARCHS = {'meso4': Meso4, 'mesoinception4': MesoInception4, 'multitask': MultiTaskNet,
          'mnv2': MobileNetV2Classifier, 'mnv2-scratch': lambda: MobileNetV2Classifier(pretrained=False),
          'multitask-evidence': lambda: MultiTaskNet(mask_evidence=True), 'mnv2-multitask': MobileNetV2MultiTask,
-         'mnv2-multitask-kind': lambda: MobileNetV2MultiTask(kind_head=True)}
+         'mnv2-multitask-kind': lambda: MobileNetV2MultiTask(kind_head=True),
+         'mnv2-multitask-refine': lambda: MobileNetV2MultiTask(kind_head=True, refine=True)}
 
 
 def param_count(model: nn.Module) -> int:
