@@ -17,6 +17,7 @@ import torch
 
 from .common import MODELS_DIR, WORK_DIR
 from .evaluate import load_published
+from .export import shift_mask_cut
 from .metrics import probability
 from .train import build_model, predict
 
@@ -33,9 +34,13 @@ def main() -> None:
     if args.published:
         model = load_published(str(MODELS_DIR / entry['file']), args.published)
     else:
-        checkpoint = torch.load(WORK_DIR / (args.run or args.name) / 'best.pt')
+        work = WORK_DIR / (args.run or args.name)
+        checkpoint = torch.load(work / 'best.pt')
         model = build_model(checkpoint['arch'])
         model.load_state_dict(checkpoint['model'])
+        mask_cut = json.loads((work / 'metrics.json').read_text()).get('mask_cut')
+        if mask_cut is not None:
+            shift_mask_cut(model, mask_cut)  # as the export did
     files = sorted(PARITY_DIR.glob('*.png'))
     images = np.stack([cv2.imread(str(f), cv2.IMREAD_COLOR)[..., ::-1] for f in files])
     logits, masks, kinds = predict(model, images)
