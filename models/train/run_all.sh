@@ -68,9 +68,20 @@ train mnv2-multitask $PY -m models.train.multitask --arch mnv2-multitask --init-
 train mnv2-multitask-kind $PY -m models.train.multitask --arch mnv2-multitask-kind --init-from "$WORK/mnv2-multitask/best.pt" \
   --epochs 3 --epoch-size 6000 --lr 0.0003 --mask-weight 2 --data-seed 20261129 "${RECIPE[@]}" --select tasks \
   --val-size 1500 --time-budget-min 0
-publish mnv2-multitask mnv2-multitask-kind
+# Continued with the rate falling from 0.0002 over 4 epochs, more DFDC in the draws and fewer self-blends.
+train mnv2-multitask-anneal $PY -m models.train.multitask --arch mnv2-multitask-kind \
+  --init-from "$WORK/mnv2-multitask-kind/best.pt" --epochs 4 --epoch-size 6000 --lr 0.0002 --mask-weight 2 \
+  --data-seed 20261201 "${RECIPE[@]}" --sbi-share 0.4 --source-shares dfdc=0.6,lfw=0.2,gan=0.2 --select tasks \
+  --val-size 1500 --time-budget-min 0
+# Two residual depthwise-separable blocks after each mask-decoder stage (starting as the identity), 6 epochs with the
+# mask loss weighted 3 and self-blends half of the fakes: the app's multi-task net.
+train mnv2-multitask-refine $PY -m models.train.multitask --arch mnv2-multitask-refine \
+  --init-from "$WORK/mnv2-multitask-anneal/best.pt" --epochs 6 --epoch-size 6000 --lr 0.0003 --mask-weight 3 \
+  --data-seed 20261202 "${RECIPE[@]}" --source-shares dfdc=0.6,lfw=0.2,gan=0.2 --select tasks \
+  --val-size 1500 --time-budget-min 0
+publish mnv2-multitask mnv2-multitask-refine
 # The app's fusion, fitted on the validation crops (see models/README.md).
 mkdir -p "$WORK/eval-harness"
-$PY -m models.train.evaluate --model mnv2=$WORK/mnv2/best.pt --model mnv2-multitask=$WORK/mnv2-multitask-kind/best.pt \
+$PY -m models.train.evaluate --model mnv2=$WORK/mnv2/best.pt --model mnv2-multitask=$WORK/mnv2-multitask-refine/best.pt \
   --fuse mnv2+mnv2-multitask --fuse-on dataset --balanced --write-manifest > "$WORK/eval-harness/app-fusion.log" 2>&1
 echo "$(date '+%F %T') all stages done"
