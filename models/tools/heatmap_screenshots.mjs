@@ -1,0 +1,36 @@
+// Screenshots of what the app shows for photos (the photo with its heatmap and the face cards), for the
+// multi-task model's card: the built app in Debian's Chromium, each photo chosen through the file input.
+//   node models/tools/heatmap_screenshots.mjs --out models/screenshots NAME=PHOTO ...
+// writes models/screenshots/NAME.png for each photo.
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { ensureBuild, serve } from '../../scripts/lib/browser-runner.mjs';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
+
+const [flag, outDir, ...photos] = process.argv.slice(2);
+if (flag !== '--out' || !outDir || !photos.length || photos.some((p) => !p.includes('='))) {
+  console.error('usage: node models/tools/heatmap_screenshots.mjs --out DIR NAME=PHOTO ...');
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+ensureBuild();
+const { server, origin } = await serve();
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs() });
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
+  await page.goto(origin);
+  for (const spec of photos) {
+    const [name, photo] = spec.split(/=(.*)/s);
+    await page.getByTestId('file-input').setInputFiles(photo);
+    await page.getByTestId('summary').filter({ hasText: basename(photo) }).waitFor();
+    await page.getByTestId('face-card').first().waitFor();
+    await page.getByTestId('heatmap').waitFor();
+    const path = join(outDir, `${name}.png`);
+    await page.locator('.result-body').screenshot({ path });
+    console.log(path);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
