@@ -1,7 +1,7 @@
 // Screenshots of what the app shows for photos (the photo with its heatmap and the face cards), for the
 // multi-task model's card: the built app in Debian's Chromium, each photo chosen through the file input.
-//   node models/tools/heatmap_screenshots.mjs --out models/screenshots NAME=PHOTO ...
-// writes models/screenshots/NAME.png for each photo.
+//   node models/tools/heatmap_screenshots.mjs --out models/work/screenshots NAME=PHOTO ...
+// writes DIR/NAME.png for each photo.
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { chromium } from '@playwright/test';
