@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { sessionOptions } from '../src/pipeline/onnx-model';
 import { cropsToTensor } from '../src/pipeline/tensor';
 import manifest from './manifest.json';
 
@@ -32,7 +33,7 @@ describe.each(appModels)('%s int8 ONNX vs PyTorch', (name) => {
       return { width: png.width, height: png.height, data: new Uint8ClampedArray(png.data) };
     });
     ort.env.wasm.numThreads = 1;
-    const session = await ort.InferenceSession.create(readFileSync(join(here, entry.file)));
+    const session = await ort.InferenceSession.create(readFileSync(join(here, entry.file)), sessionOptions('wasm'));
     const input = new ort.Tensor('float32', cropsToTensor(crops), [crops.length, 3, 256, 256]);
     const outputs = await session.run({ image: input });
     const probability = [...(outputs.probability.data as Float32Array)];

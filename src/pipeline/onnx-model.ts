@@ -83,12 +83,22 @@ export async function webgpuAvailable(): Promise<boolean> {
   }
 }
 
-async function openSession(bytes: Uint8Array, backend: Backend, size: number): Promise<OnnxModel> {
-  const ort = await runtime(backend);
-  const session = await ort.InferenceSession.create(bytes, {
+/**
+ * The models' int8 weights reach each convolution through a DequantizeLinear node, which onnxruntime keeps for
+ * QDQ kernels and so runs on every call. On the CPU backend, folding them into float weights once at load makes
+ * each face 13-16 % faster (measured natively on both models); WebGPU keeps the default.
+ */
+export function sessionOptions(backend: Backend): OrtModule.InferenceSession.SessionOptions {
+  return {
     executionProviders: [backend],
     graphOptimizationLevel: 'all',
-  });
+    ...(backend === 'wasm' ? { extra: { session: { disable_quant_qdq: '1' } } } : {}),
+  };
+}
+
+async function openSession(bytes: Uint8Array, backend: Backend, size: number): Promise<OnnxModel> {
+  const ort = await runtime(backend);
+  const session = await ort.InferenceSession.create(bytes, sessionOptions(backend));
   const model: OnnxModel = {
     backend,
     async run(batch, count) {
