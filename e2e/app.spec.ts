@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { astronautPath, coffeePath, groupPhoto, selfBlendedAstronaut, truncatedPng } from './generated';
+import { formatProbability } from '../src/pipeline/evidence';
 
 /** A drag's or a paste's payload holding the file at `path`. */
 async function fileTransfer(page: Page, path: string, name: string, type: string) {
@@ -135,7 +136,7 @@ test('the batch runner (npm run eval) scores a photo exactly as the UI shows it'
     const runner = (window as unknown as { mikiwame: { analyze(url: string): Promise<{ analysis: { probability: number } }> } }).mikiwame;
     return (await runner.analyze(url)).analysis.probability;
   }, bytes);
-  expect(scored.toFixed(2)).toBe(shown.toFixed(2));
+  expect(formatProbability(scored)).toBe(shown.toFixed(2));
 });
 
 test('every small face in a wide group shot is found, and boxed without a score', async ({ page }) => {

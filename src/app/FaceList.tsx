@@ -1,4 +1,4 @@
-import { evidenceLabel } from '../pipeline/evidence';
+import { evidenceLabel, formatProbability } from '../pipeline/evidence';
 import { forgeryKindText } from '../pipeline/forgery-kind';
 import { ScoreExplanation } from './ScoreExplanation';
 import { selectCurrent, useAppStore } from './store';
@@ -29,7 +29,7 @@ export function FaceList() {
             <span className="face-number">Face {i + 1}</span>
             {face.assessable ? (
               <>
-                <span className="probability" data-testid="face-probability">{face.probability.toFixed(2)}</span>
+                <span className="probability" data-testid="face-probability">{formatProbability(face.probability)}</span>
                 <span className="band">{evidenceLabel(face.band)}</span>
               </>
             ) : (

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
+import { formatProbability } from '../pipeline/evidence';
 import { paintHeatmap } from './heat-draw';
 import { selectCurrent, useAppStore } from './store';
 
@@ -43,7 +44,7 @@ export function ImageStage() {
                   role="button"
                   tabIndex={0}
                   aria-pressed={selected === i}
-                  aria-label={`Face ${i + 1}: ${face.assessable ? `probability ${face.probability.toFixed(2)}` : 'too small to assess'}. Zoom to it.`}
+                  aria-label={`Face ${i + 1}: ${face.assessable ? `probability ${formatProbability(face.probability)}` : 'too small to assess'}. Zoom to it.`}
                   onClick={() => selectFace(selected === i ? null : i)}
                   onKeyDown={(event) => {
                     if (event.key !== 'Enter' && event.key !== ' ') return;

@@ -1,4 +1,5 @@
 import type { ModelPart } from '../pipeline/analysis';
+import { formatProbability } from '../pipeline/evidence';
 import type { FusionWeights } from '../pipeline/fusion';
 import { explainScore } from './score-explanation';
 
@@ -36,7 +37,7 @@ export function ScoreExplanation({ parts, fusion }: { parts: ModelPart[]; fusion
               </tr>
             </tbody>
             <tfoot>
-              <tr><th scope="row">score</th><td>{detail.probability.toFixed(2)}</td><td /><td /></tr>
+              <tr><th scope="row">score</th><td>{formatProbability(detail.probability)}</td><td /><td /></tr>
             </tfoot>
           </table>
         </details>

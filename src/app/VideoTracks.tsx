@@ -1,4 +1,4 @@
-import { evidenceLabel } from '../pipeline/evidence';
+import { evidenceLabel, formatProbability } from '../pipeline/evidence';
 import { forgeryKindText } from '../pipeline/forgery-kind';
 import { trackNotes, trackScoreExplanation, type VideoVerdict } from '../video/aggregate';
 import { formatTime } from './time-ticks';
@@ -29,7 +29,7 @@ export function VideoTracks({ verdict, onSeek }: { verdict: VideoVerdict; onSeek
                 </>
               ) : (
                 <>
-                  <span className="probability" data-testid="track-probability">{track.mean.toFixed(2)}</span>
+                  <span className="probability" data-testid="track-probability">{formatProbability(track.mean)}</span>
                   <span className="band">{evidenceLabel(track.band)}</span>
                 </>
               )}
@@ -38,7 +38,7 @@ export function VideoTracks({ verdict, onSeek }: { verdict: VideoVerdict; onSeek
               <div><dt>seen</dt><dd>{formatTime(track.first)} – {formatTime(track.last)}</dd></div>
               <div><dt>frames analysed</dt><dd>{track.points.length}</dd></div>
               <div><dt>frames above threshold</dt><dd>{Math.round(track.aboveThreshold * 100)} %</dd></div>
-              <div><dt>highest frame</dt><dd>{track.max.toFixed(2)}</dd></div>
+              <div><dt>highest frame</dt><dd>{formatProbability(track.max)}</dd></div>
               {track.kind && !track.tooSmall && <div><dt>looks like</dt><dd data-testid="forgery-kind">{forgeryKindText(track.kind)}</dd></div>}
             </dl>
             {!track.tooSmall && <p className="why" data-testid="why">{trackScoreExplanation(track.points.length)}</p>}
@@ -53,7 +53,7 @@ export function VideoTracks({ verdict, onSeek }: { verdict: VideoVerdict; onSeek
             {segments.map((segment) => (
               <li key={`${segment.trackId}-${segment.start}`}>
                 <button type="button" onClick={() => onSeek(segment.start)}>
-                  {formatTime(segment.start)}–{formatTime(segment.end)} · person {segment.trackId} · {segment.mean.toFixed(2)}
+                  {formatTime(segment.start)}–{formatTime(segment.end)} · person {segment.trackId} · {formatProbability(segment.mean)}
                 </button>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import { isAssessable } from '../pipeline/analysis';
-import { evidenceBand, type EvidenceBand } from '../pipeline/evidence';
+import { evidenceBand, formatProbability, type EvidenceBand } from '../pipeline/evidence';
 import type { VideoFace } from '../video/types';
 
 export interface FaceMark {
@@ -15,6 +15,6 @@ export function faceMark(face: VideoFace): FaceMark {
   return {
     assessable,
     band: assessable ? evidenceBand(face.probability) : 'na',
-    label: `${face.trackId} · ${assessable ? face.probability.toFixed(2) : 'too small'}`,
+    label: `${face.trackId} · ${assessable ? formatProbability(face.probability) : 'too small'}`,
   };
 }

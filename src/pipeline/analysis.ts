@@ -1,4 +1,4 @@
-import { bandStatus, evidenceBand, evidenceLabel, type EvidenceBand, type VerdictStatus } from './evidence';
+import { bandStatus, evidenceBand, evidenceLabel, formatProbability, type EvidenceBand, type VerdictStatus } from './evidence';
 import type { ForgeryKind } from './forgery-kind';
 import type { FusionWeights } from './fusion';
 import type { FaceMask } from './heatmap';
@@ -106,6 +106,6 @@ export function summarize(faces: FaceResult[]): { probability: number | null; st
   return {
     probability: p,
     status: bandStatus(band),
-    summary: `${count} found. Highest probability of manipulation ${p.toFixed(2)}${which}: ${evidenceLabel(band).toLowerCase()}.${unassessed}`,
+    summary: `${count} found. Highest probability of manipulation ${formatProbability(p)}${which}: ${evidenceLabel(band).toLowerCase()}.${unassessed}`,
   };
 }

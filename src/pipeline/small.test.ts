@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { faceNotes, minAssessableFacePx, smallFacePx, summarize, type FaceResult } from './analysis';
 import { cropSpec } from './crop';
-import { evidenceBand, noEvidenceCaveat, statusNotes } from './evidence';
+import { evidenceBand, evidenceBands, formatProbability, noEvidenceCaveat, statusNotes } from './evidence';
 import { fuseProbabilities, logit, sigmoid } from './fusion';
 import { masksToImage, maskIoU } from './heatmap';
 import { cropsToTensor } from './tensor';
@@ -9,6 +9,15 @@ import { cropsToTensor } from './tensor';
 describe('evidence bands', () => {
   it('follows the documented thresholds', () => {
     expect([0.1, 0.5, 0.69, 0.7, 0.89, 0.9, 1].map(evidenceBand)).toEqual(['none', 'weak', 'weak', 'moderate', 'moderate', 'strong', 'strong']);
+  });
+});
+
+describe('formatProbability', () => {
+  it('shows two digits that stay on the side of every band boundary that the probability is on', () => {
+    expect([0, 0.29, 0.4996, 0.5, 0.5049, 0.6999, 0.7, 0.999, 1].map(formatProbability)).toEqual(['0.00', '0.29', '0.49', '0.50', '0.50', '0.69', '0.70', '0.99', '1.00']);
+    for (const { from } of evidenceBands.slice(1)) {
+      for (const p of [from - 1e-4, from - 1e-7, from, from + 1e-7]) expect(evidenceBand(Number(formatProbability(p)))).toBe(evidenceBand(p));
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { jpegWithExif } from '../../scripts/lib/provenance-fixtures.mjs';
 import { analysisReport } from '../app/report';
 import type { CurrentFile } from '../app/store';
 import type { FaceResult, ImageAnalysis } from '../pipeline/analysis';
-import { noEvidenceCaveat } from '../pipeline/evidence';
+import { formatProbability, noEvidenceCaveat } from '../pipeline/evidence';
 import { forgeryKind } from '../pipeline/forgery-kind';
 import { fingerprint } from '../provenance/fingerprint';
 import { readMetadata } from '../provenance/metadata';
@@ -105,7 +105,7 @@ describe('buildPdfReport', () => {
     expect(first).toContain('Partial results: the analysis was cancelled at 0:12.3 of 0:40.0');
     const text = pdfText(pdf, 'unit-video.pdf');
     expect(text).toContain('Timeline');
-    expect(text).toContain(`Person 1: ${verdict.tracks[0].mean.toFixed(2)}`);
+    expect(text).toContain(`Person 1: ${formatProbability(verdict.tracks[0].mean)}`);
     expect(text).toContain('Highest-scoring moments');
     expect(text).toContain('no frame is pictured');
     expect(text).toContain('Limits of this method');

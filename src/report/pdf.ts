@@ -17,7 +17,7 @@ import { explainScore } from '../app/score-explanation';
 import { formatTime, tickLabel, timeTicks } from '../app/time-ticks';
 import type { ComparisonReport } from '../compare/report';
 import type { Backend } from '../pipeline/onnx-model';
-import { evidenceLabel, statusBand, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
+import { evidenceLabel, formatProbability, statusBand, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
 import { forgeryKindText } from '../pipeline/forgery-kind';
 import { credentialsHeadline } from '../provenance/credentials';
 import type { ProvenanceReport } from '../provenance/report';
@@ -307,13 +307,13 @@ async function imageFaces(w: Writer, report: ImageReport, pictures: ReportPictur
   for (const [i, face] of report.faces.entries()) {
     const assessable = face.status !== 'TOO_SMALL_TO_ASSESS';
     const rows: [string, string][] = assessable
-      ? [['Probability', face.probability.toFixed(2)], ['Evidence', evidenceLabel(face.band)], ...partRows(face.parts)]
+      ? [['Probability', formatProbability(face.probability)], ['Evidence', evidenceLabel(face.band)], ...partRows(face.parts)]
       : [['Probability', 'not scored'], ['Evidence', 'Too small to assess']];
     if (assessable && face.kind) rows.push(['Looks like', forgeryKindText(face.kind)]);
     rows.push(['Face size', `${Math.round(face.box.width)}x${Math.round(face.box.height)} px`]);
     rows.push(['Detector confidence', face.detectionScore.toFixed(2)]);
     const explanation = assessable ? [explainScore(face.parts, report.fusion).sentence] : [];
-    const title = `Face ${i + 1}: ${assessable ? `${face.probability.toFixed(2)}, ${evidenceLabel(face.band).toLowerCase()}` : 'too small to assess'}`;
+    const title = `Face ${i + 1}: ${assessable ? `${formatProbability(face.probability)}, ${evidenceLabel(face.band).toLowerCase()}` : 'too small to assess'}`;
     await subjectBlock(w, title, assessable ? face.band : 'na', pictures.faces.get(i), rows, [...explanation, ...face.notes], null);
   }
 }
@@ -329,20 +329,20 @@ async function videoPeople(w: Writer, report: VideoReport, pictures: ReportPictu
     const highest = highestFrame(report.frames, track.id);
     const rows: [string, string][] = track.tooSmall
       ? [['Probability', 'not scored'], ['Evidence', 'Too small to assess']]
-      : [['Probability (mean)', track.mean.toFixed(2)], ['Evidence', evidenceLabel(track.band)]];
+      : [['Probability (mean)', formatProbability(track.mean)], ['Evidence', evidenceLabel(track.band)]];
     if (!track.tooSmall && track.kind) rows.push(['Looks like', forgeryKindText(track.kind)]);
     rows.push(['Seen', `${formatTime(track.first)} - ${formatTime(track.last)}`]);
     rows.push(['Frames analysed', String(track.frames)]);
     rows.push(['Frames above threshold', `${Math.round(track.aboveThreshold * 100)} %`]);
     if (highest) {
-      rows.push(['Highest frame', `${highest.face.probability.toFixed(2)} at ${formatTime(highest.time)}; in that frame:`]);
+      rows.push(['Highest frame', `${formatProbability(highest.face.probability)} at ${formatTime(highest.time)}; in that frame:`]);
       for (const model of report.models) {
         const value = highest.face.parts[model.name];
         if (value !== undefined) rows.push([modelLabel(report, model.name), value.toFixed(3)]);
       }
     }
     const notes = [...(track.tooSmall ? [] : [trackScoreExplanation(track.frames)]), ...trackNotes(track)];
-    const title = `Person ${track.id}: ${track.tooSmall ? 'too small to assess' : `${track.mean.toFixed(2)}, ${evidenceLabel(track.band).toLowerCase()}`}`;
+    const title = `Person ${track.id}: ${track.tooSmall ? 'too small to assess' : `${formatProbability(track.mean)}, ${evidenceLabel(track.band).toLowerCase()}`}`;
     const shown = pictures.faces.get(track.id);
     const caption = shown && highest ? `Pictured: the frame at ${formatTime(highest.time)}, this person's highest-scoring frame.` : null;
     await subjectBlock(w, title, track.tooSmall ? 'na' : track.band, shown, rows, notes, caption);
@@ -419,9 +419,9 @@ async function moments(w: Writer, report: VideoReport, pictures: ReportPictures)
   const thumbWidth = 150;
   const aspect = report.analysedSize.height / report.analysedSize.width;
   for (const [i, segment] of report.segments.entries()) {
-    const text = `${formatTime(segment.start)} - ${formatTime(segment.end)} · person ${segment.trackId} · mean ${segment.mean.toFixed(2)}`;
+    const text = `${formatTime(segment.start)} - ${formatTime(segment.end)} · person ${segment.trackId} · mean ${formatProbability(segment.mean)}`;
     const start = personAt(report.frames, segment.trackId, segment.start);
-    const detail = start ? `At ${formatTime(start.time)}: ${start.face.probability.toFixed(2)}.` : '';
+    const detail = start ? `At ${formatTime(start.time)}: ${formatProbability(start.face.probability)}.` : '';
     const thumb = pictures.moments.get(i);
     if (!thumb) {
       w.paragraph(`${i + 1}. ${text}. ${detail}`);

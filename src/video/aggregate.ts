@@ -1,5 +1,5 @@
 import { isAssessable, minAssessableFacePx } from '../pipeline/analysis';
-import { bandStatus, evidenceBand, evidenceLabel, statusNotes, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
+import { bandStatus, evidenceBand, evidenceLabel, formatProbability, statusNotes, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
 import { forgeryKind, type ForgeryKind } from '../pipeline/forgery-kind';
 import type { AnalysedFrame } from './types';
 
@@ -184,7 +184,7 @@ export function videoVerdict(frames: AnalysedFrame[], options = defaultVerdictOp
     status,
     tracks,
     segments,
-    summary: `${people} tracked. Highest probability of manipulation ${worst.mean.toFixed(2)}${which}, averaged over ${worst.points.length} frames: ${evidenceLabel(worst.band).toLowerCase()}.${unassessed}`,
+    summary: `${people} tracked. Highest probability of manipulation ${formatProbability(worst.mean)}${which}, averaged over ${worst.points.length} frames: ${evidenceLabel(worst.band).toLowerCase()}.${unassessed}`,
     notes: statusNotes(status),
   };
 }
