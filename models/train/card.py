@@ -136,9 +136,15 @@ def _stages_table(stages: list, multitask: bool, arch: str) -> str:
         rows.append(f"| {i + 1} (`{stage['run']}`) | {first if i == 0 else f'stage {i} best'} "
                     f"| {stage['epochs']} x {a['epoch_size']} | {a['lr']} | {a.get('sbi_share', 0.5):.0%} | {a.get('strong_sbi_epochs', 0)} "
                     f"| {a.get('clean_epochs', 0)} | {a.get('degrade_prob', 1.0):.0%} {a.get('degrade', 'standard')}, {a.get('h264_prob', 0):.0%} H.264 "
-                    f"| {_SELECT[a.get('select', 'clean')]} (epoch {stage['best_epoch']}) | {stage['minutes']:.0f} |"
+                    f"| {_chosen(stage, a)} | {stage['minutes']:.0f} |"
                     + (f" {a['mask_weight']} |" if multitask else ''))
     return '\n'.join(rows)
+
+
+def _chosen(stage: dict, args: dict) -> str:
+    if stage.get('checkpoint') == 'last':
+        return f"the last epoch ({stage['best_epoch']}), chosen at export (models/README.md)"
+    return f"{_SELECT[args.get('select', 'clean')]} (epoch {stage['best_epoch']})"
 
 
 def _start(arch: str) -> str:

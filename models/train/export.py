@@ -29,7 +29,7 @@ OPSET = 17
 LABELS = {'meso4': 'MesoNet (Meso-4)', 'mesoinception4': 'MesoNet (MesoInception-4)', 'mnv2': 'MobileNetV2 classifier',
           'mnv2-scratch': 'MobileNetV2 classifier', 'multitask': 'Multi-task net', 'multitask-evidence': 'Multi-task net',
           'mnv2-multitask': 'MobileNetV2 multi-task net', 'mnv2-multitask-kind': 'MobileNetV2 multi-task net',
-          'mnv2-multitask-refine': 'MobileNetV2 multi-task net'}
+          'mnv2-multitask-refine': 'MobileNetV2 multi-task net', 'mnv2-multitask-separable': 'MobileNetV2 multi-task net'}
 
 
 class Calibrated(nn.Module):
@@ -140,10 +140,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--name', required=True, help='model name: models/<name>.onnx, .md and the manifest entry')
     parser.add_argument('--run', help='training run to export, models/work/<run> (default: the name)')
+    parser.add_argument('--checkpoint', choices=('best', 'last'), default='best',
+                        help="the run's checkpoint to export: best.pt (by the run's --select rule) or last.pt")
     args = parser.parse_args()
     setup_cpu()
     work = WORK_DIR / (args.run or args.name)
-    best = torch.load(work / 'best.pt')
+    best = torch.load(work / f'{args.checkpoint}.pt')
     last = torch.load(work / 'last.pt')
     arch = best['arch']
     model = ARCHS[arch]()
@@ -198,9 +200,10 @@ def main() -> None:
     version = f'{args.name}-{time.strftime("%Y%m%d")}-{hashlib.sha256(onnx_bytes).hexdigest()[:8]}'
     history = last['history']
     stages = training_stages(args.run or args.name)
+    stages[-1].update(best_epoch=best['epoch'], checkpoint=args.checkpoint)
     metrics = {
         'name': args.name, 'arch': arch, 'version': version, 'params': param_count(model),
-        'best_epoch': best['epoch'], 'epochs_trained': last['epoch'], 'train_args': last['args'],
+        'best_epoch': best['epoch'], 'checkpoint': args.checkpoint, 'epochs_trained': last['epoch'], 'train_args': last['args'],
         'train_minutes': sum(s['minutes'] for s in stages), 'stages': stages,
         'train_img_s': float(np.mean([h['train_img_s'] for h in history])),
         'temperature': temperature, 'threshold': threshold, 'eer_threshold_val': eer_threshold,

@@ -35,10 +35,11 @@ def main() -> None:
         model = load_published(str(MODELS_DIR / entry['file']), args.published)
     else:
         work = WORK_DIR / (args.run or args.name)
-        checkpoint = torch.load(work / 'best.pt')
+        exported = json.loads((work / 'metrics.json').read_text())
+        checkpoint = torch.load(work / f"{exported.get('checkpoint', 'best')}.pt")
         model = build_model(checkpoint['arch'])
         model.load_state_dict(checkpoint['model'])
-        mask_cut = json.loads((work / 'metrics.json').read_text()).get('mask_cut')
+        mask_cut = exported.get('mask_cut')
         if mask_cut is not None:
             shift_mask_cut(model, mask_cut)  # as the export did
     files = sorted(PARITY_DIR.glob('*.png'))

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .common import SEED, SOURCES, WORK_DIR, setup_cpu
+from .common import SEED, SOURCES, WORK_DIR, release_freed_memory, setup_cpu
 from .data import EVAL_VARIANTS, EvalSet, TrainSet, build_eval_set, load_h264_pool, load_split, to_input, train_loader
 from .metrics import mask_iou, probability, summary
 from .nets import ARCHS, param_count
@@ -172,11 +172,18 @@ def _loss(model, images, labels, masks, mask_weights, gan_kinds, kind_weights, m
 
 def _load_matching(model, weights: dict) -> list:
     """Loads the tensors whose name and shape match (an architecture variant keeps the rest as
-    initialised); returns the names left out."""
+    initialised); returns the names left out. A 1x1 convolution where the checkpoint has a k x k one starts
+    from the kernel's spatial sum: the k x k convolution's response to a locally constant input."""
     own = model.state_dict()
+    weights = {k: v.sum((2, 3), keepdim=True) if _narrowed_kernel(own.get(k), v) else v for k, v in weights.items()}
     matching = {k: v for k, v in weights.items() if k in own and own[k].shape == v.shape}
     model.load_state_dict(matching, strict=False)
     return sorted(set(own) - set(matching))
+
+
+def _narrowed_kernel(own, theirs) -> bool:
+    return (own is not None and own.dim() == 4 and theirs.dim() == 4 and own.shape[:2] == theirs.shape[:2]
+            and own.shape[2:] == (1, 1) and theirs.shape[2:] != (1, 1))
 
 
 def _save(path, state) -> None:
@@ -245,6 +252,7 @@ def run(arch: str, args: argparse.Namespace) -> None:
     select = getattr(args, 'select', 'clean')
 
     for epoch in range(state['epoch'] + 1, args.epochs + 1):
+        release_freed_memory()
         dataset.set_epoch(epoch)
         model.train()
         epoch_start, total, seen = time.time(), 0.0, 0
