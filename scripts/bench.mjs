@@ -198,13 +198,10 @@ const gpu = await gpuPage.evaluate(() => window.mikiwame.modelLatency('webgpu', 
 backends.webgpu = gpu.backend === 'webgpu' ? { ...gpu.ms, adapter: 'SwiftShader (CPU) in headless Chromium' } : { unavailable: gpu.backend };
 await gpuBrowser.close();
 
-// The same int8 ONNX files natively (onnxruntime-node, CPU, one thread), in this process, with the session
-// options of the app's WASM backend (`sessionOptions` in src/pipeline/onnx-model.ts).
+// The same int8 ONNX files natively (onnxruntime-node, CPU, one thread), in this process.
 const native = {};
 for (const [name, entry] of Object.entries(manifest.models).filter(([n]) => Object.values(manifest.app).includes(n))) {
-  const session = await ort.InferenceSession.create(join(root, 'models', entry.file), {
-    intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all', extra: { session: { disable_quant_qdq: '1' } },
-  });
+  const session = await ort.InferenceSession.create(join(root, 'models', entry.file), { intraOpNumThreads: 1, interOpNumThreads: 1 });
   const size = entry.inputSize;
   const input = new ort.Tensor('float32', Float32Array.from({ length: 3 * size * size }, (_, i) => Math.sin(i * 12.9898) * 0.5), [1, 3, size, size]);
   const times = [];
