@@ -1,5 +1,6 @@
-// The int8 ONNX models, run by onnxruntime-web's WASM backend (in Node), must reproduce the
-// trained PyTorch models (fp32) on real face crops made by the app's own crop stage.
+// The int8 ONNX models, run by onnxruntime-web's WASM backend (in Node) with the app's session options, must
+// reproduce the trained PyTorch models with the same int8-rounded weights (models/train/parity.py) on real face
+// crops made by the app's own crop stage. What the rounding itself costs is measured at export, on every test crop.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
@@ -9,10 +10,10 @@ import { sessionOptions } from '../src/pipeline/onnx-model';
 import { cropsToTensor } from '../src/pipeline/tensor';
 import manifest from './manifest.json';
 
-/** int8 weight-only quantisation moves probabilities by at most this much on these crops. */
-export const probabilityTolerance = 0.03;
-/** ...and mask pixels by at most this much (mean absolute difference well below it). */
-export const maskTolerance = 0.1;
+/** Float arithmetic in another order (WASM SIMD kernels against PyTorch's): under 1e-6 when written. */
+const probabilityTolerance = 1e-4;
+/** ...and for mask pixels (mean absolute difference well below it). */
+const maskTolerance = 1e-3;
 
 interface Reference {
   crops: string[];
@@ -38,7 +39,7 @@ describe.each(appModels)('%s int8 ONNX vs PyTorch', (name) => {
     const outputs = await session.run({ image: input });
     const probability = [...(outputs.probability.data as Float32Array)];
     const worst = Math.max(...probability.map((p, i) => Math.abs(p - reference.probability[i])));
-    console.log(`${name}: max |probability difference| int8 ONNX (WASM) vs PyTorch fp32 = ${worst.toExponential(2)}`);
+    console.log(`${name}: max |probability difference| int8 ONNX (WASM) vs PyTorch = ${worst.toExponential(2)}`);
     probability.forEach((p, i) => expect(Math.abs(p - reference.probability[i]), reference.crops[i]).toBeLessThanOrEqual(probabilityTolerance));
     if (reference.mask) {
       const mask = outputs.mask.data as Float32Array;

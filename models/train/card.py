@@ -165,9 +165,12 @@ def write_card(name: str, metrics: dict, history: list) -> None:
     mask_lines = ''
     if multitask:
         test = metrics['int8']['test']
-        mask_lines = (f'\nMask IoU at 0.5 on the self-blended test crops: clean {_fmt(test["clean"]["mask_iou_sbi"], 3)}, '
-                      f'jpeg40-half {_fmt(test["jpeg40-half"]["mask_iou_sbi"], 3)}; mean fraction of mask pixels > 0.5 on real test crops: '
-                      f'{_fmt(test["clean"]["mask_area_real"], 4)}. Masks are only learned from self-blends (exact) and reals '
+        variants = [v for v in ('clean', 'jpeg40-half', 'h264-crf35') if v in test]
+        mask_lines = (f'\nMask IoU at 0.5 on the self-blended test crops: '
+                      + ', '.join(f'{v} {_fmt(test[v]["mask_iou_sbi"], 3)}' for v in variants)
+                      + '; mean fraction of mask pixels > 0.5 on real test crops: '
+                      + ', '.join(f'{v} {_fmt(test[v]["mask_area_real"], 4)}' for v in variants)
+                      + '. Masks are only learned from self-blends (exact) and reals '
                       f'(all zero): the dataset fakes have no masks and carry mask-loss weight 0.\n')
         if metrics.get('mask_cut') not in (None, 0.5):
             mask_lines += (f'\nThe mask\'s cut is calibrated on validation (`export.fit_mask_cut`): what the trained net gives as '

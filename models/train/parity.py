@@ -1,4 +1,5 @@
-"""Reference outputs of a trained model in PyTorch (fp32, temperature applied) on the committed
+"""Reference outputs of a trained model in PyTorch (its int8 weights as the export rounds them, computed in fp32,
+temperature applied) on the committed
 parity crops (models/parity/*.png, made by `npm run crops` from the public-domain test photo
 e2e/fixtures/astronaut.png: as it is, halved, saved as JPEG quality 40, rotated by 12 degrees, and
 self-blended by e2e/generated.ts), written to models/parity/<name>.json for the onnxruntime-web
@@ -6,7 +7,10 @@ parity test (models/parity.test.ts). Remake the crops whenever src/pipeline/crop
 
     /usr/bin/python3 -m models.train.parity --name meso4 [--run meso4-sbi2]
     /usr/bin/python3 -m models.train.parity --name multitask --published multitask
-        (no checkpoint at hand: the published int8 weights in PyTorch, so only the runtime is compared)
+        (no checkpoint at hand: the published int8 weights in PyTorch)
+
+Both ways only the runtime is compared: what int8 rounding costs against the fp32 net is measured by the export on
+every test crop (metrics.json `int8_vs_fp32_test`, the card's "int8 versus fp32").
 """
 import argparse
 import json
@@ -17,8 +21,9 @@ import torch
 
 from .common import MODELS_DIR, WORK_DIR
 from .evaluate import load_published
-from .export import shift_mask_cut
+from .export import fuse_batch_norms, shift_mask_cut
 from .metrics import probability
+from .quantize import dequantized_copy_
 from .train import build_model, predict
 
 PARITY_DIR = MODELS_DIR / 'parity'
@@ -42,6 +47,8 @@ def main() -> None:
         mask_cut = exported.get('mask_cut')
         if mask_cut is not None:
             shift_mask_cut(model, mask_cut)  # as the export did
+        model = fuse_batch_norms(model.eval())
+        dequantized_copy_(model)
     files = sorted(PARITY_DIR.glob('*.png'))
     images = np.stack([cv2.imread(str(f), cv2.IMREAD_COLOR)[..., ::-1] for f in files])
     logits, masks, kinds = predict(model, images)
