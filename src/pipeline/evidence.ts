@@ -14,8 +14,9 @@ export function evidenceBand(probability: number): EvidenceBand {
 }
 
 /**
- * A probability as shown and reported: two digits, rounded down. Every band starts on a hundredth, so the digits
- * never sit on the other side of a band from the words beside them (rounding showed 0.4996 as "0.50 … no evidence").
+ * A probability as shown and reported: two digits, rounded down. Every band, and the forgery kind's decision, starts
+ * on a hundredth, so the digits never sit on the other side of one from the words beside them (rounding showed
+ * 0.4996 as "0.50 … no evidence").
  */
 export function formatProbability(probability: number): string {
   return (Math.floor(probability * 100 + 1e-9) / 100).toFixed(2);

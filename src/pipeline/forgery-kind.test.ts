@@ -13,6 +13,7 @@ describe('forgery kind', () => {
     expect(forgeryKindText(forgeryKind(0.93, true))).toBe('a synthesised whole face (GAN-like), 0.93');
     expect(forgeryKindText(forgeryKind(0.1, true))).toBe('a replaced or blended face (face swap, blend), 0.90');
     expect(forgeryKindText(forgeryKind(0.6, true))).toBe('not decided (synthesised 0.60, replaced or blended 0.40)');
+    expect(forgeryKindText(forgeryKind(0.7996, true))).toBe('not decided (synthesised 0.79, replaced or blended 0.20)');
     expect(forgeryKindText(forgeryKind(0.6, false))).toMatch(/^not decided: no evidence/);
   });
 });

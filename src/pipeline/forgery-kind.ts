@@ -1,3 +1,5 @@
+import { formatProbability } from './evidence';
+
 /**
  * The kind of forgery a face looks like, from the multi-task net's third output: the probability that
  * it is a synthesised whole face (a GAN face) rather than a replaced or blended one (a face swap, a
@@ -27,11 +29,11 @@ export function forgeryKindText({ label, synthesised }: ForgeryKind): string {
   const replaced = 1 - synthesised;
   switch (label) {
     case 'synthesised':
-      return `a synthesised whole face (GAN-like), ${synthesised.toFixed(2)}`;
+      return `a synthesised whole face (GAN-like), ${formatProbability(synthesised)}`;
     case 'replaced':
-      return `a replaced or blended face (face swap, blend), ${replaced.toFixed(2)}`;
+      return `a replaced or blended face (face swap, blend), ${formatProbability(replaced)}`;
     case 'undecided':
-      return `not decided (synthesised ${synthesised.toFixed(2)}, replaced or blended ${replaced.toFixed(2)})`;
+      return `not decided (synthesised ${formatProbability(synthesised)}, replaced or blended ${formatProbability(replaced)})`;
     case 'not-applicable':
       return 'not decided: no evidence of manipulation to classify';
   }
