@@ -145,11 +145,11 @@ def main() -> None:
     args = parser.parse_args()
     setup_cpu()
     work = WORK_DIR / (args.run or args.name)
-    best = torch.load(work / f'{args.checkpoint}.pt')
     last = torch.load(work / 'last.pt')
-    arch = best['arch']
+    exported = last if args.checkpoint == 'last' else torch.load(work / 'best.pt')
+    arch = exported['arch']
     model = ARCHS[arch]()
-    model.load_state_dict(best['model'])
+    model.load_state_dict(exported['model'])
     model.eval()
     multitask = model.mask_size is not None
     outputs = ['probability'] + (['mask'] if multitask else []) + (['kind'] if getattr(model, 'kind', None) is not None else [])
@@ -200,10 +200,10 @@ def main() -> None:
     version = f'{args.name}-{time.strftime("%Y%m%d")}-{hashlib.sha256(onnx_bytes).hexdigest()[:8]}'
     history = last['history']
     stages = training_stages(args.run or args.name)
-    stages[-1].update(best_epoch=best['epoch'], checkpoint=args.checkpoint)
+    stages[-1].update(best_epoch=exported['epoch'], checkpoint=args.checkpoint)
     metrics = {
         'name': args.name, 'arch': arch, 'version': version, 'params': param_count(model),
-        'best_epoch': best['epoch'], 'checkpoint': args.checkpoint, 'epochs_trained': last['epoch'], 'train_args': last['args'],
+        'best_epoch': exported['epoch'], 'checkpoint': args.checkpoint, 'epochs_trained': last['epoch'], 'train_args': last['args'],
         'train_minutes': sum(s['minutes'] for s in stages), 'stages': stages,
         'train_img_s': float(np.mean([h['train_img_s'] for h in history])),
         'temperature': temperature, 'threshold': threshold, 'eer_threshold_val': eer_threshold,
