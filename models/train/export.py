@@ -80,21 +80,24 @@ def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
     return float(fine[np.argmin([nll(t) for t in fine])])
 
 
-# The share of authentic faces' mask pixels the mask's cut may light up on validation: half of issue 15's goal
-# (under 2 % on test), for the margin between the two splits.
-AUTHENTIC_MASK_BUDGET = 0.01
+# The share of authentic faces' mask pixels the mask's cut may light up on validation, per variant: clean, half of
+# issue 15's goal (under 2 % on test), for the margin between the two splits; recompressed, 3 %: a cut fitted on
+# clean faces alone lit up 7-10 % of recompressed authentic faces on test (session 27), where the net before had 4 %.
+AUTHENTIC_MASK_BUDGET = {'clean': 0.01, 'jpeg40-half': 0.03, 'h264-crf35': 0.03}
 MASK_CUTS = np.round(np.arange(0.2, 0.81, 0.05), 2)
 
 
-def fit_mask_cut(masks: np.ndarray, eval_set) -> float:
-    """The mask probability that should read as 0.5: of the cuts that light up at most AUTHENTIC_MASK_BUDGET of the
-    authentic validation faces' mask, the one with the best self-blend mask IoU (0.5 when none stays in budget).
-    Mask values sit near 0.5 and the cut trades a fuller self-blend mask against heat on authentic faces."""
+def fit_mask_cut(masks: dict, eval_set) -> float:
+    """The mask probability that should read as 0.5: of the cuts that keep every variant's authentic validation
+    faces within AUTHENTIC_MASK_BUDGET, the one with the best clean self-blend mask IoU; when none does, the cut
+    that overshoots its budgets least. Mask values sit near 0.5 and the cut trades a fuller self-blend mask against
+    heat on authentic faces."""
     real, sbi = eval_set.kinds == 'real', eval_set.kinds == 'sbi'
-    targets = target_masks(eval_set.subset(sbi), masks.shape[-1])
-    in_budget = [(mask_iou(masks[sbi], targets, cut), cut) for cut in MASK_CUTS
-                 if (masks[real] > cut).mean() <= AUTHENTIC_MASK_BUDGET]
-    return float(max(in_budget)[1]) if in_budget else 0.5
+    targets = target_masks(eval_set.subset(sbi), masks['clean'].shape[-1])
+    overshoot = {cut: max((masks[v][real] > cut).mean() / budget for v, budget in AUTHENTIC_MASK_BUDGET.items())
+                 for cut in MASK_CUTS}
+    in_budget = [(mask_iou(masks['clean'][sbi], targets, cut), cut) for cut in MASK_CUTS if overshoot[cut] <= 1]
+    return float(max(in_budget)[1]) if in_budget else float(min(MASK_CUTS, key=overshoot.get))
 
 
 def shift_mask_cut(model: nn.Module, cut: float) -> None:
@@ -157,7 +160,10 @@ def main() -> None:
 
     val_set, test_set = build_eval_set('val'), build_eval_set('test')
     val_logits, val_masks, _ = predict(fused, val_set.images['clean'])
-    mask_cut = fit_mask_cut(val_masks, val_set) if multitask else None
+    mask_cut = None
+    if multitask:
+        val_masks = {'clean': val_masks, **{v: predict(fused, val_set.images[v])[1] for v in AUTHENTIC_MASK_BUDGET if v != 'clean'}}
+        mask_cut = fit_mask_cut(val_masks, val_set)
     if mask_cut is not None:
         shift_mask_cut(fused, mask_cut)
     temperature = fit_temperature(val_logits, val_set.labels)
