@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { minAssessableFacePx } from '../src/pipeline/analysis';
-import { noEvidenceCaveat } from '../src/pipeline/evidence';
+import { formatProbability, noEvidenceCaveat } from '../src/pipeline/evidence';
+import manifestJson from '../models/manifest.json' with { type: 'json' };
 import { pick } from './app-page';
 import { astronautClip, astronautPath, groupPhoto, selfBlendedAstronaut } from './generated';
 
@@ -15,9 +16,11 @@ interface ForgeryKind {
 interface Report {
   status: string;
   notes: string[];
-  faces?: { status: string; probability: number; kind: ForgeryKind | null }[];
+  faces?: { status: string; probability: number; kind: ForgeryKind | null; parts: { model: string; label: string; probability: number }[] }[];
   tracks?: { status: string; mean: number; kind: ForgeryKind | null }[];
 }
+
+const manifest = manifestJson as { app: { multitask: string }; models: Record<string, { label: string }> };
 
 async function downloadedReport(page: Page): Promise<Report> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
@@ -81,10 +84,12 @@ for (const [name, path] of [['the original photo', astronautPath], ['a self-blen
     // The report's unrounded value: the card's two digits read 0.50 for a score just under the threshold.
     await expectVerdictColourAndCaveat(page, report.faces![0].probability, report);
     await expectForgeryKind(page, report.faces![0].probability, report.faces![0].kind);
-    const why = page.getByTestId('why');
-    await expect(why).toContainText("weighs each model's output");
-    await why.locator('summary').click();
-    await expect(why.locator('tfoot')).toContainText(shown!);
+    // The app runs one model (models/manifest.json has no fusion): the card names it instead of a weighing.
+    const { multitask } = manifest.app;
+    const { label } = manifest.models[multitask];
+    await expect(page.getByTestId('why')).toHaveText(`The score is ${label}'s calibrated output.`);
+    expect(report.faces![0].parts).toEqual([{ model: multitask, label, probability: report.faces![0].probability }]);
+    expect(formatProbability(report.faces![0].probability)).toBe(shown);
   });
 }
 

@@ -1,3 +1,4 @@
+import { modelManifest } from '../pipeline/model-manifest';
 import { selectCurrent, useAppStore } from './store';
 
 export function HeatmapControls() {
@@ -7,7 +8,7 @@ export function HeatmapControls() {
   const setOpacity = useAppStore((s) => s.setHeatmapOpacity);
   const hasMask = useAppStore((s) => {
     const current = selectCurrent(s);
-    return (current?.analysis?.faces.some((f) => f.mask) ?? false) || (current?.video?.start?.partLabels.length ?? 0) > 1;
+    return (current?.analysis?.faces.some((f) => f.mask) ?? false) || (current?.video?.start?.models.some((m) => modelManifest.models[m.name]?.kind === 'multitask') ?? false);
   });
   if (!hasMask) return null;
   return (

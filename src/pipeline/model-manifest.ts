@@ -17,18 +17,18 @@ export interface ModelEntry {
 
 export interface ModelManifest {
   models: Record<string, ModelEntry>;
-  /** Which models the app runs. */
-  app: { classifier: string; multitask?: string };
-  /** How the two models' probabilities combine; absent means the classifier's alone. */
+  /** Which models the app runs: a classifier, a multi-task net, or both. */
+  app: { classifier?: string; multitask?: string };
+  /** How the two models' probabilities combine; absent when the app runs one model. */
   fusion?: FusionWeights & { threshold: number };
 }
 
 export const modelManifest = manifestJson as unknown as ModelManifest;
 
-/** The models the app runs: the classifier, then the multi-task net if there is one. */
+/** The models the app runs: the classifier, then the multi-task net (at least one of them). */
 export function appModelNames(): string[] {
   const { app } = modelManifest;
-  return [app.classifier, ...(app.multitask ? [app.multitask] : [])];
+  return [app.classifier, app.multitask].filter((name): name is string => name !== undefined);
 }
 
 const modelUrls = import.meta.glob('../../models/*.onnx', { query: '?url', import: 'default', eager: true }) as Record<string, string>;

@@ -83,12 +83,12 @@ describe('buildPdfReport', () => {
   it('writes a cancelled video report that says so on page 1, with the timeline and each person', async () => {
     const frames: AnalysedFrame[] = Array.from({ length: 30 }, (_, i) => ({
       index: i, time: i * 0.4,
-      faces: [{ trackId: 1, box: box(100), detectionScore: 0.9, toImage: [1, 0, 0, 0, 1, 0], probability: 0.3 + 0.4 * Math.sin(i / 5) ** 2, parts: [0.5, 0.4] }],
+      faces: [{ trackId: 1, box: box(100), detectionScore: 0.9, toImage: [1, 0, 0, 0, 1, 0], probability: 0.3 + 0.4 * Math.sin(i / 5) ** 2, parts: [0.4] }],
     }));
     const start = {
       info: { duration: 40, width: 640, height: 480, fps: 10, codec: 'h264', container: 'QuickTime / MOV', rotation: 0, tags: {} },
       plan: { width: 640, height: 480, sampleFps: null }, requestedFps: null, backend: 'wasm',
-      models: [{ name: 'mnv2', version: 'mnv2-2' }, { name: 'multitask', version: 'mt-1' }], fusion: null, partLabels: ['MobileNetV2 classifier', 'Multi-task net'],
+      models: [{ name: 'mnv2-multitask', version: 'mt-2' }], fusion: null, partLabels: ['MobileNetV2 multi-task net'],
     } as unknown as VideoAnalysisStart;
     const current = {
       id: 2, file: new File([jpeg], 'clip.mp4', { type: 'video/mp4' }), kind: 'video', name: 'clip.mp4', url: '', status: 'done',
@@ -108,6 +108,7 @@ describe('buildPdfReport', () => {
     expect(text).toContain(`Person 1: ${formatProbability(verdict.tracks[0].mean)}`);
     expect(text).toContain('Highest-scoring moments');
     expect(text).toContain('no frame is pictured');
+    expect(text).toMatch(/Combined\s+one model: MobileNetV2 multi-task net's calibrated output/);
     expect(text).toContain('Limits of this method');
   });
 });

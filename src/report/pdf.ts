@@ -519,7 +519,9 @@ function modelsSection(w: Writer, report: AnalysisReport) {
   }
   const rows: [string, string][] = report.models.map((m) => [modelLabel(report, m.name), `${m.name}, version ${m.version}`]);
   rows.push(['Ran on', backendNames[report.backend as Backend] ?? report.backend]);
-  rows.push(['Combined', report.fusion ? 'a logistic regression on the models\' calibrated outputs, fitted on held-out validation faces' : 'the classifier\'s output alone']);
+  rows.push(['Combined', report.fusion
+    ? 'a logistic regression on the models\' calibrated outputs, fitted on held-out validation faces'
+    : `one model: ${modelLabel(report, report.models[0].name)}'s calibrated output`]);
   w.facts(rows);
 }
 

@@ -24,7 +24,7 @@ export interface LoadProgress {
 export interface EngineInfo {
   backend: Backend;
   models: ModelInfo[];
-  /** How the models' probabilities combine, for the user's "why this number"; null: the classifier's alone. */
+  /** How the models' probabilities combine, for the user's "why this number"; null: one model's alone. */
   fusion: FusionWeights | null;
 }
 
@@ -83,9 +83,9 @@ interface LoadedModel {
   model: OnnxModel;
 }
 
-/** The trained models named in models/manifest.json, and how their outputs combine. */
+/** The trained models named in models/manifest.json (a classifier, a multi-task net or both), and how their outputs combine. */
 export class ModelSet {
-  private constructor(private readonly classifier: LoadedModel, private readonly multitask?: LoadedModel) {}
+  private constructor(private readonly classifier?: LoadedModel, private readonly multitask?: LoadedModel) {}
 
   static async create(backend: BackendPreference, onProgress: (p: LoadProgress) => void, threads: number): Promise<ModelSet> {
     const served = (build: OrtBuild) => ({ mjs: assetUrl(ortBuilds[build].mjs), wasm: assetUrl(ortBuilds[build].wasm) });
@@ -101,12 +101,12 @@ export class ModelSet {
       });
       return { name, version: models[name].version, model: await loadOnnxModel(bytes, backend, cropSpec.outputSize) };
     };
-    const classifier = await load(app.classifier);
+    const classifier = app.classifier ? await load(app.classifier) : undefined;
     return new ModelSet(classifier, app.multitask ? await load(app.multitask) : undefined);
   }
 
   private get loaded(): LoadedModel[] {
-    return [this.classifier, ...(this.multitask ? [this.multitask] : [])];
+    return [this.classifier, this.multitask].filter((m): m is LoadedModel => m !== undefined);
   }
 
   /** Median milliseconds of each model on one face crop (random pixels), for the benchmark. */
@@ -129,7 +129,7 @@ export class ModelSet {
 
   get info(): EngineInfo {
     return {
-      backend: this.classifier.model.backend,
+      backend: this.loaded[0].model.backend,
       models: this.loaded.map(({ name, version }) => ({ name, version })),
       fusion: modelManifest.fusion ? { bias: modelManifest.fusion.bias, weights: modelManifest.fusion.weights } : null,
     };
@@ -137,24 +137,22 @@ export class ModelSet {
 
   /** What the user reads for each model's part of a face's score. */
   get partLabels(): string[] {
-    return [this.classifier, ...(this.multitask ? [this.multitask] : [])].map(({ name }) => modelManifest.models[name].label);
+    return this.loaded.map(({ name }) => modelManifest.models[name].label);
   }
 
   async score({ crops, detections }: Pick<LocatedFaces, 'crops' | 'detections'>, timed: Timed): Promise<FaceResult[]> {
     if (crops.length === 0) return [];
     const size = cropSpec.outputSize;
     const batch = cropsToTensor(crops.map((c) => c.image));
-    const classified = await timed('classify', () => this.classifier.model.run(batch, crops.length, size));
-    const multitask = this.multitask;
+    const { classifier, multitask } = this;
+    const classified = classifier ? await timed('classify', () => classifier.model.run(batch, crops.length, size)) : undefined;
     const segmented = multitask ? await timed('segment', () => multitask.model.run(batch, crops.length, size)) : undefined;
     const maskSize = multitask ? modelManifest.models[multitask.name].maskSize ?? 0 : 0;
     const fusion = modelManifest.fusion;
-    const [classifierLabel, multitaskLabel] = this.partLabels;
+    const outputs = [classified, segmented].filter((o) => o !== undefined);
+    const labels = this.partLabels;
     return detections.map((detection, i) => {
-      const parts = [{ model: this.classifier.name, label: classifierLabel, probability: classified.probability[i] }];
-      if (multitask && segmented) {
-        parts.push({ model: multitask.name, label: multitaskLabel, probability: segmented.probability[i] });
-      }
+      const parts = this.loaded.map(({ name }, m) => ({ model: name, label: labels[m], probability: outputs[m].probability[i] }));
       const probability = fusion
         ? fuseProbabilities(Object.fromEntries(parts.map((p) => [p.model, p.probability])), fusion)
         : parts[0].probability;
