@@ -20,7 +20,8 @@ as models.train.export does. Reported per model:
 With --fuse A+B (a classifier and a multi-task net) a logistic regression on the two calibrated logits
 is fitted on the validation crops (--fuse-on: real vs dataset fakes, or also the self-blends; --balanced;
 --fit-on: clean, jpeg40-half, h264 variants; --dev-share: plus dev frames, reported leave-one-clip-out)
-and reported like a model. --write-manifest makes the last fit the app's fusion. The app's fusion:
+and reported like a model. --write-manifest makes the last fit the app's fusion (the app then runs both models). A fusion
+as the app once ran it:
 
   /usr/bin/python3 -m models.train.evaluate --model meso4=models/work/meso4-sbi2/best.pt \
       --model multitask=models/work/multitask/best.pt --fuse meso4+multitask --fuse-on all --balanced --write-manifest
@@ -271,6 +272,7 @@ def main() -> None:
     if args.write_manifest:
         manifest = json.loads(MANIFEST.read_text())
         manifest['fusion'] = fusion
+        manifest['app'] = {'classifier': a, 'multitask': b}
         MANIFEST.write_text(json.dumps(manifest, indent=2) + '\n')
         print('manifest fusion:', json.dumps(fusion))
 

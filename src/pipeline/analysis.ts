@@ -5,12 +5,12 @@ import type { FaceMask } from './heatmap';
 import type { Affine, Box, Point } from './types';
 
 /*
- * Face-size limits, measured with the app's fused score on the test split's crops shrunk to a face of
- * S px and scaled back up as the crop does (models/train/face_size.py; table in models/README.md).
- * Authentic faces scored at or above the threshold: 19 % at full size, 43 % at 192 px, 49-56 % at 72-128 px,
- * 85 % at 64 px and all of them at 32 px: below 72 px the score says "manipulated" for nearly every face.
+ * Face-size limits, set with the app's earlier fused score on the test split's crops shrunk to a face of
+ * S px and scaled back up as the crop does (models/train/face_size.py; tables in models/README.md): it
+ * flagged 85 % of authentic faces at 64 px. The multi-task net the app runs alone since session 28 reads a
+ * shrunk face as authentic instead (22 % at 64 px) and misses fakes there (AUC 0.65-0.70 at 64-128 px).
  */
-/** Below this (box side, image pixels) the AUC is more than 0.05 under full size (0.776 at 192 px, 0.787 full). */
+/** Below this (box side, image pixels) the AUC is more than 0.05 under full size (now 0.799 at 192 px, 0.695 at 128, 0.824 full). */
 export const smallFacePx = 192;
 /** Below this (box side, image pixels) a face is too small to assess: shown, not scored into the verdict. */
 export const minAssessableFacePx = 72;
@@ -74,10 +74,10 @@ export function isAssessable(box: Box): boolean {
 export function faceNotes(box: Box): string[] {
   const side = faceSide(box);
   if (side < minAssessableFacePx) {
-    return [`Too small to assess (${side} px): below ${minAssessableFacePx} px the models are not reliable, so this face is not scored.`];
+    return [`Too small to assess (${side} px): below ${minAssessableFacePx} px the model is not reliable, so this face is not scored.`];
   }
   return side < smallFacePx
-    ? [`Small face (${side} px): fine detail is lost at this size; at this size the models flag about half of unedited faces, so the score is weak evidence.`]
+    ? [`Small face (${side} px): fine detail is lost at this size and the model misses many manipulated faces, so the score is weak evidence either way.`]
     : [];
 }
 
