@@ -8,7 +8,8 @@ export function HeatmapControls() {
   const setOpacity = useAppStore((s) => s.setHeatmapOpacity);
   const hasMask = useAppStore((s) => {
     const current = selectCurrent(s);
-    return (current?.analysis?.faces.some((f) => f.mask) ?? false) || (current?.video?.start?.models.some((m) => modelManifest.models[m.name]?.kind === 'multitask') ?? false);
+    const videoHasMasks = current?.video?.start?.models.some((m) => modelManifest.models[m.name]?.kind === 'multitask');
+    return (current?.analysis?.faces.some((f) => f.mask) ?? false) || (videoHasMasks ?? false);
   });
   if (!hasMask) return null;
   return (
