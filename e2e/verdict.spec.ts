@@ -128,5 +128,5 @@ test('video: colour, caveat and report follow the threshold; the person card say
   await expectVerdictColourAndCaveat(page, report.tracks![0].mean, report);
   expect(report.tracks![0].status).toBe(report.status);
   await expectForgeryKind(page, report.tracks![0].mean, report.tracks![0].kind);
-  await expect(page.getByTestId('why')).toContainText('mean of the combined probability');
+  await expect(page.getByTestId('why')).toContainText("mean of the face's probability");
 });

@@ -106,7 +106,7 @@ export function trackNotes(track: Pick<TrackSummary, 'tooSmall' | 'brief'>): str
 
 /** How a person's score is made, for the card and the report. */
 export const trackScoreExplanation = (frames: number) =>
-  `The mean of the combined probability over its ${frames} analysed frames, so a short manipulated moment moves it little: read the timeline and the moments below.`;
+  `The mean of the face's probability over its ${frames} analysed frames, so a short manipulated moment moves it little: read the timeline and the moments below.`;
 
 /** Breaks a track's points where the face was not seen for more than `gap` seconds: the timeline draws no line across. */
 export function trackRuns(points: TrackPoint[], gap: number): TrackPoint[][] {
