@@ -132,13 +132,15 @@ def _stages_table(stages: list, multitask: bool, arch: str) -> str:
             continue
         a = stage['args']
         init_from = a.get('init_from')
-        start = (f"`{init_from.split('/')[-2]}` best checkpoint" if init_from else imagenet) if i == 0 else f'stage {i} best'
+        checkpoint = init_from and init_from.split('/')[-1].removesuffix('.pt')  # best or last
+        start = (f"`{init_from.split('/')[-2]}` {checkpoint} checkpoint" if init_from else imagenet) if i == 0 else f'stage {i} {checkpoint}'
         previous_arch = stages[i - 1].get('args', {}).get('arch') if i else None
         if previous_arch and a.get('arch', previous_arch) != previous_arch:
             start += (f", as `{a['arch']}` (`train._load_matching`: layers of the same shape carried over, a 1x1 kernel "
                       f"from the sum of the k x k one it replaces, new layers as initialised)")
+        schedule = f" (of a {a['epochs']}-epoch schedule)" if a['epochs'] != stage['epochs'] else ''
         rows.append(f"| {i + 1} (`{stage['run']}`) | {start} "
-                    f"| {stage['epochs']} x {a['epoch_size']} | {a['lr']} | {a.get('sbi_share', 0.5):.0%} | {a.get('strong_sbi_epochs', 0)} "
+                    f"| {stage['epochs']}{schedule} x {a['epoch_size']} | {a['lr']} | {a.get('sbi_share', 0.5):.0%} | {a.get('strong_sbi_epochs', 0)} "
                     f"| {a.get('clean_epochs', 0)} | {a.get('degrade_prob', 1.0):.0%} {a.get('degrade', 'standard')}, {a.get('h264_prob', 0):.0%} H.264 "
                     f"| {_chosen(stage, a)} | {stage['minutes']:.0f} |"
                     + (f" {a['mask_weight']} |" if multitask else ''))
