@@ -55,7 +55,7 @@ if (h264) {
 }
 const browserDegradation = h264 ? '' : args.degrade;
 
-const threshold = manifest.fusion?.threshold ?? manifest.models[manifest.app.classifier ?? manifest.app.multitask].threshold;
+const threshold = manifest.fusion?.threshold ?? manifest.models[Object.values(manifest.app)[0]].threshold;
 const runner = await startRunner({ inputDir, pages: Number(args.pages), backend: args.backend, webgpu: args.webgpu || args.backend === 'webgpu' });
 const info = await runner.pages[0].evaluate(() => window.mikiwame.prepare());
 const results = new Map();
