@@ -145,14 +145,13 @@ export class ModelSet {
     const size = cropSpec.outputSize;
     const batch = cropsToTensor(crops.map((c) => c.image));
     const { classifier, multitask } = this;
-    const classified = classifier ? await timed('classify', () => classifier.model.run(batch, crops.length, size)) : undefined;
-    const segmented = multitask ? await timed('segment', () => multitask.model.run(batch, crops.length, size)) : undefined;
+    const classified = classifier && { name: classifier.name, outputs: await timed('classify', () => classifier.model.run(batch, crops.length, size)) };
+    const segmented = multitask && { name: multitask.name, outputs: await timed('segment', () => multitask.model.run(batch, crops.length, size)) };
     const maskSize = multitask ? modelManifest.models[multitask.name].maskSize ?? 0 : 0;
     const fusion = modelManifest.fusion;
-    const outputs = [classified, segmented].filter((o) => o !== undefined);
-    const labels = this.partLabels;
+    const runs = [classified, segmented].filter((r) => r !== undefined);
     return detections.map((detection, i) => {
-      const parts = this.loaded.map(({ name }, m) => ({ model: name, label: labels[m], probability: outputs[m].probability[i] }));
+      const parts = runs.map(({ name, outputs }) => ({ model: name, label: modelManifest.models[name].label, probability: outputs.probability[i] }));
       const probability = fusion
         ? fuseProbabilities(Object.fromEntries(parts.map((p) => [p.model, p.probability])), fusion)
         : parts[0].probability;
@@ -168,8 +167,8 @@ export class ModelSet {
         band,
         assessable,
         parts,
-        mask: segmented?.mask ? { size: maskSize, data: segmented.mask.slice(i * plane, (i + 1) * plane) } : undefined,
-        kind: segmented?.kind ? forgeryKind(segmented.kind[i], assessable && band !== 'none') : undefined,
+        mask: segmented?.outputs.mask ? { size: maskSize, data: segmented.outputs.mask.slice(i * plane, (i + 1) * plane) } : undefined,
+        kind: segmented?.outputs.kind ? forgeryKind(segmented.outputs.kind[i], assessable && band !== 'none') : undefined,
         notes: faceNotes(detection.box),
       };
     });
