@@ -86,11 +86,11 @@ train mnv2-multitask-separable $PY -m models.train.multitask --arch mnv2-multita
   --data-seed 20261203 "${RECIPE[@]}" --source-shares dfdc=0.6,lfw=0.2,gan=0.2 --select tasks \
   --val-size 1500 --time-budget-min 0
 # Continued from that last epoch with DFDC at 70 % of the draws and self-blends at 35 % of the fakes, a cosine rate
-# from 0.0003 over 12 epochs stopped after 10 (session 28 ran one process per epoch: a process's first epoch runs
-# faster). Its last epoch is published (the training's --select rule measures the mask at the raw 0.5, the app sees
+# from 0.0003 over 12 epochs (session 28 ran epochs 1-10, session 29 resumed 11-12; one process per epoch: a
+# process's first epoch runs faster). Its last epoch is published (the training's --select rule measures the mask at the raw 0.5, the app sees
 # it at the export's calibrated cut): the app's multi-task net.
 train mnv2-multitask-dfdc $PY -m models.train.multitask --arch mnv2-multitask-separable \
-  --init-from "$WORK/mnv2-multitask-separable/last.pt" --epochs 12 --stop-after-epoch 10 --epoch-size 6000 --lr 0.0003 \
+  --init-from "$WORK/mnv2-multitask-separable/last.pt" --epochs 12 --epoch-size 6000 --lr 0.0003 \
   --mask-weight 3 --data-seed 20261204 "${RECIPE[@]}" --sbi-share 0.35 --source-shares dfdc=0.7,lfw=0.15,gan=0.15 \
   --select tasks --val-size 1500 --time-budget-min 0
 publish mnv2-multitask mnv2-multitask-dfdc --checkpoint last
