@@ -77,7 +77,7 @@ export function faceNotes(box: Box): string[] {
     return [`Too small to assess (${side} px): below ${minAssessableFacePx} px the model is not reliable, so this face is not scored.`];
   }
   return side < smallFacePx
-    ? [`Small face (${side} px): fine detail is lost at this size and the model both misses manipulated faces and flags authentic ones, so the score is weak evidence either way.`]
+    ? [`Small face (${side} px): fine detail is lost at this size and the model both misses manipulated faces and raises false alarms, so the score is weak evidence either way.`]
     : [];
 }
 
