@@ -59,5 +59,6 @@ def main() -> None:
         print(f'| {side}{" (as cropped)" if side == images.shape[1] else ""} | {summary(labels, p)["auc"]:.3f} | '
               + ' | '.join(f'{c:.3f}' for c in cells) + f' | {false_alarms:.1%} |', flush=True)
 
+
 if __name__ == '__main__':
     main()

@@ -18,7 +18,8 @@ export function h264Copy(inputDir, files, crf) {
   files.forEach((file, i) => {
     const { width, height } = imageSize(readFileSync(file));
     const key = `${width}x${height}`;
-    bySize.set(key, [...(bySize.get(key) ?? []), i]);
+    if (!bySize.has(key)) bySize.set(key, []);
+    bySize.get(key).push(i);
   });
   for (const [size, indices] of bySize) {
     const groupDir = join(outDir, `.frames-${size}`);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { h264Copy } from './h264-copy.mjs';
 
@@ -38,10 +38,9 @@ describe('h264Copy', () => {
     ffmpeg('-i', files[0], '-vf', 'hflip', files[1]);
     ffmpeg('-i', join(fixtures, 'coffee.png'), '-vf', 'scale=301:201', files[2]);
 
-    const { copies } = h264Copy(join(work, 'in'), files, 35);
+    const { outDir, copies } = h264Copy(join(work, 'in'), files, 35);
 
-    expect(copies.map((c) => c.slice(c.indexOf('/real/') >= 0 ? c.indexOf('/real/') : c.indexOf('/fake/'))))
-      .toEqual(['/real/astronaut.png', "/fake/astronaut's mirror.png", '/fake/coffee odd.png']);
+    expect(copies.map((c) => relative(outDir, c))).toEqual(['real/astronaut.png', "fake/astronaut's mirror.png", 'fake/coffee odd.png']);
     const sources = files.map(rgb);
     const encoded = copies.map(rgb);
     expect(encoded[2]).toMatchObject({ width: 300, height: 200 });

@@ -7,10 +7,10 @@ import type { Affine, Box, Point } from './types';
 /*
  * Face-size limits, set with the app's earlier fused score on the test split's crops shrunk to a face of
  * S px and scaled back up as the crop does (models/train/face_size.py; tables in models/README.md): it
- * flagged 85 % of authentic faces at 64 px. The multi-task net the app runs alone since session 28 reads a
- * shrunk face as authentic instead (22 % at 64 px) and misses fakes there (AUC 0.65-0.70 at 64-128 px).
+ * flagged 85 % of authentic faces at 64 px. The multi-task net the app runs alone errs both ways there: it
+ * flags 37 % of authentic faces at 64 px and 13 % at 96 px (11 % full size), at AUC 0.65-0.70 for 64-128 px.
  */
-/** Below this (box side, image pixels) the AUC is more than 0.05 under full size (now 0.799 at 192 px, 0.695 at 128, 0.824 full). */
+/** Below this (box side, image pixels) the AUC is more than 0.05 under full size (now 0.808 at 192 px, 0.694 at 128, 0.825 full). */
 export const smallFacePx = 192;
 /** Below this (box side, image pixels) a face is too small to assess: shown, not scored into the verdict. */
 export const minAssessableFacePx = 72;
