@@ -169,6 +169,7 @@ def write_card(name: str, metrics: dict, history: list) -> None:
     multitask = metrics['mask_size'] is not None
     diff = metrics['int8_vs_fp32_test']
     mask_lines = ''
+    paired_dfdc = any(stage.get('args', {}).get('paired_dfdc') for stage in metrics['stages'])
     if multitask:
         test = metrics['int8']['test']
         variants = [v for v in ('clean', 'jpeg40-half', 'h264-crf35') if v in test]
@@ -176,8 +177,10 @@ def write_card(name: str, metrics: dict, history: list) -> None:
                       + ', '.join(f'{v} {_fmt(test[v]["mask_iou_sbi"], 3)}' for v in variants)
                       + '; mean fraction of mask pixels > 0.5 on real test crops: '
                       + ', '.join(f'{v} {_fmt(test[v]["mask_area_real"], 4)}' for v in variants)
-                      + '. Masks are only learned from self-blends (exact) and reals '
-                      f'(all zero): the dataset fakes have no masks and carry mask-loss weight 0.\n')
+                      + '. Masks are learned from self-blends (exact), reals (all zero)'
+                      + (', and DFDC fakes that are one frame with their source video\'s real crop (the hull of where the two '
+                         'differ, `dfdc_pairs.py`); the other dataset fakes' if paired_dfdc else ': the dataset fakes')
+                      + ' have no masks and carry mask-loss weight 0.\n')
         if metrics.get('mask_cut') not in (None, 0.5):
             mask_lines += (f'\nThe mask\'s cut is calibrated on validation (`export.fit_mask_cut`): what the trained net gives as '
                            f'{metrics["mask_cut"]} reads as 0.5 in the exported model (a shift of its mask logit), the cut with the best '
@@ -244,7 +247,7 @@ not used for any choice.
   applied at the downscaled size before upscaling (as a resized upload is), sometimes twice; *H.264*: the crop re-encoded
   as a frame of an H.264 stream (x264, CRF 23-40, yuv420p) and decoded back, as a re-uploaded video is (made once per
   training crop and per self-blend of it, `data.H264Pool`), plus a flip.
-- Adam with cosine learning-rate decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + (BCE + Dice) on the mask, only for samples with a known mask (reals: all zero; self-blends: the blend mask)" if multitask else ""}{"; the kind output: binary cross-entropy on the fakes only (GAN face 1, dataset swap or self-blend 0), each kind weighted half in every batch" if 'kind' in metrics['int8']['test']['clean'] else ""}.
+- Adam with cosine learning-rate decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + (BCE + Dice) on the mask, only for samples with a known mask (reals: all zero; self-blends: the blend mask" + ("; DFDC fakes one frame with their source video's real crop, in stages with paired DFDC fakes: the hull of where the two differ, `dfdc_pairs.py`" if paired_dfdc else "") + ")" if multitask else ""}{"; the kind output: binary cross-entropy on the fakes only (GAN face 1, dataset swap or self-blend 0), each kind weighted half in every batch" if 'kind' in metrics['int8']['test']['clean'] else ""}.
   2 CPU cores (PyTorch 1.13); {metrics['train_minutes']:.0f} min of training in all.
 
 {_stages_table(metrics['stages'], multitask, metrics['arch'])}

@@ -11,6 +11,7 @@ from torch.utils.data import DataLoader, Dataset
 
 from .augment import DEGRADATIONS, H264_CRF_RANGE, h264, h264_each, jpeg40_half
 from .common import CROPS_DIR, INPUT_SIZE, SEED, SOURCES, WORK_DIR, group_of, label_of, source_of
+from .dfdc_pairs import DfdcPairs
 from .sbi import self_blend
 from .splits import read_split
 
@@ -129,7 +130,7 @@ def _draw_by_source(pool: np.ndarray, sources: np.ndarray, shares, count: int, r
     return rng.permutation(drawn)
 
 
-REAL, DATASET_FAKE, SBI_FAKE, PAIR = 0, 1, 2, 3
+REAL, DATASET_FAKE, SBI_FAKE, PAIR, DFDC_PAIR = 0, 1, 2, 3, 4
 
 
 class TrainSet(Dataset):
@@ -137,12 +138,15 @@ class TrainSet(Dataset):
     self-blended fakes made on the fly from real crops; a share degraded (augment.DEGRADATIONS).
     An item is a stack of samples (image uint8 K x H x W x 3, label K, mask K x 1 x M x M, mask weight K,
     forgery kind K: 1 for a GAN face, kind weight K: 1 for fakes); dataset fakes have no known mask. K is 1, or 2 for a paired self-blend: the real crop and its
-    blend, degraded alike, so the only difference the pair shows is the blend itself (as in SBI's batches)."""
+    blend, degraded alike, so the only difference the pair shows is the blend itself (as in SBI's batches); likewise,
+    with dfdc_pairs, a DFDC fake drawn with a real crop of its source frame comes with that crop and its difference
+    mask (dfdc_pairs.py), and one DFDC real fewer is drawn on its own."""
 
     def __init__(self, store: CropStore, epoch_size: int, mask_size: int = 64, seed: int = SEED,
                  clean_epochs: int = 0, degrade_prob: float = 1.0, sbi_share: float = 0.5,
                  strong_sbi_epochs: int = 0, degradation: str = 'standard', paired_sbi: bool = False,
-                 h264_pool: H264Pool = None, h264_prob: float = 0.0, source_shares: dict = None, exclude=()):
+                 h264_pool: H264Pool = None, h264_prob: float = 0.0, source_shares: dict = None, exclude=(),
+                 dfdc_pairs: DfdcPairs = None):
         self.store, self.epoch_size, self.mask_size, self.seed = store, epoch_size, mask_size, seed
         # Video-like degradation: a share of the samples (after warm-up) comes from the H.264 pool.
         self.h264_pool, self.h264_prob = h264_pool, h264_prob
@@ -157,6 +161,11 @@ class TrainSet(Dataset):
         self.clean_epochs, self.degrade_prob = clean_epochs, degrade_prob
         labels, kept = store.labels, ~np.isin(store.folders, list(exclude))
         self.reals, self.fakes = np.flatnonzero((labels == 0) & kept), np.flatnonzero((labels == 1) & kept)
+        self.dfdc_pairs = dfdc_pairs
+        if dfdc_pairs is not None:
+            self.pair_row = dfdc_pairs.row_of_fake()
+            # A fake that is one frame with its real and shows no change teaches the net a label it cannot see.
+            self.fakes = np.setdiff1d(self.fakes, dfdc_pairs.fake[~dfdc_pairs.changed])
         self.set_epoch(0)
 
     def set_epoch(self, epoch: int) -> None:
@@ -178,33 +187,48 @@ class TrainSet(Dataset):
         else:
             kinds = np.repeat([REAL, DATASET_FAKE, SBI_FAKE], [n_real, n_fake - n_sbi, n_sbi])
             indices = np.concatenate([real_draw[:n_real], fake_draw, real_draw[n_real:]])
+        if self.dfdc_pairs is not None:
+            paired = (kinds == DATASET_FAKE) & np.isin(indices, self.dfdc_pairs.fake)
+            kinds[paired] = DFDC_PAIR
+            lone_dfdc_reals = np.flatnonzero((kinds == REAL) & (self.sources[indices] == 'dfdc'))
+            keep = np.ones(len(kinds), bool)
+            keep[lone_dfdc_reals[:paired.sum()]] = False
+            kinds, indices = kinds[keep], indices[keep]
         order = rng.permutation(len(kinds))
         self.kinds, self.indices = kinds[order], indices[order]
 
     def __len__(self):
         return len(self.kinds)
 
-    def _sample(self, kind, index, rng, degrade_seed):
+    def _sample(self, kind, index, rng, degrade_seed, known_mask=None):
+        """known_mask: uint8 0-255 mask of a dataset fake, when its pair gives one."""
         if degrade_seed in ('h264', 'h264-flipped'):
             pool = self.h264_pool
             if kind == SBI_FAKE:
                 row = pool.blend_row[int(index)]
                 image, mask = np.array(pool.blends[row]), pool.blend_masks[row].astype(np.float32) / 255
             else:
-                image, mask = np.array(pool.images[index]), np.zeros((INPUT_SIZE, INPUT_SIZE), np.float32)
+                image, mask = np.array(pool.images[index]), self._mask_or_empty(known_mask)
             if degrade_seed == 'h264-flipped':
                 image, mask = np.ascontiguousarray(image[:, ::-1]), np.ascontiguousarray(mask[:, ::-1])
             degrade_seed = None
         elif kind == SBI_FAKE:
             image, mask = _blend(self.store, index, rng, strong=self.strong_sbi)
         else:
-            image, mask = np.array(self.store.images[index]), np.zeros((INPUT_SIZE, INPUT_SIZE), np.float32)
+            image, mask = np.array(self.store.images[index]), self._mask_or_empty(known_mask)
         if degrade_seed is not None:
             image, mask = self.degrade(image, mask, np.random.default_rng(degrade_seed))
         small = cv2.resize(mask, (self.mask_size, self.mask_size), interpolation=cv2.INTER_AREA)
         gan = kind == DATASET_FAKE and self.sources[index] == 'gan'
         return (torch.from_numpy(image), torch.tensor(float(kind != REAL)), torch.from_numpy(small)[None],
-                torch.tensor(float(kind != DATASET_FAKE)), torch.tensor(float(gan)), torch.tensor(float(kind != REAL)))
+                torch.tensor(float(kind != DATASET_FAKE or known_mask is not None)), torch.tensor(float(gan)),
+                torch.tensor(float(kind != REAL)))
+
+    @staticmethod
+    def _mask_or_empty(known_mask) -> np.ndarray:
+        if known_mask is None:
+            return np.zeros((INPUT_SIZE, INPUT_SIZE), np.float32)
+        return known_mask.astype(np.float32) / 255
 
     def __getitem__(self, i):
         rng = np.random.default_rng([self.seed, self.epoch, i])
@@ -216,7 +240,13 @@ class TrainSet(Dataset):
                 degrade_seed = 'h264-flipped' if rng.random() < 0.5 else 'h264'
             elif draw < self.h264_prob + self.degrade_prob:
                 degrade_seed = int(rng.integers(2 ** 63))
-        samples = [self._sample(k, index, rng, degrade_seed) for k in ((REAL, SBI_FAKE) if kind == PAIR else (kind,))]
+        if kind == DFDC_PAIR:
+            pairs, row = self.dfdc_pairs, self.pair_row[int(index)]
+            known_mask = pairs.masks[row] if pairs.aligned[row] else None
+            samples = [self._sample(REAL, pairs.real[row], rng, degrade_seed),
+                       self._sample(DATASET_FAKE, index, rng, degrade_seed, known_mask)]
+        else:
+            samples = [self._sample(k, index, rng, degrade_seed) for k in ((REAL, SBI_FAKE) if kind == PAIR else (kind,))]
         return tuple(torch.stack(parts) for parts in zip(*samples))
 
 

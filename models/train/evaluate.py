@@ -26,7 +26,11 @@ as the app once ran it:
   /usr/bin/python3 -m models.train.evaluate --model meso4=models/work/meso4-sbi2/best.pt \
       --model multitask=models/work/multitask/best.pt --fuse meso4+multitask --fuse-on all --balanced --write-manifest
 
-Writes models/work/eval-harness/<model>.json and prints a Markdown table.
+--report-split val reports the same figures on the validation split and never loads the test split: a choice
+between models made with it stays clean of the test figures (temperature, threshold and fusions still come from the
+validation split, so its figures there are fitted, fine for ranking, not for reporting).
+
+Writes models/work/eval-harness/<model>.json (<model>.val.json with --report-split val) and prints a Markdown table.
 """
 import argparse
 import copy
@@ -179,6 +183,7 @@ def fit_with_dev(fit_x, fit_y, dev_x, dev_keys, share: float, balanced: bool):
 
 
 def report_row(name, r) -> str:
+    """r['test'] holds the figures of the reported split (--report-split)."""
     t = r['test']
     cells = [name, f'{r["val_auc_dataset"]:.4f}', f'{t["clean"]["dataset"]["auc"]:.4f}', f'{t["jpeg40-half"]["dataset"]["auc"]:.4f}',
              f'{t["clean"]["dataset"]["auc"] - t["jpeg40-half"]["dataset"]["auc"]:+.4f}',
@@ -211,11 +216,15 @@ def main() -> None:
                              "name the models as the manifest does (e.g. --model meso4=models/work/meso4-sbi2/best.pt)")
     parser.add_argument('--fp32', action='store_true', help='skip the int8 weight round trip')
     parser.add_argument('--dev-dir', default=str(DEV_DIR))
+    parser.add_argument('--report-split', choices=('test', 'val'), default='test',
+                        help='val: report on the validation split, without loading the test split (a clean choice)')
     args = parser.parse_args()
     setup_cpu()
     OUT_DIR.mkdir(parents=True, exist_ok=True)
 
-    val_set, test_set = build_eval_set('val'), build_eval_set('test')
+    val_set = build_eval_set('val')
+    test_set = val_set if args.report_split == 'val' else build_eval_set('test')
+    json_suffix = '.val.json' if args.report_split == 'val' else '.json'
     fit_variants = args.fit_on.split(',')
     if 'h264' in fit_variants:
         val_set.images['h264'] = h264(val_set.images['clean'], 28)
@@ -231,14 +240,14 @@ def main() -> None:
         temperature = published[name]['temperature'] if name in published else fit_temperature(raw['val'], val_set.labels)
         val_scores = probability(raw['val'], temperature)
         threshold = choose_threshold(val_scores, val_set.labels, summary(val_set.labels, val_scores)['eer_threshold'])
-        r = {'name': name, 'checkpoint_epoch': epoch, 'temperature': temperature, 'threshold': threshold,
+        r = {'name': name, 'split': args.report_split, 'checkpoint_epoch': epoch, 'temperature': temperature, 'threshold': threshold,
              'int8': not args.fp32,
              'val_auc_clean': summary(val_set.labels, val_scores)['auc'],
              'val_auc_dataset': summary(val_set.labels[real_or_dataset], val_scores[real_or_dataset])['auc'],
              'test': summarise(test_set, {v: probability(l, temperature) for v, l in raw['test'].items()}, threshold, masks),
              'dev': dev_clips(dev_keys, raw['dev'], temperature, threshold)}
         results[name], raws[name] = r, {k: v for k, v in raw.items()} | {'T': temperature}
-        (OUT_DIR / f'{name}.json').write_text(json.dumps(r, indent=2))
+        (OUT_DIR / f'{name}{json_suffix}').write_text(json.dumps(r, indent=2))
         print(f'{name}: done (T {temperature:.3f}, threshold {threshold})', flush=True)
 
     for spec in args.fuse:
@@ -259,11 +268,11 @@ def main() -> None:
                 dev_logits = w[0] + z('dev') @ w[1:]
             name = base + (f' +dev {share} (dev: leave one clip out)' if share else '')
             val_fused = probability(w[0] + z('val')[real_or_dataset] @ w[1:])
-            results[name] = {'name': name, 'weights': w.tolist(), 'temperature': 1.0, 'threshold': 0.5,
+            results[name] = {'name': name, 'split': args.report_split, 'weights': w.tolist(), 'temperature': 1.0, 'threshold': 0.5,
                              'val_auc_dataset': summary(val_set.labels[real_or_dataset], val_fused)['auc'],
                              'test': summarise(test_set, {v: probability(w[0] + z('test', v) @ w[1:]) for v in EVAL_VARIANTS}, 0.5),
                              'dev': dev_clips(dev_keys, dev_logits, 1.0, 0.5)}
-            (OUT_DIR / f'fuse-{a}+{b}{suffix}{f"-dev{share}" if share else ""}.json').write_text(json.dumps(results[name], indent=2))
+            (OUT_DIR / f'fuse-{a}+{b}{suffix}{f"-dev{share}" if share else ""}{json_suffix}').write_text(json.dumps(results[name], indent=2))
             fitted_on = (f'{int(val_dataset.sum())} validation crops ({"real, dataset fakes and one self-blend per real" if args.fuse_on == "all" else "real and dataset fakes"}'
                          f'{", classes weighted equally" if args.balanced else ""}; {args.fit_on})'
                          + (f' + the single-face frames of the dev videos, {share:.0%} of the weight' if share else ''))
@@ -277,7 +286,7 @@ def main() -> None:
         print('manifest fusion:', json.dumps(fusion))
 
     clips = next(iter(results.values()))['dev']['clips']
-    header = ['model', 'val AUC dataset clean', 'test AUC dataset clean', 'jpeg40-half', 'drop', 'AUC all (+SBI) clean', 'jpeg40-half',
+    header = ['model', 'val AUC dataset clean', f'{args.report_split} AUC dataset clean', 'jpeg40-half', 'drop', 'AUC all (+SBI) clean', 'jpeg40-half',
               'acc dataset clean', 'EER all clean', 'SBI recall', 'SBI mask IoU clean / deg']
     header += [f'{c} ({v["label"]})' for c, v in clips.items()] + ['dev right']
     print('| ' + ' | '.join(header) + ' |')

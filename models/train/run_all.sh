@@ -87,17 +87,24 @@ train mnv2-multitask-separable $PY -m models.train.multitask --arch mnv2-multita
   --val-size 1500 --time-budget-min 0
 # Continued from that last epoch with DFDC at 70 % of the draws and self-blends at 35 % of the fakes, a cosine rate
 # from 0.0003 over 12 epochs (session 28 ran epochs 1-10, session 29 resumed 11-12; one process per epoch: a
-# process's first epoch runs faster). Its last epoch is published (the training's --select rule measures the mask at the raw 0.5, the app sees
-# it at the export's calibrated cut): the app's multi-task net.
+# process's first epoch runs faster; the training's --select rule measures the mask at the raw 0.5, the app sees it
+# at the export's calibrated cut, so the last epoch goes on).
 train mnv2-multitask-dfdc $PY -m models.train.multitask --arch mnv2-multitask-separable \
   --init-from "$WORK/mnv2-multitask-separable/last.pt" --epochs 12 --epoch-size 6000 --lr 0.0003 \
   --mask-weight 3 --data-seed 20261204 "${RECIPE[@]}" --sbi-share 0.35 --source-shares dfdc=0.7,lfw=0.15,gan=0.15 \
   --select tasks --val-size 1500 --time-budget-min 0
-publish mnv2-multitask mnv2-multitask-dfdc --checkpoint last
+# A second cosine from 0.0002 over 10 epochs with each DFDC fake whose source video has one real crop drawn together
+# with that crop, degraded alike, the fake's mask the hull of where the two differ when they are one frame
+# (dfdc_pairs.py; session 30, 62 min): its last epoch is the app's multi-task net.
+train mnv2-multitask-pairs $PY -m models.train.multitask --arch mnv2-multitask-separable \
+  --init-from "$WORK/mnv2-multitask-dfdc/last.pt" --epochs 10 --epoch-size 6000 --lr 0.0002 \
+  --mask-weight 3 --data-seed 20261205 "${RECIPE[@]}" --paired-dfdc --sbi-share 0.35 \
+  --source-shares dfdc=0.7,lfw=0.15,gan=0.15 --select tasks --val-size 1500 --time-budget-min 0
+publish mnv2-multitask mnv2-multitask-pairs --checkpoint last
 # The app runs the multi-task net alone (manifest "app": {"multitask": ...}, no "fusion"): fused with mnv2 on the
 # validation crops it gained 0.003 of dataset AUC (0.831 vs 0.828), under the 0.005 set beforehand as worth a second
 # encoder pass per face (models/README.md). This reports the comparison without writing the manifest.
 mkdir -p "$WORK/eval-harness"
-$PY -m models.train.evaluate --model mnv2=$WORK/mnv2/best.pt --model mnv2-multitask=$WORK/mnv2-multitask-dfdc/last.pt \
+$PY -m models.train.evaluate --model mnv2=$WORK/mnv2/best.pt --model mnv2-multitask=$WORK/mnv2-multitask-pairs/last.pt \
   --fuse mnv2+mnv2-multitask --fuse-on dataset --balanced > "$WORK/eval-harness/app-fusion.log" 2>&1
 echo "$(date '+%F %T') all stages done"

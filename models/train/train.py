@@ -15,6 +15,7 @@ import torch.nn.functional as F
 
 from .common import SEED, SOURCES, WORK_DIR, release_freed_memory, setup_cpu
 from .data import EVAL_VARIANTS, EvalSet, TrainSet, build_eval_set, load_h264_pool, load_split, to_input, train_loader
+from .dfdc_pairs import load_pairs
 from .metrics import mask_iou, probability, summary
 from .nets import ARCHS, param_count
 
@@ -46,6 +47,9 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
     parser.add_argument('--data-seed', type=int, default=SEED, help='seed of the per-epoch sample draws and augmentations')
     parser.add_argument('--paired-sbi', action='store_true',
                         help='each self-blend comes with its real source crop in the same batch, degraded alike')
+    parser.add_argument('--paired-dfdc', action='store_true',
+                        help='each DFDC fake whose group has one real comes with that real crop in the same batch, '
+                             'degraded alike, with a mask from their difference where they are one frame (dfdc_pairs.py)')
     parser.add_argument('--h264-prob', type=float, default=0.0,
                         help='share of training samples (after warm-up) re-encoded as H.264 video at CRF 23-40 '
                              '(data.H264Pool); the --degrade-prob share is drawn from the rest')
@@ -155,7 +159,7 @@ def _loss(model, images, labels, masks, mask_weights, gan_kinds, kind_weights, m
     logit, mask_logit, kind_logit = split_output(model(images))
     loss = F.binary_cross_entropy_with_logits(logit[:, 0], labels)
     if mask_logit is not None:
-        # Mask loss only where the mask is known: reals (all zero) and self-blends; not dataset fakes.
+        # Mask loss only where the mask is known: reals (all zero), self-blends and DFDC fakes one frame with their real.
         n = mask_weights.sum().clamp(min=1)
         bce = F.binary_cross_entropy_with_logits(mask_logit, masks, reduction='none').mean((1, 2, 3))
         prob = torch.sigmoid(mask_logit)
@@ -248,7 +252,8 @@ def run(arch: str, args: argparse.Namespace) -> None:
                        degradation=getattr(args, 'degrade', 'standard'),
                        paired_sbi=getattr(args, 'paired_sbi', False), h264_pool=h264_pool, h264_prob=args.h264_prob,
                        source_shares={k: float(v) for k, v in (x.split('=') for x in args.source_shares.split(',') if x)},
-                       exclude=args.exclude)
+                       exclude=args.exclude,
+                       dfdc_pairs=load_pairs('train', train_store) if getattr(args, 'paired_dfdc', False) else None)
     select = getattr(args, 'select', 'clean')
 
     for epoch in range(state['epoch'] + 1, args.epochs + 1):
