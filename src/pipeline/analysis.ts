@@ -8,11 +8,13 @@ import type { Affine, Box, Point } from './types';
  * Face-size limits, set with the app's earlier fused score on the test split's crops shrunk to a face of
  * S px and scaled back up as the crop does (models/train/face_size.py; tables in models/README.md): it
  * flagged 85 % of authentic faces at 64 px. The multi-task net the app runs alone errs both ways there: it
- * flags 37 % of authentic faces at 64 px and 13 % at 96 px (11 % full size), at AUC 0.65-0.70 for 64-128 px.
+ * flags 60 % of authentic faces at 64 px, 41 % at 72 px and 22 % at 96 px (10 % full size), at AUC 0.68-0.74
+ * for 64-128 px.
  */
-/** Below this (box side, image pixels) the AUC is more than 0.05 under full size (now 0.808 at 192 px, 0.694 at 128, 0.825 full). */
+/** Below this (box side, image pixels) the AUC is more than 0.05 under full size (now 0.825 at 192 px, 0.706 at 128, 0.845 full). */
 export const smallFacePx = 192;
-/** Below this (box side, image pixels) a face is too small to assess: shown, not scored into the verdict. */
+/** Below this (box side, image pixels) a face is too small to assess: shown, not scored into the verdict (the smallest
+ * size measured where fewer than half of the authentic faces score above the threshold). */
 export const minAssessableFacePx = 72;
 
 export interface ModelPart {
