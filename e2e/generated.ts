@@ -24,7 +24,9 @@ export function selfBlendedAstronaut(): { imagePath: string; maskPath: string } 
   const out = new PNG({ width, height });
   const mask = new PNG({ width, height });
   const { cx, cy, rx, ry } = astronautFace;
-  const zoom = 1.04;
+  // Strong enough that the app's net reacts on this ~90 px face: a 4 % zoom with a milder colour shift got no heat at
+  // all from the net published in session 30 (its mask cut is 0.65) and barely moved the video's timeline.
+  const zoom = 1.06;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const k = (y * width + x) * 4;
@@ -33,7 +35,7 @@ export function selfBlendedAstronaut(): { imagePath: string; maskPath: string } 
       const sx = Math.round(cx + (x - cx) / zoom);
       const sy = Math.round(cy + (y - cy) / zoom);
       const s = (sy * width + sx) * 4;
-      const shifted = [data[s] * 1.08 + 12, data[s + 1] * 0.97, data[s + 2] * 0.9 - 6];
+      const shifted = [data[s] * 1.12 + 16, data[s + 1] * 0.95, data[s + 2] * 0.86 - 10];
       for (let c = 0; c < 3; c++) out.data[k + c] = Math.max(0, Math.min(255, Math.round(shifted[c] * m + data[k + c] * (1 - m))));
       out.data[k + 3] = 255;
       const v = m > 0.5 ? 255 : 0;

@@ -241,6 +241,7 @@ class TrainSet(Dataset):
             elif draw < self.h264_prob + self.degrade_prob:
                 degrade_seed = int(rng.integers(2 ** 63))
         if kind == DFDC_PAIR:
+            # Alike but for the H.264 pool, where each crop was coded once at its own CRF.
             pairs, row = self.dfdc_pairs, self.pair_row[int(index)]
             known_mask = pairs.masks[row] if pairs.aligned[row] else None
             samples = [self._sample(REAL, pairs.real[row], rng, degrade_seed),
