@@ -95,7 +95,7 @@ train mnv2-multitask-dfdc $PY -m models.train.multitask --arch mnv2-multitask-se
   --select tasks --val-size 1500 --time-budget-min 0
 # A second cosine from 0.0002 over 10 epochs with each DFDC fake whose source video has one real crop drawn together
 # with that crop, degraded alike, the fake's mask the hull of where the two differ when they are one frame
-# (dfdc_pairs.py; session 30, 62 min): its last epoch is the app's multi-task net.
+# (dfdc_pairs.py; session 30, 50 min of training): its last epoch is the app's multi-task net.
 train mnv2-multitask-pairs $PY -m models.train.multitask --arch mnv2-multitask-separable \
   --init-from "$WORK/mnv2-multitask-dfdc/last.pt" --epochs 10 --epoch-size 6000 --lr 0.0002 \
   --mask-weight 3 --data-seed 20261205 "${RECIPE[@]}" --paired-dfdc --sbi-share 0.35 \
