@@ -11,7 +11,6 @@ whole frame is not one frame (a different moment or a moved camera): it keeps it
       the changed region of the split's one-frame DFDC fakes (int8 as the app runs it; evaluate.load_model's specs)
 """
 import argparse
-import csv
 import json
 import os
 from dataclasses import dataclass
@@ -19,7 +18,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from .common import CROPS_DIR, DATASET_DIR, DFDC_GROUPS_CSV, INPUT_SIZE, SEED, WORK_DIR
+from .common import CROPS_DIR, DATASET_DIR, INPUT_SIZE, SEED, WORK_DIR, label_of, setup_cpu
+from .splits import dfdc_groups
 
 # Median of the blurred difference (grey levels) above which the pair is not one frame: aligned pairs measured
 # 3-7, pairs from different moments 15-30 (session 30, a sample of 16 looked at).
@@ -79,22 +79,15 @@ def _to_crop(mask: np.ndarray, meta: dict) -> np.ndarray:
     return cv2.warpAffine(mask, to_image, (INPUT_SIZE, INPUT_SIZE), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP)
 
 
-def _groups() -> dict:
-    members = {}
-    with open(DFDC_GROUPS_CSV) as f:
-        for row in csv.DictReader(f):
-            members.setdefault(row['group'], {}).setdefault(row['label'], []).append(row['path'])
-    return members
-
-
 def build_pairs(store) -> DfdcPairs:
     index = {record['source']: i for i, record in enumerate(store.records)}
     fakes, reals, aligned, changed, masks = [], [], [], [], []
-    for members in _groups().values():
-        if len(members.get('real', ())) != 1:
+    for members in dfdc_groups().values():
+        real_paths = [path for path in members if not label_of(path)]
+        if len(real_paths) != 1:
             continue
-        real = members['real'][0]
-        for fake in members.get('fake', ()):
+        real = real_paths[0]
+        for fake in (path for path in members if label_of(path)):
             if real not in index or fake not in index:
                 continue
             mask, noise, any_change = difference_mask(cv2.imread(str(DATASET_DIR / real)), cv2.imread(str(DATASET_DIR / fake)))
@@ -137,7 +130,6 @@ def main() -> None:
     parser.add_argument('--sheet', help='write a contact sheet of aligned pairs and their masks here (PNG)')
     parser.add_argument('--model', action='append', default=[], help='score this model\'s mask on the pairs (evaluate.py specs)')
     args = parser.parse_args()
-    from .common import setup_cpu
     setup_cpu()
     from .data import load_split
     store = load_split(args.split)
@@ -158,7 +150,6 @@ def _score_masks(store, pairs: DfdcPairs, specs) -> None:
     from .metrics import mask_iou
     from .train import predict
     rows = np.flatnonzero(pairs.aligned & pairs.changed)
-    size = None
     for spec in specs:
         name, model, _ = load_model(spec, fp32=False)
         _, fake_masks, _ = predict(model, store.images[pairs.fake[rows]])

@@ -23,11 +23,17 @@ def _bounds(n: int) -> dict:
     return {'train': (0, n_train), 'val': (n_train, n_train + n_val), 'test': (n_train + n_val, n)}
 
 
-def _split_dfdc(rng: np.random.Generator, splits: dict) -> None:
+def dfdc_groups() -> dict:
+    """DFDC source video (the `group` column of dfdc_groups.csv) -> the paths of its real and fake images."""
     members = {}
     with open(DFDC_GROUPS_CSV) as f:
         for row in csv.DictReader(f):
             members.setdefault(row['group'], []).append(row['path'])
+    return members
+
+
+def _split_dfdc(rng: np.random.Generator, splits: dict) -> None:
+    members = dfdc_groups()
     groups = sorted(members)
     groups = [groups[i] for i in rng.permutation(len(groups))]
     for name, (lo, hi) in _bounds(len(groups)).items():
