@@ -29,7 +29,8 @@ OPSET = 17
 LABELS = {'meso4': 'MesoNet (Meso-4)', 'mesoinception4': 'MesoNet (MesoInception-4)', 'mnv2': 'MobileNetV2 classifier',
           'mnv2-scratch': 'MobileNetV2 classifier', 'multitask': 'Multi-task net', 'multitask-evidence': 'Multi-task net',
           'mnv2-multitask': 'MobileNetV2 multi-task net', 'mnv2-multitask-kind': 'MobileNetV2 multi-task net',
-          'mnv2-multitask-refine': 'MobileNetV2 multi-task net', 'mnv2-multitask-separable': 'MobileNetV2 multi-task net'}
+          'mnv2-multitask-refine': 'MobileNetV2 multi-task net', 'mnv2-multitask-separable': 'MobileNetV2 multi-task net',
+          'mnv2-multitask-deep': 'MobileNetV2 multi-task net'}
 
 
 class Calibrated(nn.Module):

@@ -8,6 +8,8 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
+from .pretrained import IMAGENET_LAST_LAYER, imagenet_features
+
 
 def _conv_relu(cin, cout, k, dilation=1):
     return nn.Sequential(nn.Conv2d(cin, cout, k, padding=dilation * (k // 2), dilation=dilation), nn.ReLU(inplace=True))
@@ -20,10 +22,9 @@ class MobileNetV2Classifier(nn.Module):
     on 2 CPU cores."""
     mask_size = None
 
-    def __init__(self, pretrained: bool = True):
+    def __init__(self, pretrained: bool = True, last_layer: str = IMAGENET_LAST_LAYER):
         super().__init__()
-        from .pretrained import imagenet_features
-        self.features = imagenet_features(pretrained)
+        self.features = imagenet_features(pretrained, last_layer)
         width = self.features.out_channels
         self.mix = nn.Sequential(nn.Conv2d(width, 2 * width, 1, bias=False), nn.BatchNorm2d(2 * width), nn.ReLU6(inplace=True))
         self.classifier = nn.Sequential(nn.Dropout(0.3), nn.Linear(4 * width, 1))
@@ -40,12 +41,15 @@ class MobileNetV2MultiTask(MobileNetV2Classifier):
     (GAN, 1) rather than a replaced or blended one (face swaps, self-blends, 0). With `refine`, each decoder stage
     ends in two residual depthwise-separable blocks: a wider view of the blend boundary for about 5 % more work.
     With `separable` as well, each stage starts with a 1x1 convolution instead of a 3x3 one (the refine blocks'
-    5x5 depthwise convolutions give the spatial view): the 3x3 ones were a quarter of the net's time."""
+    5x5 depthwise convolutions give the spatial view): the 3x3 ones were a quarter of the net's time. A later
+    `last_layer` deepens the encoder with MobileNetV2's residual blocks after block_10 (same width and resolution, so
+    the heads and the decoder are unchanged)."""
     mask_size = 64
     SKIPS = ('block_2_add', 'block_5_add')  # 24 channels at 64 x 64, 32 channels at 32 x 32
 
-    def __init__(self, pretrained: bool = True, kind_head: bool = False, refine: bool = False, separable: bool = False):
-        super().__init__(pretrained)
+    def __init__(self, pretrained: bool = True, kind_head: bool = False, refine: bool = False, separable: bool = False,
+                 last_layer: str = IMAGENET_LAST_LAYER):
+        super().__init__(pretrained, last_layer)
         width = self.features.out_channels
         kernel = 1 if separable else 3
         self.dec2 = _conv_bn(width + 32, 48, kernel=kernel)
@@ -202,7 +206,9 @@ ARCHS = {'meso4': Meso4, 'mesoinception4': MesoInception4, 'multitask': MultiTas
          'multitask-evidence': lambda: MultiTaskNet(mask_evidence=True), 'mnv2-multitask': MobileNetV2MultiTask,
          'mnv2-multitask-kind': lambda: MobileNetV2MultiTask(kind_head=True),
          'mnv2-multitask-refine': lambda: MobileNetV2MultiTask(kind_head=True, refine=True),
-         'mnv2-multitask-separable': lambda: MobileNetV2MultiTask(kind_head=True, refine=True, separable=True)}
+         'mnv2-multitask-separable': lambda: MobileNetV2MultiTask(kind_head=True, refine=True, separable=True),
+         'mnv2-multitask-deep': lambda: MobileNetV2MultiTask(kind_head=True, refine=True, separable=True,
+                                                             last_layer='block_12_add')}
 
 
 def param_count(model: nn.Module) -> int:

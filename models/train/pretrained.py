@@ -6,7 +6,8 @@ quantized to uint8 per tensor). Its config marks every layer up to block_10 as n
 kept their ImageNet weights while nsfwjs trained the rest for its own task, so only they are used
 here. Node unwraps the JS modules; the Keras graph (zero padding, convolutions, depthwise
 convolutions, batch norms, ReLU6, residual adds) is rebuilt layer for layer, so that Keras' asymmetric
-'valid' padding after ZeroPadding2D is reproduced exactly.
+'valid' padding after ZeroPadding2D is reproduced exactly. A deeper encoder may also take the residual blocks
+after block_10 (nsfwjs-trained, same licence), each starting as the identity.
 """
 import base64
 import json
@@ -114,6 +115,18 @@ class KerasGraph(nn.Module):
             return None
         raise ValueError(f'unsupported Keras layer {kind} ({name})')
 
+    def zero_residuals_after(self, layer: str) -> None:
+        """Zeroes the last BatchNorm of every residual block after `layer`, so each block's output is its input
+        until training moves it: a net continued from a checkpoint without these blocks begins with its function,
+        while the blocks' expand and depthwise convolutions keep their pretrained weights."""
+        for name in self.order[self.order.index(layer) + 1:]:
+            if self.ops[name][0] != 'Add':
+                continue
+            branch = max(self.inputs[name], key=self.order.index)  # the other input is the skip from before the block
+            bn = self.blocks[branch.replace('/', '_')]
+            nn.init.zeros_(bn.weight)
+            nn.init.zeros_(bn.bias)
+
     def conv_batch_norms(self) -> list:
         """(convolution key, BatchNorm key, BatchNorm layer name) of each BatchNorm that follows a convolution."""
         return [(source.replace('/', '_'), name.replace('/', '_'), name) for name in self.order
@@ -153,11 +166,13 @@ class KerasGraph(nn.Module):
         return (values[self.output_name], [values[t] for t in taps]) if taps else values[self.output_name]
 
 
-def imagenet_features(pretrained: bool = True) -> KerasGraph:
+def imagenet_features(pretrained: bool = True, last_layer: str = IMAGENET_LAST_LAYER) -> KerasGraph:
     """MobileNetV2 up to block_10, with its ImageNet weights or (pretrained=False) random ones; input RGB
-    in [-1, 1] (Keras' preprocessing)."""
+    in [-1, 1] (Keras' preprocessing). With a later `last_layer` (a residual block's add), the nsfwjs-trained
+    blocks up to it follow, each starting as the identity."""
     layers, weights = read_keras_model()
-    graph = KerasGraph(layers, weights)
+    graph = KerasGraph(layers, weights, last_layer)
     if not pretrained:
         graph.reset_parameters()
+    graph.zero_residuals_after(IMAGENET_LAST_LAYER)
     return graph
