@@ -17,12 +17,16 @@ CROPS_DIR = Path(os.environ.get('MIKIWAME_CROPS_DIR', WORK_DIR / 'crops'))
 SPLITS_DIR = MODELS_DIR / 'splits'
 
 SEED = 20261121
-# Dataset folders (second release, see shared/datasets/README.md) and the source each comes from.
+# Dataset folders (third release, see shared/datasets/README.md) and the source each comes from. UTKFace, added in
+# the third release, comes last: the split draws each folder's order from one generator in this order, so the
+# second release's splits are unchanged.
 GROUPS = ('real/dfdc_faces_ishreyansh', 'fake/dfdc_faces_ishreyansh', 'real/lfw_rees451', 'fake/lfw_faceswap_rees451',
-          'real/ffhq_faceorfake', 'real/ffhq_realorfake', 'fake/tpdne_faceorfake', 'fake/tpdne_realorfake')
+          'real/ffhq_faceorfake', 'real/ffhq_realorfake', 'fake/tpdne_faceorfake', 'fake/tpdne_realorfake',
+          'real/utkface_mohanish')
 SOURCES = {'dfdc': ('real/dfdc_faces_ishreyansh', 'fake/dfdc_faces_ishreyansh'),
            'lfw': ('real/lfw_rees451', 'fake/lfw_faceswap_rees451'),
-           'gan': ('real/ffhq_faceorfake', 'real/ffhq_realorfake', 'fake/tpdne_faceorfake', 'fake/tpdne_realorfake')}
+           'gan': ('real/ffhq_faceorfake', 'real/ffhq_realorfake', 'fake/tpdne_faceorfake', 'fake/tpdne_realorfake'),
+           'utk': ('real/utkface_mohanish',)}
 DFDC_GROUPS_CSV = DATASET_DIR / 'dfdc_groups.csv'
 IMAGE_EXTENSIONS = ('.jpg', '.jpeg', '.png', '.webp')
 
