@@ -43,7 +43,8 @@ test('photo: the PDF has the file, the verdict, one section per face with its pi
   // pdf-lib and the report's code load only when asked for.
   expect(requests.filter((url) => /save-pdf/.test(url))).toEqual([]);
   const probabilities = await page.getByTestId('face-probability').allTextContents();
-  // The summary's first line on screen: "astronaut.png: 1 face found. Highest probability ...".
+  // The summary's first line on screen: "astronaut.png: 1 face found. Highest score ...".
+  const bandMeaningShown = await page.getByTestId('band-meaning').innerText();
   const summary = (await page.getByTestId('summary').innerText()).split('\n')[0].replace(/^astronaut\.png: /, '');
   const sha256 = await page.getByTestId('sha256').innerText();
 
@@ -56,6 +57,9 @@ test('photo: the PDF has the file, the verdict, one section per face with its pi
   expect(pdf.text).toContain('512x512 pixels');
   expect(summary).toContain('1 face found');
   expect(pdf.text).toContain(summary);
+  // The face's band in measured terms, and what every band means.
+  expect(pdf.text).toContain(bandMeaningShown);
+  expect(pdf.text).toContain('What the bands mean');
   // One section per face, each with the probability the screen shows.
   expect(pdf.text.match(/Face \d+: /g)).toHaveLength(probabilities.length);
   probabilities.forEach((p, i) => expect(pdf.text).toContain(`Face ${i + 1}: ${p}`));

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { forEachOnPages, inputUrl, listMedia, parseArgs, startRunner } from './lib/browser-runner.mjs';
 import { h264Copy, h264Degradation } from './lib/h264-copy.mjs';
-import { median, summarizeRun, videoSpeed } from './lib/metrics.mjs';
+import { bandShares, median, summarizeRun, videoSpeed } from './lib/metrics.mjs';
 import manifest from '../models/manifest.json' with { type: 'json' };
 import videoExtensionList from '../src/video/video-extensions.json' with { type: 'json' };
 
@@ -31,6 +31,7 @@ function videoEntry(result) {
   }
   return {
     score: result.probability,
+    band: result.band,
     faces: result.tracks.filter((t) => !t.brief).length,
     ...(count ? { parts: Object.fromEntries(names.map((n, i) => [n, sums[i] / count])) } : {}),
     video: {
@@ -55,7 +56,9 @@ if (h264) {
 }
 const browserDegradation = h264 ? '' : args.degrade;
 
-const threshold = manifest.fusion?.threshold ?? manifest.models[Object.values(manifest.app)[0]].threshold;
+// The evidence bands' cut-offs on the score (models/train/bands.py); weak evidence starts at the first.
+const bands = { weak: manifest.bands.weak, moderate: manifest.bands.moderate, strong: manifest.bands.strong };
+const threshold = bands.weak;
 const runner = await startRunner({ inputDir, pages: Number(args.pages), backend: args.backend, webgpu: args.webgpu || args.backend === 'webgpu' });
 const info = await runner.pages[0].evaluate(() => window.mikiwame.prepare());
 const results = new Map();
@@ -72,11 +75,11 @@ await forEachOnPages(runner.pages, labelled, async (page, { file, label }) => {
       const result = await page.evaluate(([url, fps]) => window.mikiwame.analyzeVideo(url, fps), [inputUrl(runner.origin, inputDir, file), videoFps]);
       Object.assign(entry, videoEntry(result));
     } else {
-      const { analysis, maskIoU } = await page.evaluate(
+      const { analysis, band, maskIoU } = await page.evaluate(
         ([url, degrade, mask]) => window.mikiwame.analyze(url, degrade || undefined, mask),
         [inputUrl(runner.origin, inputDir, file), browserDegradation, maskUrl],
       );
-      Object.assign(entry, { score: analysis.probability, faces: analysis.faces.length, backend: analysis.backend });
+      Object.assign(entry, { score: analysis.probability, band, faces: analysis.faces.length, backend: analysis.backend });
       const strongest = analysis.faces.reduce((best, face) => (!best || face.probability > best.probability ? face : best), undefined);
       stageTimes.push(analysis.timings);
       if (strongest) entry.parts = Object.fromEntries(strongest.parts.map((part) => [part.model, part.probability]));
@@ -92,7 +95,8 @@ await forEachOnPages(runner.pages, labelled, async (page, { file, label }) => {
 await runner.close();
 
 const files = labelled.map(({ file }) => results.get(file));
-const report = { threshold, degrade: args.degrade || null, models: info.models, files, metrics: summarizeRun(files, threshold) };
+const report = { threshold, bands, degrade: args.degrade || null, models: info.models, files, metrics: summarizeRun(files, threshold) };
+report.metrics.bandShares = bandShares(files);
 report.medianStageMs = Object.fromEntries(['decode', 'detect', 'crop', 'classify', 'segment']
   .map((stage) => [stage, stageTimes.map((t) => t[stage]).filter((v) => v !== undefined)])
   .filter(([, values]) => values.length)

@@ -26,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
     parser.add_argument('--batch-size', type=int, default=32)
     parser.add_argument('--lr', type=float, default=1e-3)
     parser.add_argument('--mask-weight', type=float, default=1.0, help='multi-task: weight of the mask loss')
+    parser.add_argument('--hard-real-weight', type=float, default=0.0,
+                        help='extra weight of the class loss of the hardest quarter of each batch\'s authentic faces '
+                             '(those the net scores highest): the tail the evidence bands are cut from')
     parser.add_argument('--time-budget-min', type=float, default=budget_min,
                         help='stop cleanly after the epoch that exceeds this many minutes (0: no limit)')
     parser.add_argument('--stop-after-epoch', type=int, default=0,
@@ -114,6 +117,15 @@ def gan_kind_targets(eval_set: EvalSet) -> np.ndarray:
     return np.where(fake, ((eval_set.kinds == 'fake') & (eval_set.sources == 'gan')).astype(np.int64), -1)
 
 
+def catch_at_false_alarms(eval_set: EvalSet, p: np.ndarray, budget: float) -> dict:
+    """The share of each source's dataset fakes at or above the lowest score that keeps every authentic source's share
+    at or above it within budget (the moderate band's rule, models/train/bands.py, without its conditions)."""
+    real = eval_set.kinds == 'real'
+    cut = max(np.quantile(p[real & (eval_set.sources == s)], 1 - budget) for s in set(eval_set.sources[real]))
+    fake = eval_set.kinds == 'fake'
+    return {s: float((p[fake & (eval_set.sources == s)] > cut).mean()) for s in sorted(set(eval_set.sources[fake]))}
+
+
 def summarise(eval_set: EvalSet, scores: dict, threshold: float = 0.5, masks=None, kind_probabilities=None) -> dict:
     """Per variant, from probabilities (and mask / forgery-kind probabilities) of the eval set: metrics over
     everything (real vs dataset fakes + self-blends), over real vs dataset fakes only, over real vs
@@ -128,11 +140,12 @@ def summarise(eval_set: EvalSet, scores: dict, threshold: float = 0.5, masks=Non
         result = {'all': summary(labels, p, threshold),
                   'dataset': summary(labels[dataset_only], p[dataset_only], threshold),
                   'sources': {name: summary(labels[dataset_only & (eval_set.sources == name)], p[dataset_only & (eval_set.sources == name)], threshold)
-                              for name in SOURCES if (eval_set.sources == name).any()},
+                              for name in SOURCES if len(set(labels[dataset_only & (eval_set.sources == name)])) == 2},
                   'sbi': summary(labels[sbi_only], p[sbi_only], threshold),
                   'sbi_recall': float((p[sbi] >= threshold).mean()),
                   'groups': {g: float(((p[eval_set.groups == g] >= threshold) == labels[eval_set.groups == g]).mean())
                              for g in sorted(set(eval_set.groups))}}
+        result['catch_at_5'] = catch_at_false_alarms(eval_set, p, 0.05)
         if masks is not None and masks.get(variant) is not None:
             variant_masks = masks[variant]
             result['mask_iou_sbi'] = mask_iou(variant_masks[sbi], target_masks(eval_set, variant_masks.shape[-1])[sbi])
@@ -155,9 +168,13 @@ def evaluate(model, eval_set: EvalSet, temperature: float = 1.0, threshold: floa
     return results
 
 
-def _loss(model, images, labels, masks, mask_weights, gan_kinds, kind_weights, mask_weight: float):
+def _loss(model, images, labels, masks, mask_weights, gan_kinds, kind_weights, mask_weight: float, hard_real_weight: float = 0.0):
     logit, mask_logit, kind_logit = split_output(model(images))
-    loss = F.binary_cross_entropy_with_logits(logit[:, 0], labels)
+    class_loss = F.binary_cross_entropy_with_logits(logit[:, 0], labels, reduction='none')
+    loss = class_loss.mean()
+    real_loss = class_loss[labels == 0]
+    if hard_real_weight and len(real_loss) >= 4:
+        loss = loss + hard_real_weight * real_loss.topk(len(real_loss) // 4).values.mean()
     if mask_logit is not None:
         # Mask loss only where the mask is known: reals (all zero), self-blends and DFDC fakes one frame with their real.
         n = mask_weights.sum().clamp(min=1)
@@ -202,6 +219,7 @@ def _epoch_line(epoch, train_loss, seconds, samples, val) -> str:
         parts.append(f'val[{variant}] auc {v["all"]["auc"]:.4f} eer {v["all"]["eer"]:.4f} acc {v["all"]["acc"]:.4f}'
                      f' auc_dataset {v["dataset"]["auc"]:.4f} auc_sbi {v["sbi"]["auc"]:.4f} '
                      + ' '.join(f'{name} {s["auc"]:.4f}' for name, s in v['sources'].items()))
+        parts.append('caught at 5 % authentic ' + ' '.join(f'{s} {r:.3f}' for s, r in v['catch_at_5'].items()))
         if 'mask_iou_sbi' in v:
             parts.append(f'mask_iou {v["mask_iou_sbi"]:.3f} mask_area_real {v["mask_area_real"]:.3f}')
         if 'kind' in v:
@@ -262,7 +280,8 @@ def run(arch: str, args: argparse.Namespace) -> None:
         model.train()
         epoch_start, total, seen = time.time(), 0.0, 0
         for step, (images, labels, masks, mask_weights, gan_kinds, kind_weights) in enumerate(train_loader(dataset, args.batch_size)):
-            loss = _loss(model, to_input(images), labels, masks, mask_weights, gan_kinds, kind_weights, args.mask_weight)
+            loss = _loss(model, to_input(images), labels, masks, mask_weights, gan_kinds, kind_weights, args.mask_weight,
+                         getattr(args, 'hard_real_weight', 0.0))
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()

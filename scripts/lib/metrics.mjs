@@ -65,6 +65,22 @@ export function accuracy(scores, labels, threshold) {
   return scores.filter((s, i) => (s >= threshold ? 1 : 0) === labels[i]).length / scores.length;
 }
 
+/**
+ * Per label, the share of scored files in each evidence band or above: { real: { weak, moderate, strong, n }, fake: ... }.
+ * For authentic files these are the false-alarm rates the bands were set to keep under.
+ */
+export function bandShares(files) {
+  const order = ['none', 'weak', 'moderate', 'strong'];
+  const out = {};
+  for (const label of ['real', 'fake']) {
+    const bands = files.filter((f) => f.label === label && order.includes(f.band)).map((f) => order.indexOf(f.band));
+    if (bands.length === 0) continue;
+    const share = (least) => Math.round((bands.filter((b) => b >= order.indexOf(least)).length / bands.length) * 10000) / 10000;
+    out[label] = { weak: share('weak'), moderate: share('moderate'), strong: share('strong'), n: bands.length };
+  }
+  return out;
+}
+
 /** Metrics over the files that have a score; files without a face count in noFace. */
 export function summarizeRun(files, threshold) {
   const scored = files.filter((f) => typeof f.score === 'number');

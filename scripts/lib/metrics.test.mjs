@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, auc, eer, median, summarizeRun, videoSpeed } from './metrics.mjs';
+import { accuracy, auc, bandShares, eer, median, summarizeRun, videoSpeed } from './metrics.mjs';
 
 describe('metrics', () => {
   it('computes AUC with ties', () => {
@@ -22,6 +22,13 @@ describe('metrics', () => {
       end: { progress: { framesDone: 50, elapsedMs: 5000, mediaTime: 9.8 }, timings: { detect: 1234, segment: 500 } },
     });
     expect(speed).toEqual({ frames: 50, wallSeconds: 5, framesPerSecond: 10, realtimeFactor: 2, msPerFrame: { detect: 24.7, segment: 10 } });
+  });
+  it('counts each label\'s files in each band or above, leaving out files with no assessed face', () => {
+    const files = ['none', 'weak', 'moderate', 'strong', 'na'].map((band) => ({ label: 'real', band }));
+    expect(bandShares([...files, { label: 'fake', band: 'strong' }])).toEqual({
+      real: { weak: 0.75, moderate: 0.5, strong: 0.25, n: 4 },
+      fake: { weak: 1, moderate: 1, strong: 1, n: 1 },
+    });
   });
   it('counts files without a face separately', () => {
     const m = summarizeRun([

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { minAssessableFacePx } from '../pipeline/analysis';
 import { ComparePanel } from '../compare/ComparePanel';
 import { noEvidenceCaveat } from '../pipeline/evidence';
+import { bandGuide } from '../report/wording';
 import { ProvenancePanel } from '../provenance/ProvenancePanel';
 import { analyzeFile, analyzeFiles, startEngine } from './analyze-file';
 import { Announcer } from './Announcer';
@@ -130,12 +131,16 @@ function Limits() {
     <details className="limits">
       <summary>What the scores mean, and their limits</summary>
       <ul>
-        <li>Each face gets a probability that it was manipulated, calibrated on held-out data. It is evidence, not proof: the final judgment is yours.</li>
-        <li>{noEvidenceCaveat} "No evidence found" is all a score below the threshold says; the app never calls a face authentic.</li>
+        <li>Each face gets a score, the model's probability that it was manipulated, and a band that says how often authentic faces scored as high in our tests. It is evidence, not proof: the final judgment is yours.
+          <dl className="band-guide" data-testid="band-guide">
+            {bandGuide.map(([title, meaning]) => <div key={title}><dt>{title}</dt><dd>{meaning}</dd></div>)}
+          </dl>
+        </li>
+        <li>{noEvidenceCaveat} "No evidence found" is all a score below the weak band says; the app never calls a face authentic.</li>
         <li>Faces under {minAssessableFacePx} px are too small to assess: they are boxed but not scored, and do not count towards the verdict.</li>
         <li>The heatmap is the multi-task model's estimate of the manipulated region; its intensity follows the face's probability. This version of the model mostly outlines the blended face region rather than pinpointing an edit: read it as "where to look", not as proof.</li>
-        <li>Heavy recompression, resizing, small faces and profile views reduce reliability; these are flagged when detected. Small, heavily recompressed photos of real people often score high.</li>
-        <li>On real-world deepfake videos the scores run low: in our tests every fake person scored above the authentic one, but most fakes stayed under 0.5. On a video, a low score is not evidence of authenticity; compare people and moments on the timeline.</li>
+        <li>Heavy recompression, resizing, small faces and profile views reduce reliability; these are flagged when detected. Small, heavily recompressed photos of real people score higher than sharp ones; the bands were measured on such faces too.</li>
+        <li>On real-world deepfake videos the scores run low: the bands are set so that authentic faces rarely reach them, and many fake people stay under the weak band too. On a video, a low score is not evidence of authenticity; compare people and moments on the timeline.</li>
         <li>No face found means the image cannot be assessed, not that it is authentic. Whole-image synthesis and non-face edits are out of scope.</li>
       </ul>
     </details>

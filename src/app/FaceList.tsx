@@ -1,4 +1,4 @@
-import { evidenceLabel, formatProbability } from '../pipeline/evidence';
+import { bandMeaning, evidenceLabel, formatProbability } from '../pipeline/evidence';
 import { forgeryKindText } from '../pipeline/forgery-kind';
 import { ScoreExplanation } from './ScoreExplanation';
 import { selectCurrent, useAppStore } from './store';
@@ -48,7 +48,7 @@ export function FaceList() {
                     <dd>{part.probability.toFixed(3)}</dd>
                   </div>
                 ))}
-                {face.kind && (
+                {face.kind && face.kind.label !== 'not-applicable' && (
                   <div>
                     <dt>looks like</dt>
                     <dd data-testid="forgery-kind">{forgeryKindText(face.kind)}</dd>
@@ -56,6 +56,7 @@ export function FaceList() {
                 )}
                 <FaceMeasures size={face.box} detectionScore={face.detectionScore} />
               </dl>
+              <p className="band-meaning" data-testid="band-meaning">{bandMeaning(face.band)}</p>
               <ScoreExplanation parts={face.parts} fusion={analysis.fusion} />
             </>
           ) : (

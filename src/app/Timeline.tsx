@@ -43,7 +43,7 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }:
   return (
     <figure className="timeline">
       <figcaption id="timeline-caption">
-        Probability of manipulation in each analysed frame, one line per person; dashed: the threshold ({threshold}).
+        Probability of manipulation in each analysed frame, one line per person; dashed: where weak evidence starts ({threshold}).
       </figcaption>
       <div className="timeline-plot">
         <div className="probability-axis" aria-hidden="true">

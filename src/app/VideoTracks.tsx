@@ -1,4 +1,4 @@
-import { evidenceLabel, formatProbability } from '../pipeline/evidence';
+import { bandMeaning, evidenceLabel, formatProbability } from '../pipeline/evidence';
 import { forgeryKindText } from '../pipeline/forgery-kind';
 import { trackNotes, trackScoreExplanation, type VideoVerdict } from '../video/aggregate';
 import { formatTime } from './time-ticks';
@@ -37,10 +37,11 @@ export function VideoTracks({ verdict, onSeek }: { verdict: VideoVerdict; onSeek
             <dl className="details">
               <div><dt>seen</dt><dd>{formatTime(track.first)} – {formatTime(track.last)}</dd></div>
               <div><dt>frames analysed</dt><dd>{track.points.length}</dd></div>
-              <div><dt>frames above threshold</dt><dd>{Math.round(track.aboveThreshold * 100)} %</dd></div>
+              <div><dt>frames in the weak band or above</dt><dd>{Math.round(track.aboveThreshold * 100)} %</dd></div>
               <div><dt>highest frame</dt><dd>{formatProbability(track.max)}</dd></div>
-              {track.kind && !track.tooSmall && <div><dt>looks like</dt><dd data-testid="forgery-kind">{forgeryKindText(track.kind)}</dd></div>}
+              {track.kind && track.kind.label !== 'not-applicable' && <div><dt>looks like</dt><dd data-testid="forgery-kind">{forgeryKindText(track.kind)}</dd></div>}
             </dl>
+            {!track.tooSmall && <p className="band-meaning" data-testid="band-meaning">{bandMeaning(track.band)}</p>}
             {!track.tooSmall && <p className="why" data-testid="why">{trackScoreExplanation(track.points.length)}</p>}
             {trackNotes(track).map((note) => <p key={note} className="note">{note}</p>)}
           </li>

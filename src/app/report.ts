@@ -1,6 +1,6 @@
 import type { FaceResult } from '../pipeline/analysis';
 import { comparisonReport } from '../compare/report';
-import { bandStatus, type VerdictStatus } from '../pipeline/evidence';
+import { bandMeaning, bandStatus, evidenceBands, type VerdictStatus } from '../pipeline/evidence';
 import { provenanceReport } from '../provenance/report';
 import { videoVerdict, type TrackSummary } from '../video/aggregate';
 import type { CurrentFile } from './store';
@@ -10,6 +10,11 @@ type PartStatus = VerdictStatus | 'TOO_SMALL_TO_ASSESS';
 
 const faceStatus = (face: FaceResult): PartStatus => (face.assessable ? bandStatus(face.band) : 'TOO_SMALL_TO_ASSESS');
 const trackStatus = (track: TrackSummary): PartStatus => (track.tooSmall ? 'TOO_SMALL_TO_ASSESS' : bandStatus(track.band));
+
+/** The bands' cut-offs on the score and what each means, as measured on authentic faces. */
+const bandsReport = () => evidenceBands.slice(1).map(({ band, from, falseAlarms }) => ({
+  band, from, authenticAtOrAboveAtMost: falseAlarms, meaning: bandMeaning(band),
+}));
 
 /**
  * Everything the analysis found, as JSON the user can keep or attach to a fact-check: statuses
@@ -24,6 +29,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()) {
     file: { name: current.name, bytes: current.file.size, type: current.file.type },
     provenance: provenanceReport(current),
     comparison: comparisonReport(current.comparison),
+    bands: bandsReport(),
   };
   const { analysis, video } = current;
   if (analysis) {
@@ -39,7 +45,8 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()) {
       notes: analysis.notes,
       fusion: analysis.fusion,
       faces: analysis.faces.map((f) => ({
-        status: faceStatus(f), box: f.box, probability: f.probability, band: f.band, detectionScore: f.detectionScore,
+        status: faceStatus(f), box: f.box, probability: f.probability, band: f.band,
+        bandMeaning: f.assessable ? bandMeaning(f.band) : null, detectionScore: f.detectionScore,
         parts: f.parts.map((p) => ({ model: p.model, label: p.label, probability: p.probability })),
         kind: f.kind ?? null, notes: f.notes,
       })),
@@ -68,7 +75,9 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()) {
       fusion: video.start.fusion,
       tracks: verdict.tracks.map((track) => {
         const { points, ...rest } = track;
-        return { status: trackStatus(track), ...rest, kind: track.kind ?? null, frames: points.length };
+        return {
+          status: trackStatus(track), ...rest, bandMeaning: track.tooSmall ? null : bandMeaning(track.band), kind: track.kind ?? null, frames: points.length,
+        };
       }),
       segments: verdict.segments,
       frames: video.frames.map((frame) => ({

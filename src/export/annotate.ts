@@ -3,7 +3,7 @@ import { faceMark } from '../app/face-mark';
 import { drawableVideoFace, paintHeatmap } from '../app/heat-draw';
 import { formatTime } from '../app/time-ticks';
 import { isAssessable } from '../pipeline/analysis';
-import { evidenceBands } from '../pipeline/evidence';
+import { evidenceBands, evidenceThreshold, formatProbability } from '../pipeline/evidence';
 import { frameAt } from '../video/frame-lookup';
 import type { AnalysedFrame, VideoFace } from '../video/types';
 import type { ExportRequest } from './types';
@@ -60,7 +60,7 @@ function drawLegend(width: number, height: number, request: ExportRequest, after
   for (const { band, from } of evidenceBands) {
     context.fillStyle = bandColours[band];
     context.fillRect(x, y + size * 0.15, size * 0.8, size * 0.8);
-    const text = from === 0 ? '<0.5' : `${from}+`;
+    const text = from === 0 ? `<${formatProbability(evidenceThreshold)}` : `${formatProbability(from)}+`;
     context.fillStyle = '#e8ecf2';
     context.fillText(text, x + size, y);
     x += size + context.measureText(text).width + size * 0.6;

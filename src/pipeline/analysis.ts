@@ -1,4 +1,5 @@
 import { bandStatus, evidenceBand, evidenceLabel, formatProbability, type EvidenceBand, type VerdictStatus } from './evidence';
+import { modelManifest } from './model-manifest';
 import type { ForgeryKind } from './forgery-kind';
 import type { FusionWeights } from './fusion';
 import type { FaceMask } from './heatmap';
@@ -13,9 +14,9 @@ import type { Affine, Box, Point } from './types';
  */
 /** Below this (box side, image pixels) the AUC is more than 0.05 under full size (now 0.825 at 192 px, 0.706 at 128, 0.845 full). */
 export const smallFacePx = 192;
-/** Below this (box side, image pixels) a face is too small to assess: shown, not scored into the verdict (the smallest
- * size measured where fewer than half of the authentic faces score above the threshold). */
-export const minAssessableFacePx = 72;
+/** Below this (box side, image pixels) a face is too small to assess: shown, not scored into the verdict. The evidence
+ * bands' false-alarm rates were measured on faces down to this size (models/train/bands.py). */
+export const minAssessableFacePx = modelManifest.bands.minFacePx;
 
 export interface ModelPart {
   model: string;
@@ -108,6 +109,6 @@ export function summarize(faces: FaceResult[]): { probability: number | null; st
   return {
     probability: p,
     status: bandStatus(band),
-    summary: `${count} found. Highest probability of manipulation ${formatProbability(p)}${which}: ${evidenceLabel(band).toLowerCase()}.${unassessed}`,
+    summary: `${count} found. Highest score ${formatProbability(p)}${which}: ${evidenceLabel(band).toLowerCase()}.${unassessed}`,
   };
 }

@@ -1,10 +1,10 @@
-import { formatProbability } from './evidence';
+import { bandAtLeast, formatProbability, type EvidenceBand } from './evidence';
 
 /**
  * The kind of forgery a face looks like, from the multi-task net's third output: the probability that
  * it is a synthesised whole face (a GAN face) rather than a replaced or blended one (a face swap, a
- * blended edit). The output was trained on fakes only, so the kind is said only for a face that shows
- * evidence of manipulation.
+ * blended edit). The output was trained on fakes only, so the kind is said only for a face with at least
+ * moderate evidence of manipulation: at weak, an authentic clip read "looks like: replaced or blended 0.99".
  */
 export type ForgeryKindLabel = 'synthesised' | 'replaced' | 'undecided' | 'not-applicable';
 
@@ -17,8 +17,12 @@ export interface ForgeryKind {
 /** A kind is said when its probability reaches this; between the two, "not decided". */
 export const forgeryKindDecision = 0.8;
 
-export function forgeryKind(synthesised: number, evidence: boolean): ForgeryKind {
-  if (!evidence) return { label: 'not-applicable', synthesised };
+/** The band from which the kind is said. */
+export const forgeryKindFromBand: EvidenceBand = 'moderate';
+
+/** band: the face's evidence band, or 'na' when it is too small to assess. */
+export function forgeryKind(synthesised: number, band: EvidenceBand | 'na'): ForgeryKind {
+  if (band === 'na' || !bandAtLeast(band, forgeryKindFromBand)) return { label: 'not-applicable', synthesised };
   if (synthesised >= forgeryKindDecision) return { label: 'synthesised', synthesised };
   if (1 - synthesised >= forgeryKindDecision) return { label: 'replaced', synthesised };
   return { label: 'undecided', synthesised };
@@ -35,6 +39,6 @@ export function forgeryKindText({ label, synthesised }: ForgeryKind): string {
     case 'undecided':
       return `not decided (synthesised ${formatProbability(synthesised)}, replaced or blended ${formatProbability(replaced)})`;
     case 'not-applicable':
-      return 'not decided: no evidence of manipulation to classify';
+      return 'not said below moderate evidence of manipulation';
   }
 }

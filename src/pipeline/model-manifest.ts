@@ -15,12 +15,23 @@ export interface ModelEntry {
   bytes?: number;
 }
 
+/** Each band's cut-off on the app's score, and the false-alarm share on authentic faces it was set to keep under. */
+export interface EvidenceBandCuts {
+  weak: number;
+  moderate: number;
+  strong: number;
+  limits: { weak: number; moderate: number; strong: number };
+  /** The smallest face (box side, image pixels) the cut-offs were measured to hold for: smaller ones are not scored. */
+  minFacePx: number;
+}
+
 export interface ModelManifest {
   models: Record<string, ModelEntry>;
   /** Which models the app runs: a classifier, a multi-task net, or both. */
   app: { classifier?: string; multitask?: string };
   /** How the two models' probabilities combine; absent when the app runs one model. */
   fusion?: FusionWeights & { threshold: number };
+  bands: EvidenceBandCuts;
 }
 
 export const modelManifest = manifestJson as unknown as ModelManifest;

@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { faceNotes, minAssessableFacePx, smallFacePx, summarize, type FaceResult } from './analysis';
 import { cropSpec } from './crop';
-import { evidenceBand, evidenceBands, formatProbability, noEvidenceCaveat, statusNotes } from './evidence';
+import { bandMeaning, evidenceBand, evidenceBands, formatProbability, noEvidenceCaveat, statusNotes } from './evidence';
+import { modelManifest } from './model-manifest';
 import { fuseProbabilities, logit, sigmoid } from './fusion';
 import { masksToImage, maskIoU } from './heatmap';
 import { cropsToTensor } from './tensor';
 
+const cuts = modelManifest.bands;
+
 describe('evidence bands', () => {
-  it('follows the documented thresholds', () => {
-    expect([0.1, 0.5, 0.69, 0.7, 0.89, 0.9, 1].map(evidenceBand)).toEqual(['none', 'weak', 'weak', 'moderate', 'moderate', 'strong', 'strong']);
+  it('start at the cut-offs measured on authentic faces (models/manifest.json), each on a hundredth', () => {
+    expect(cuts.weak).toBeGreaterThanOrEqual(0.5);
+    expect(cuts.weak).toBeLessThan(cuts.moderate);
+    expect(cuts.moderate).toBeLessThan(cuts.strong);
+    expect(cuts.strong).toBeLessThan(1);
+    for (const cut of [cuts.weak, cuts.moderate, cuts.strong]) expect(Math.round(cut * 100) / 100).toBe(cut);
+    const probe = [0, cuts.weak - 0.001, cuts.weak, cuts.moderate - 0.001, cuts.moderate, cuts.strong - 0.001, cuts.strong, 1];
+    expect(probe.map(evidenceBand)).toEqual(['none', 'none', 'weak', 'weak', 'moderate', 'moderate', 'strong', 'strong']);
+  });
+  it('say what they mean as a measured false-alarm rate', () => {
+    expect(cuts.limits).toEqual({ weak: 0.15, moderate: 0.05, strong: 0.01 });
+    expect(bandMeaning('strong')).toBe(`In our tests, at most 1 authentic face in 100 scored ${formatProbability(cuts.strong)} or more (authentic faces from four sources, clean, recompressed and small).`);
+    expect(bandMeaning('moderate')).toMatch(/^In our tests, at most 5 authentic faces in 100 scored/);
+    expect(bandMeaning('weak')).toMatch(/^In our tests, at most 15 authentic faces in 100 scored/);
+    expect(bandMeaning('none')).toMatch(/^In our tests, at least 85 in 100 authentic faces of every source scored under/);
   });
 });
 
@@ -31,16 +47,16 @@ describe('summaries', () => {
     expect(summary).toMatch(/not a verdict that it is real/);
   });
   it('reports the strongest face', () => {
-    expect(summarize([face(0.2), face(0.95)])).toEqual({
-      probability: 0.95,
+    expect(summarize([face(0.2), face(cuts.strong)])).toEqual({
+      probability: cuts.strong,
       status: 'EVIDENCE_STRONG',
-      summary: '2 faces found. Highest probability of manipulation 0.95 (face 2): strong evidence of manipulation.',
+      summary: `2 faces found. Highest score ${formatProbability(cuts.strong)} (face 2): strong evidence of manipulation.`,
     });
   });
   it('never calls a low score authentic, and carries the caveat', () => {
     const { status, summary } = summarize([face(0.46)]);
     expect(status).toBe('NO_EVIDENCE_FOUND');
-    expect(summary).toBe('1 face found. Highest probability of manipulation 0.46: no evidence found.');
+    expect(summary).toBe('1 face found. Highest score 0.46: no evidence found.');
     expect(statusNotes(status)).toEqual([noEvidenceCaveat]);
     expect(statusNotes('EVIDENCE_WEAK')).toEqual([]);
   });
@@ -48,7 +64,7 @@ describe('summaries', () => {
     expect(summarize([face(0.76, false), face(0.3), face(0.7, false)])).toEqual({
       probability: 0.3,
       status: 'NO_EVIDENCE_FOUND',
-      summary: `3 faces found. Highest probability of manipulation 0.30 (face 2): no evidence found. 2 faces were too small to assess (under ${minAssessableFacePx} px) and not counted.`,
+      summary: `3 faces found. Highest score 0.30 (face 2): no evidence found. 2 faces were too small to assess (under ${minAssessableFacePx} px) and not counted.`,
     });
   });
   it('cannot assess a photo whose faces are all too small', () => {

@@ -7,13 +7,14 @@ import { jpegWithExif } from '../../scripts/lib/provenance-fixtures.mjs';
 import { analysisReport } from '../app/report';
 import type { CurrentFile } from '../app/store';
 import type { FaceResult, ImageAnalysis } from '../pipeline/analysis';
-import { formatProbability, noEvidenceCaveat } from '../pipeline/evidence';
+import { bandMeaning, formatProbability, noEvidenceCaveat } from '../pipeline/evidence';
 import { forgeryKind } from '../pipeline/forgery-kind';
 import { fingerprint } from '../provenance/fingerprint';
 import { readMetadata } from '../provenance/metadata';
 import { videoVerdict } from '../video/aggregate';
 import type { AnalysedFrame, VideoAnalysisStart } from '../video/types';
 import { buildPdfReport } from './pdf';
+import { bandGuide } from './wording';
 
 const outDir = join(import.meta.dirname, '..', '..', 'test-results', 'report');
 
@@ -35,7 +36,7 @@ const parts = [
 const face = (probability: number, side: number, notes: string[] = []) => ({
   box: box(side), keypoints: [], toImage: [1, 0, 0, 0, 1, 0], detectionScore: 0.93, probability,
   band: probability >= 0.7 ? 'moderate' : 'none', assessable: side >= 32, parts, notes,
-  kind: forgeryKind(0.07, probability >= 0.5),
+  kind: forgeryKind(0.07, probability >= 0.7 ? 'moderate' : 'none'),
 }) as unknown as FaceResult;
 
 async function photoReport(name: string) {
@@ -75,6 +76,9 @@ describe('buildPdfReport', () => {
     expect(text).toContain('shows a different picture');
     expect(text).toContain('mnv2-2');
     expect(text).toContain('WebAssembly (CPU)');
+    expect(text).toContain(bandMeaning('moderate'));
+    expect(text).toContain('What the bands mean');
+    for (const [title, meaning] of bandGuide) expect(text).toContain(`${title} ${meaning}`);
     expect(text).toContain('Limits of this method');
     expect(text).toContain('A low score does not prove a file authentic.');
     expect(text).not.toContain('Partial results');

@@ -17,7 +17,7 @@ import { explainScore } from '../app/score-explanation';
 import { formatTime, tickLabel, timeTicks } from '../app/time-ticks';
 import type { ComparisonReport } from '../compare/report';
 import type { Backend } from '../pipeline/onnx-model';
-import { evidenceLabel, formatProbability, statusBand, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
+import { bandMeaning, evidenceLabel, formatProbability, statusBand, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
 import { forgeryKindText } from '../pipeline/forgery-kind';
 import { credentialsHeadline } from '../provenance/credentials';
 import type { ProvenanceReport } from '../provenance/report';
@@ -25,7 +25,7 @@ import { actionText, formatBytes, noCredentialsText, noMetadataMeaning, signerTe
 import { trackNotes, trackRuns, trackScoreExplanation, type TrackPoint } from '../video/aggregate';
 import { describeSampling } from '../video/sampling';
 import { highestFrame, personAt } from './moments';
-import { backendNames, methodLimits } from './wording';
+import { backendNames, bandGuide, methodLimits } from './wording';
 
 export interface FacePictures {
   /** The face crop the models were given (JPEG). */
@@ -297,6 +297,16 @@ const partRows = (parts: { label: string; probability: number }[]): [string, str
 /** Height of a face's block with its pictures, to keep the section's heading with the first. */
 const subjectKeep = pictureSide + 60;
 
+/** A heading, then each item's title in bold over its text, kept together on a page. */
+function titledParagraphs(w: Writer, heading: string, items: [string, string][]) {
+  w.heading(heading);
+  for (const [title, text] of items) {
+    w.room(w.measure(title, { font: 'bold' }) + w.measure(text) + 1);
+    w.paragraph(title, { font: 'bold', after: 1 });
+    w.paragraph(text, { after: 6 });
+  }
+}
+
 async function imageFaces(w: Writer, report: ImageReport, pictures: ReportPictures) {
   w.heading(report.faces.length === 1 ? 'The face' : `The faces (${report.faces.length})`, 1, subjectKeep);
   if ([...pictures.faces.values()].some((p) => p.heat)) heatLegend(w);
@@ -309,10 +319,10 @@ async function imageFaces(w: Writer, report: ImageReport, pictures: ReportPictur
     const rows: [string, string][] = assessable
       ? [['Probability', formatProbability(face.probability)], ['Evidence', evidenceLabel(face.band)], ...partRows(face.parts)]
       : [['Probability', 'not scored'], ['Evidence', 'Too small to assess']];
-    if (assessable && face.kind) rows.push(['Looks like', forgeryKindText(face.kind)]);
+    if (face.kind && face.kind.label !== 'not-applicable') rows.push(['Looks like', forgeryKindText(face.kind)]);
     rows.push(['Face size', `${Math.round(face.box.width)}x${Math.round(face.box.height)} px`]);
     rows.push(['Detector confidence', face.detectionScore.toFixed(2)]);
-    const explanation = assessable ? [explainScore(face.parts, report.fusion).sentence] : [];
+    const explanation = assessable ? [bandMeaning(face.band), explainScore(face.parts, report.fusion).sentence] : [];
     const title = `Face ${i + 1}: ${assessable ? `${formatProbability(face.probability)}, ${evidenceLabel(face.band).toLowerCase()}` : 'too small to assess'}`;
     await subjectBlock(w, title, assessable ? face.band : 'na', pictures.faces.get(i), rows, [...explanation, ...face.notes], null);
   }
@@ -330,10 +340,10 @@ async function videoPeople(w: Writer, report: VideoReport, pictures: ReportPictu
     const rows: [string, string][] = track.tooSmall
       ? [['Probability', 'not scored'], ['Evidence', 'Too small to assess']]
       : [['Probability (mean)', formatProbability(track.mean)], ['Evidence', evidenceLabel(track.band)]];
-    if (!track.tooSmall && track.kind) rows.push(['Looks like', forgeryKindText(track.kind)]);
+    if (track.kind && track.kind.label !== 'not-applicable') rows.push(['Looks like', forgeryKindText(track.kind)]);
     rows.push(['Seen', `${formatTime(track.first)} - ${formatTime(track.last)}`]);
     rows.push(['Frames analysed', String(track.frames)]);
-    rows.push(['Frames above threshold', `${Math.round(track.aboveThreshold * 100)} %`]);
+    rows.push(['Frames in the weak band or above', `${Math.round(track.aboveThreshold * 100)} %`]);
     if (highest) {
       rows.push(['Highest frame', `${formatProbability(highest.face.probability)} at ${formatTime(highest.time)}; in that frame:`]);
       for (const model of report.models) {
@@ -341,7 +351,7 @@ async function videoPeople(w: Writer, report: VideoReport, pictures: ReportPictu
         if (value !== undefined) rows.push([modelLabel(report, model.name), value.toFixed(3)]);
       }
     }
-    const notes = [...(track.tooSmall ? [] : [trackScoreExplanation(track.frames)]), ...trackNotes(track)];
+    const notes = [...(track.tooSmall ? [] : [bandMeaning(track.band), trackScoreExplanation(track.frames)]), ...trackNotes(track)];
     const title = `Person ${track.id}: ${track.tooSmall ? 'too small to assess' : `${formatProbability(track.mean)}, ${evidenceLabel(track.band).toLowerCase()}`}`;
     const shown = pictures.faces.get(track.id);
     const caption = shown && highest ? `Pictured: the frame at ${formatTime(highest.time)}, this person's highest-scoring frame.` : null;
@@ -361,7 +371,7 @@ function timelineChart(w: Writer, timeline: TimelineData) {
   const plotHeight = 120;
   const legendHeight = 14;
   w.heading('Timeline');
-  w.paragraph(`Probability of manipulation in each analysed frame, one line per person; dashed: the threshold (${timeline.threshold}).`, { colour: muted });
+  w.paragraph(`Probability of manipulation in each analysed frame, one line per person; dashed: where weak evidence starts (${timeline.threshold}).`, { colour: muted });
   w.room(plotHeight + 34 + legendHeight);
   const left = margin + axisWidth;
   const bottom = w.y - plotHeight;
@@ -592,12 +602,8 @@ export async function buildPdfReport({ report, pictures, timeline }: PdfReportIn
   provenanceSection(w, report.provenance, report.kind === 'video');
   if (report.comparison) await comparisonSection(w, report.comparison, pictures.comparisonDifference);
   modelsSection(w, report);
-  w.heading('Limits of this method');
-  for (const [title, text] of methodLimits) {
-    w.room(w.measure(title, { font: 'bold' }) + w.measure(text) + 1);
-    w.paragraph(title, { font: 'bold', after: 1 });
-    w.paragraph(text, { after: 6 });
-  }
+  titledParagraphs(w, 'What the bands mean', bandGuide);
+  titledParagraphs(w, 'Limits of this method', methodLimits);
   footers(doc, fonts, nameShown);
   return doc.save();
 }

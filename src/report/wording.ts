@@ -1,8 +1,14 @@
 import { minAssessableFacePx, smallFacePx } from '../pipeline/analysis';
-import { noEvidenceCaveat } from '../pipeline/evidence';
+import { bandMeaning, evidenceBands, formatProbability, noEvidenceCaveat } from '../pipeline/evidence';
 import type { Backend } from '../pipeline/onnx-model';
 
 export const backendNames: Record<Backend, string> = { webgpu: 'WebGPU', wasm: 'WebAssembly (CPU)' };
+
+/** What each band means, for the report and the About panel: its name with its cut-off, and its measured meaning. */
+export const bandGuide: [string, string][] = evidenceBands.map(({ band, from, label }) => [
+  band === 'none' ? `${label} (under ${formatProbability(evidenceBands[1].from)})` : `${label} (${formatProbability(from)} or more)`,
+  bandMeaning(band),
+]);
 
 /** The report's "Limits of this method", in plain words: each a heading and what it means. */
 export const methodLimits: [string, string][] = [

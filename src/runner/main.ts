@@ -1,6 +1,7 @@
 // The page the batch runner (scripts/eval.mjs, scripts/crops.mjs) drives in headless Chromium:
 // it runs the same worker and pipeline as the app.
 import type { ImageAnalysis } from '../pipeline/analysis';
+import { statusBand, type EvidenceBand } from '../pipeline/evidence';
 import { masksToImage, maskIoU } from '../pipeline/heatmap';
 import type { Degradation } from '../pipeline/degrade';
 import type { BackendPreference } from '../pipeline/onnx-model';
@@ -15,6 +16,8 @@ import type { AnalysedFrame, VideoAnalysisEnd, VideoAnalysisStart } from '../vid
 
 export interface RunnerAnalysis {
   analysis: ImageAnalysis;
+  /** The verdict's evidence band; 'na' when no face could be assessed. */
+  band: EvidenceBand | 'na';
   maskIoU?: number;
 }
 
@@ -23,6 +26,7 @@ export interface RunnerVideoAnalysis {
   end: VideoAnalysisEnd;
   /** The verdict's probability: the most suspicious tracked person's mean. */
   probability: number | null;
+  band: EvidenceBand | 'na';
   summary: string;
   tracks: Omit<TrackSummary, 'points'>[];
   /** Per analysed frame, for each face: [trackId, probability, ...parts]. */
@@ -61,10 +65,11 @@ const runner: MikiwameRunner = {
   prepare: () => client.prepare(),
   async analyze(url, degrade, maskUrl) {
     const analysis = await client.analyzeImage(await fetchBlob(url), degrade ? { degrade } : {});
-    if (!maskUrl) return { analysis };
+    const band = statusBand(analysis.status);
+    if (!maskUrl) return { analysis, band };
     const faces = analysis.faces.flatMap((f) => (f.mask ? [{ mask: f.mask, toImage: f.toImage }] : []));
     const heat = masksToImage(faces, analysis.width, analysis.height);
-    return { analysis, maskIoU: maskIoU(heat, await referenceMask(maskUrl, analysis.width, analysis.height)) };
+    return { analysis, band, maskIoU: maskIoU(heat, await referenceMask(maskUrl, analysis.width, analysis.height)) };
   },
   async provenance(url, kind, timeLimitMs) {
     const blob = await fetchBlob(url);
@@ -97,6 +102,7 @@ const runner: MikiwameRunner = {
       start: start!,
       end,
       probability: verdict.probability,
+      band: statusBand(verdict.status),
       summary: verdict.summary,
       tracks: verdict.tracks.map(({ points: _points, ...track }) => track),
       frames: frames.map((f) => ({ time: f.time, faces: f.faces.map((face) => [face.trackId, face.probability, ...face.parts]) })),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { heaviestSegments, trackSummaries, videoVerdict } from './aggregate';
+import { modelManifest } from '../pipeline/model-manifest';
+import { heaviestSegments, robustMean, trackSummaries, videoVerdict } from './aggregate';
 import type { AnalysedFrame } from './types';
 
 const face = (trackId: number, probability: number, side = 100) => ({
@@ -16,24 +17,37 @@ function frames(scores: number[], extra: Record<number, number> = {}): AnalysedF
 }
 
 describe('video verdict', () => {
-  it('scores each track by the mean of its frames, and the video by its worst person', () => {
-    const verdict = videoVerdict(frames([0.2, 0.4, 0.9, 0.9, 0.6], { 1: 0.99, 2: 0.99 }));
+  const { weak, moderate } = modelManifest.bands;
+
+  it('scores each track by the mean of its frames less the highest and lowest, and the video by its worst person', () => {
+    const mid = (weak + moderate) / 2;
+    const verdict = videoVerdict(frames([0.2, mid - 0.01, mid, mid + 0.01, 0.995], { 1: 0.99, 2: 0.99 }));
     expect(verdict.tracks.map((t) => [t.id, t.brief])).toEqual([[1, false], [2, true]]);
-    expect(verdict.probability).toBeCloseTo(0.6);
-    expect(verdict.tracks[0].aboveThreshold).toBeCloseTo(0.6);
-    expect(verdict.summary).toMatch(/^1 person tracked. Highest probability of manipulation 0.60, averaged over 5 frames: weak evidence/);
+    expect(verdict.probability).toBeCloseTo(mid);
+    expect(verdict.tracks[0].aboveThreshold).toBeCloseTo(0.8);
+    expect(verdict.summary).toMatch(/^1 person tracked. Highest score 0.\d\d, averaged over 5 frames: weak evidence/);
     expect(verdict.status).toBe('EVIDENCE_WEAK');
     expect(verdict.notes).toEqual([]);
   });
 
-  it('says what kind of forgery a person looks like from the mean over their frames, only with evidence', () => {
+  it('lets no single odd frame carry a person into a band', () => {
+    expect(videoVerdict(frames([0.1, 0.1, 0.99])).status).toBe('NO_EVIDENCE_FOUND');
+    expect(videoVerdict(frames([0.1, 0.2, 0.1, 0.2, 0.99, 0.1])).status).toBe('NO_EVIDENCE_FOUND');
+    expect(robustMean([0.1, 0.2])).toBeCloseTo(0.15);
+    expect(robustMean(Array.from({ length: 20 }, (_, i) => i))).toBeCloseTo(9.5);
+    expect(robustMean([...Array(18).fill(0.5), 0, 1])).toBe(0.5);
+  });
+
+  it('says what kind of forgery a person looks like from the mean over their frames, only from moderate evidence up', () => {
     const withKind = (scores: number[], synthesised: number[]) =>
       frames(scores).map((frame, i) => ({ ...frame, faces: frame.faces.map((f) => ({ ...f, synthesised: synthesised[i] })) }));
-    expect(trackSummaries(withKind([0.9, 0.8, 0.9], [0.95, 0.85, 0.9]))[0].kind).toEqual({ label: 'synthesised', synthesised: expect.closeTo(0.9) });
-    expect(trackSummaries(withKind([0.9, 0.8, 0.9], [0.1, 0.9, 0.5]))[0].kind?.label).toBe('undecided');
+    const m = moderate;
+    expect(trackSummaries(withKind([m, m, m], [0.95, 0.85, 0.9]))[0].kind).toEqual({ label: 'synthesised', synthesised: expect.closeTo(0.9) });
+    expect(trackSummaries(withKind([m, m, m], [0.1, 0.9, 0.5]))[0].kind?.label).toBe('undecided');
+    expect(trackSummaries(withKind([weak, weak, weak], [0.95, 0.95, 0.95]))[0].kind?.label).toBe('not-applicable');
     expect(trackSummaries(withKind([0.2, 0.3, 0.1], [0.95, 0.95, 0.95]))[0].kind?.label).toBe('not-applicable');
-    expect(trackSummaries(frames([0.9, 0.9]))[0].kind).toBeUndefined();
-    const small = withKind([0.9, 0.9, 0.9], [0.95, 0.95, 0.95]).map((frame) => ({ ...frame, faces: frame.faces.map((f) => ({ ...f, box: { ...f.box, width: 20, height: 20 } })) }));
+    expect(trackSummaries(frames([m, m]))[0].kind).toBeUndefined();
+    const small = withKind([m, m, m], [0.95, 0.95, 0.95]).map((frame) => ({ ...frame, faces: frame.faces.map((f) => ({ ...f, box: { ...f.box, width: 20, height: 20 } })) }));
     expect(trackSummaries(small)[0].kind?.label).toBe('not-applicable');
   });
 

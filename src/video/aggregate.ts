@@ -1,5 +1,5 @@
 import { isAssessable, minAssessableFacePx } from '../pipeline/analysis';
-import { bandStatus, evidenceBand, evidenceLabel, formatProbability, statusNotes, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
+import { bandStatus, evidenceBand, evidenceLabel, evidenceThreshold, formatProbability, statusNotes, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
 import { forgeryKind, type ForgeryKind } from '../pipeline/forgery-kind';
 import type { AnalysedFrame } from './types';
 
@@ -13,10 +13,10 @@ export interface TrackSummary {
   points: TrackPoint[];
   first: number;
   last: number;
-  /** Mean of the per-frame probabilities: the track's score. */
+  /** The track's score: the mean of its per-frame probabilities less the highest and lowest tenth (robustMean). */
   mean: number;
   max: number;
-  /** Share of its frames above the decision threshold. */
+  /** Share of its frames at or above the weak band. */
   aboveThreshold: number;
   band: EvidenceBand;
   /** Too few frames to count towards the verdict (a passer-by, or a false detection). */
@@ -54,7 +54,19 @@ export interface VerdictOptions {
   maxSegments: number;
 }
 
-export const defaultVerdictOptions: VerdictOptions = { threshold: 0.5, minTrackFrames: 3, segmentSeconds: 1, maxSegments: 5 };
+export const defaultVerdictOptions: VerdictOptions = { threshold: evidenceThreshold, minTrackFrames: 3, segmentSeconds: 1, maxSegments: 5 };
+
+/**
+ * The mean of a person's frame scores less the highest and the lowest tenth, and at least the one highest and one
+ * lowest frame from three frames on: one odd frame (motion blur, a half-turned head, a compression burst) cannot
+ * carry a person into a band, however short the track.
+ */
+export function robustMean(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const trim = sorted.length >= 3 ? Math.max(1, Math.floor(sorted.length / 10)) : 0;
+  const kept = sorted.slice(trim, sorted.length - trim);
+  return kept.reduce((a, b) => a + b, 0) / kept.length;
+}
 
 export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdictOptions): TrackSummary[] {
   const byTrack = new Map<number, TrackPoint[]>();
@@ -76,7 +88,7 @@ export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdict
   const meanOf = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   return [...byTrack.entries()].map(([id, points]) => {
     const probabilities = points.map((p) => p.probability);
-    const mean = meanOf(probabilities);
+    const mean = robustMean(probabilities);
     const kinds = synthesised.get(id);
     const band = evidenceBand(mean);
     const tooSmall = (smallFrames.get(id) ?? 0) > points.length / 2;
@@ -91,7 +103,7 @@ export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdict
       band,
       brief: points.length < options.minTrackFrames,
       tooSmall,
-      kind: kinds ? forgeryKind(meanOf(kinds), !tooSmall && band !== 'none') : undefined,
+      kind: kinds ? forgeryKind(meanOf(kinds), tooSmall ? 'na' : band) : undefined,
     };
   });
 }
@@ -106,7 +118,7 @@ export function trackNotes(track: Pick<TrackSummary, 'tooSmall' | 'brief'>): str
 
 /** How a person's score is made, for the card and the report. */
 export const trackScoreExplanation = (frames: number) =>
-  `The mean of the face's probability over its ${frames} analysed frames, so a short manipulated moment moves it little: read the timeline and the moments below.`;
+  `The mean of the face's probability over its ${frames} analysed frames, leaving out the highest and lowest tenth (at least one frame each), so one odd frame cannot decide it and a short manipulated moment moves it little: read the timeline and the moments below.`;
 
 /** Breaks a track's points where the face was not seen for more than `gap` seconds: the timeline draws no line across. */
 export function trackRuns(points: TrackPoint[], gap: number): TrackPoint[][] {
@@ -149,8 +161,8 @@ export function heaviestSegments(tracks: TrackSummary[], options = defaultVerdic
 }
 
 /**
- * A track's score is the mean of its frame probabilities, as MesoNet's video protocol averages
- * frame decisions: one odd frame (motion blur, a half-turned head) moves it little. The video's
+ * A track's score is the trimmed mean of its frame probabilities (robustMean), as MesoNet's video protocol averages
+ * frame decisions. The video's
  * score is that of its most suspicious person, because one manipulated face is enough.
  */
 export function videoVerdict(frames: AnalysedFrame[], options = defaultVerdictOptions): VideoVerdict {
@@ -184,7 +196,7 @@ export function videoVerdict(frames: AnalysedFrame[], options = defaultVerdictOp
     status,
     tracks,
     segments,
-    summary: `${people} tracked. Highest probability of manipulation ${formatProbability(worst.mean)}${which}, averaged over ${worst.points.length} frames: ${evidenceLabel(worst.band).toLowerCase()}.${unassessed}`,
+    summary: `${people} tracked. Highest score ${formatProbability(worst.mean)}${which}, averaged over ${worst.points.length} frames: ${evidenceLabel(worst.band).toLowerCase()}.${unassessed}`,
     notes: statusNotes(status),
   };
 }

@@ -168,7 +168,7 @@ export class ModelSet {
         assessable,
         parts,
         mask: segmented?.outputs.mask ? { size: maskSize, data: segmented.outputs.mask.slice(i * plane, (i + 1) * plane) } : undefined,
-        kind: segmented?.outputs.kind ? forgeryKind(segmented.outputs.kind[i], assessable && band !== 'none') : undefined,
+        kind: segmented?.outputs.kind ? forgeryKind(segmented.outputs.kind[i], assessable ? band : 'na') : undefined,
         notes: faceNotes(detection.box),
       };
     });
