@@ -28,7 +28,8 @@ from pathlib import Path
 import numpy as np
 
 from .common import MODELS_DIR, WORK_DIR, setup_cpu
-from .data import EVAL_VARIANTS, build_eval_set
+from .augment import h264_each, jpeg40_half
+from .data import EVAL_VARIANTS, build_eval_set, load_split
 from .evaluate import load_model
 from .export import fit_temperature
 from .face_size import at_face_size
@@ -58,6 +59,18 @@ def _small(images: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return np.concatenate([at_face_size(images[i:i + 1], int(side)) for i, side in enumerate(sizes)])
 
 
+def _condition_images(store, condition: str, min_face_px: int, split: str) -> np.ndarray:
+    """The split's crops (reals and dataset fakes, no self-blends) under one condition, one condition in memory at a time."""
+    clean = store.images
+    if condition == 'clean':
+        return clean
+    if condition == 'jpeg40-half':
+        return np.stack([jpeg40_half(np.asarray(x)) for x in clean])
+    if condition == 'h264-crf35':
+        return h264_each(clean, np.full(len(clean), 35))
+    return _small(clean, _sizes(len(clean), min_face_px, {'train': 0, 'val': 1, 'test': 2}[split]))
+
+
 def score_split(model, temperature: float, split: str, min_face_px: int, cache_key: str) -> dict:
     """Probabilities of the split's reals and dataset fakes under every condition, with what the app would assess;
     kept in models/work/bands/ under the model file's hash, so that reports with other choices cost no second pass."""
@@ -66,19 +79,12 @@ def score_split(model, temperature: float, split: str, min_face_px: int, cache_k
         saved = np.load(cache, allow_pickle=False)
         return {'scores': {c: saved[f'scores-{c}'] for c in CONDITIONS}, 'assessable': {c: saved[f'assessable-{c}'] for c in CONDITIONS},
                 **{k: saved[k] for k in ('groups', 'sources', 'labels')}}
-    eval_set = build_eval_set(split)
-    keep = eval_set.kinds != 'sbi'
-    records = {r['source']: r for r in eval_set.store.records}
-    box = np.array([records[p]['boxWidth'] for p, k in zip(eval_set.paths, keep) if k], np.float64)
-    groups, sources, labels = eval_set.groups[keep], eval_set.sources[keep], eval_set.labels[keep]
+    store = load_split(split)
+    box = np.array([r['boxWidth'] for r in store.records], np.float64)
+    groups, sources, labels = store.folders, store.sources, store.labels
     scores, assessable = {}, {}
     for condition in CONDITIONS:
-        if condition == 'small':
-            sizes = _sizes(int(keep.sum()), min_face_px, {'train': 0, 'val': 1, 'test': 2}[split])
-            images = _small(eval_set.images['clean'][keep], sizes)
-        else:
-            images = eval_set.images[condition][keep]
-        scores[condition] = probability(predict(model, images)[0], temperature)
+        scores[condition] = probability(predict(model, _condition_images(store, condition, min_face_px, split))[0], temperature)
         assessable[condition] = box * SCALE[condition] >= min_face_px
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     np.savez(cache, groups=groups, sources=sources, labels=labels, **{f'scores-{c}': v for c, v in scores.items()},
@@ -92,9 +98,14 @@ def authentic_rows(scored: dict, condition: str) -> dict:
     return {name: scored['scores'][condition][ok & np.isin(scored['groups'], folders)] for name, folders in AUTHENTIC.items()}
 
 
+# The cut-offs the app can show exactly (src/pipeline/evidence.ts formatProbability): hundredths up to 0.99, then
+# thousandths up to 0.999, then ten-thousandths; a calibrated net's authentic faces can crowd the top hundredth.
+CUT_GRID = np.round(np.concatenate([np.arange(0.5, 0.99, 0.01), np.arange(0.99, 0.999, 0.001), np.arange(0.999, 0.99995, 0.0001)]), 4)
+
+
 def lowest_cut(scores: np.ndarray, budget: float) -> float:
-    """The lowest hundredth c with mean(scores >= c) <= budget."""
-    for c in np.round(np.arange(0.5, 1.0001, 0.01), 2):
+    """The lowest cut c of CUT_GRID with mean(scores >= c) <= budget."""
+    for c in CUT_GRID:
         if (scores >= c).mean() <= budget + 1e-12:
             return float(c)
     return 1.0
@@ -110,7 +121,7 @@ def choose_bands(scored: dict, margin: float = MARGIN, without=()) -> dict:
                      if len(s) and source not in without))
         cut = max(worst[0], floor)
         chosen[band] = {'cut': cut, 'set_by': f'{worst[1]} {worst[2]}'}
-        floor = round(cut + 0.01, 2)
+        floor = float(CUT_GRID[min(np.searchsorted(CUT_GRID, cut) + 1, len(CUT_GRID) - 1)])
     return chosen
 
 
@@ -136,9 +147,8 @@ def report(scored: dict, cuts: dict) -> dict:
 def size_table(model, temperature: float, split: str, cuts: dict, sizes) -> list:
     """The split's clean crops with every face shrunk to S px (and back up, as the app's crop does), per S: AUC per
     source, and per authentic source the share at or above each cut-off: where the bands still hold."""
-    eval_set = build_eval_set(split)
-    keep = eval_set.kinds != 'sbi'
-    images, labels, sources, groups = eval_set.images['clean'][keep], eval_set.labels[keep], eval_set.sources[keep], eval_set.groups[keep]
+    store = load_split(split)
+    images, labels, sources, groups = store.images, store.labels, store.sources, store.folders
     rows = []
     for side in sizes:
         p = probability(predict(model, at_face_size(images, side))[0], temperature)

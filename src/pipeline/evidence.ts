@@ -48,12 +48,15 @@ export function evidenceBand(probability: number): EvidenceBand {
 }
 
 /**
- * A probability as shown and reported: two digits, rounded down. Every band, and the forgery kind's decision, starts
- * on a hundredth, so the digits never sit on the other side of one from the words beside them (rounding showed
- * 0.4996 as "0.50 … no evidence").
+ * A probability as shown and reported, rounded down: two digits, three from 0.99 and four from 0.999, where a calibrated
+ * net's authentic faces crowd and the bands' cut-offs can fall. Every cut-off, and the forgery kind's decision, is such
+ * a number, so the digits never sit on the other side of one from the words beside them (rounding showed 0.4996 as
+ * "0.50 … no evidence").
  */
 export function formatProbability(probability: number): string {
-  return (Math.floor(probability * 100 + 1e-9) / 100).toFixed(2);
+  const digits = probability < 0.99 ? 2 : probability < 0.999 ? 3 : 4;
+  const scale = 10 ** digits;
+  return (Math.floor(probability * scale + 1e-9) / scale).toFixed(digits);
 }
 
 export function evidenceLabel(band: EvidenceBand): string {

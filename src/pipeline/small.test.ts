@@ -15,7 +15,7 @@ describe('evidence bands', () => {
     expect(cuts.weak).toBeLessThan(cuts.moderate);
     expect(cuts.moderate).toBeLessThan(cuts.strong);
     expect(cuts.strong).toBeLessThan(1);
-    for (const cut of [cuts.weak, cuts.moderate, cuts.strong]) expect(Math.round(cut * 100) / 100).toBe(cut);
+    for (const cut of [cuts.weak, cuts.moderate, cuts.strong]) expect(Number(formatProbability(cut))).toBe(cut);
     const probe = [0, cuts.weak - 0.001, cuts.weak, cuts.moderate - 0.001, cuts.moderate, cuts.strong - 0.001, cuts.strong, 1];
     expect(probe.map(evidenceBand)).toEqual(['none', 'none', 'weak', 'weak', 'moderate', 'moderate', 'strong', 'strong']);
   });
@@ -30,7 +30,8 @@ describe('evidence bands', () => {
 
 describe('formatProbability', () => {
   it('shows two digits that stay on the side of every band boundary that the probability is on', () => {
-    expect([0, 0.29, 0.4996, 0.5, 0.5049, 0.6999, 0.7, 0.999, 1].map(formatProbability)).toEqual(['0.00', '0.29', '0.49', '0.50', '0.50', '0.69', '0.70', '0.99', '1.00']);
+    expect([0, 0.29, 0.4996, 0.5, 0.5049, 0.6999, 0.7, 0.9899, 0.99, 0.9987, 0.999, 0.99987, 1].map(formatProbability))
+      .toEqual(['0.00', '0.29', '0.49', '0.50', '0.50', '0.69', '0.70', '0.98', '0.990', '0.998', '0.9990', '0.9998', '1.0000']);
     for (const { from } of evidenceBands.slice(1)) {
       for (const p of [from - 1e-4, from - 1e-7, from, from + 1e-7]) expect(evidenceBand(Number(formatProbability(p)))).toBe(evidenceBand(p));
     }
