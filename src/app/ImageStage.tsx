@@ -1,6 +1,7 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { formatProbability } from '../pipeline/evidence';
 import { paintHeatmap } from './heat-draw';
+import { useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
 
 export function ImageStage() {
@@ -11,6 +12,7 @@ export function ImageStage() {
   const selectFace = useAppStore((s) => s.selectFace);
   const canvas = useRef<HTMLCanvasElement>(null);
   const analysis = current.analysis;
+  const say = useWords();
 
   useEffect(() => {
     // A face too small to assess has no score, so no heat either.
@@ -23,7 +25,7 @@ export function ImageStage() {
   return (
     <div className="stage" data-testid="stage">
       <div className="stage-inner" style={zoomStyle}>
-        <img src={current.url} alt={`The analysed image: ${current.name}`} />
+        <img src={current.url} alt={say.analysedImage(current.name)} />
         {analysis && (
           <>
             <canvas
@@ -44,7 +46,7 @@ export function ImageStage() {
                   role="button"
                   tabIndex={0}
                   aria-pressed={selected === i}
-                  aria-label={`Face ${i + 1}: ${face.assessable ? `probability ${formatProbability(face.probability)}` : 'too small to assess'}. Zoom to it.`}
+                  aria-label={say.faceBoxName(i + 1, face.assessable ? formatProbability(face.probability) : null)}
                   onClick={() => selectFace(selected === i ? null : i)}
                   onKeyDown={(event) => {
                     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -61,7 +63,7 @@ export function ImageStage() {
         )}
       </div>
       {zoomBox && (
-        <button type="button" className="unzoom" onClick={() => selectFace(null)}>Show whole image</button>
+        <button type="button" className="unzoom" onClick={() => selectFace(null)}>{say.showWholeImage}</button>
       )}
     </div>
   );

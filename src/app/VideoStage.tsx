@@ -5,6 +5,7 @@ import { isAssessable } from '../pipeline/analysis';
 import { trackColour } from './colormap';
 import { faceMark } from './face-mark';
 import { drawableVideoFace, paintHeatmap } from './heat-draw';
+import { useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
 
 /**
@@ -21,6 +22,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
   const canvas = useRef<HTMLCanvasElement>(null);
   const [shown, setShown] = useState<AnalysedFrame | undefined>();
   const [unplayable, setUnplayable] = useState(false);
+  const say = useWords();
   const frames = useRef<AnalysedFrame[]>([]);
   frames.current = video?.frames ?? [];
   const validity = start ? frameValidity(start.plan.sampleFps, start.info.fps) : 0;
@@ -61,7 +63,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
       <div className="stage-inner" style={width && height ? { aspectRatio: `${width} / ${height}`, width: `min(100%, calc(60vh * ${width / height}))` } : undefined}>
         <video
           ref={videoRef} src={current.url} controls playsInline muted data-testid="video"
-          aria-label={`The analysed video: ${current.name}`}
+          aria-label={say.analysedVideo(current.name)}
           onError={() => setUnplayable(true)}
         />
         {width && height && (
@@ -96,8 +98,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
       </div>
       {unplayable && (
         <p className="note unplayable" data-testid="unplayable">
-          This browser cannot play this video format (the analysis decodes it itself): the scores, timeline and jump points
-          are complete, but the boxes and heatmap cannot be shown over the picture. A copy converted to H.264 MP4 would play.
+          {say.unplayable}
         </p>
       )}
     </div>

@@ -26,6 +26,14 @@ export interface VideoResults {
   stopped?: { reason?: string };
 }
 
+/** Why a file has no result; said in the language on screen (fileErrorText). */
+export type FileError =
+  | { id: 'cancelled' }
+  /** detail: an unexpected failure's own message. */
+  | { id: 'failed'; detail: string }
+  /** The analysis's own words for the person (an unsupported file, a crashed engine). */
+  | { id: 'said'; text: string };
+
 export interface CurrentFile {
   id: number;
   file: File;
@@ -36,7 +44,7 @@ export interface CurrentFile {
   status: 'queued' | 'analyzing' | 'done' | 'error';
   analysis?: ImageAnalysis;
   video?: VideoResults;
-  error?: string;
+  error?: FileError;
   /** Read beside the face analysis (src/provenance); undefined while it is being read. */
   provenance?: Provenance;
   /** The user asked to see the GPS position in the metadata (it is in the report only then). */

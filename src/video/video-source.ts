@@ -1,3 +1,4 @@
+import type { Note } from '../i18n';
 import * as Comlink from 'comlink';
 import { UnsupportedInputError } from '../pipeline/decode';
 import type { RgbaImage } from '../pipeline/types';
@@ -36,7 +37,7 @@ export function describeDecodeFailure(log: string[]): string {
 export class FfmpegVideoSource {
   private reader?: FrameRingReader;
   /** Set when ffmpeg failed after some frames: the analysis covers only the part before. */
-  decodeWarning: string | null = null;
+  decodeWarning: Note | null = null;
 
   private constructor(
     private readonly worker: Worker,
@@ -95,7 +96,7 @@ export class FfmpegVideoSource {
         : describeDecodeFailure(result.log));
     }
     if (result.exitCode !== 0) {
-      this.decodeWarning = `Decoding stopped early (${describeDecodeFailure(result.log)}); the results cover the first ${count} frames.`;
+      this.decodeWarning = { id: 'decodingStopped', detail: describeDecodeFailure(result.log), frames: count };
     }
   }
 
