@@ -81,7 +81,7 @@ function FaceMeasures({ size, detectionScore }: { size: { width: number; height:
     <>
       <div>
         <dt>{say.faceSize}</dt>
-        <dd>{Math.round(size.width)}×{Math.round(size.height)} px</dd>
+        <dd>{say.faceSizeValue(Math.round(size.width), Math.round(size.height))}</dd>
       </div>
       <div>
         <dt>{say.detectorConfidence}</dt>

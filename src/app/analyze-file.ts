@@ -2,7 +2,7 @@ import { readProvenance } from '../provenance/client';
 import type { FaceDetection } from '../pipeline/types';
 import { mediaKind } from '../video/media-kind';
 import { AnalyzerClient, WorkerCrashedError } from '../worker/client';
-import { words } from '../i18n';
+import { words, type Refusal } from '../i18n';
 import { useLanguage } from './language';
 import { selectCurrent, useAppStore, type CurrentFile, type FileError } from './store';
 
@@ -16,7 +16,8 @@ function describeError(error: unknown): FileError {
   if (error instanceof WorkerCrashedError) return { id: 'said', text: error.message };
   const message = error instanceof Error ? error.message : String(error);
   // Comlink keeps an error's name across the worker boundary.
-  if (error instanceof Error && error.name === 'UnsupportedInputError') return { id: 'said', text: message };
+  const refusal = (error as { refusal?: Refusal }).refusal;
+  if (error instanceof Error && error.name === 'UnsupportedInputError' && refusal) return { id: 'refused', refusal };
   return { id: 'failed', detail: message };
 }
 

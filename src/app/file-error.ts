@@ -1,4 +1,4 @@
-import { words, type Language } from '../i18n';
+import { refusalText, words, type Language } from '../i18n';
 import type { FileError } from './store';
 
 /** Why a file has no result, in the reader's language. */
@@ -6,5 +6,6 @@ export function fileErrorText(error: FileError | undefined, language: Language):
   const say = words(language);
   if (!error) return say.announceFailed;
   if (error.id === 'cancelled') return say.cancelled;
+  if (error.id === 'refused') return refusalText(error.refusal, language);
   return error.id === 'failed' ? say.analysisFailed(error.detail) : error.text;
 }

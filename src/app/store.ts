@@ -1,3 +1,4 @@
+import type { Refusal } from '../i18n';
 import { create } from 'zustand';
 import type { ComparisonState } from '../compare/types';
 import type { ImageAnalysis } from '../pipeline/analysis';
@@ -31,7 +32,9 @@ export type FileError =
   | { id: 'cancelled' }
   /** detail: an unexpected failure's own message. */
   | { id: 'failed'; detail: string }
-  /** The analysis's own words for the person (an unsupported file, a crashed engine). */
+  /** A file the analysis cannot take, and why. */
+  | { id: 'refused'; refusal: Refusal }
+  /** The analysis's own words for the person (a crashed engine). */
   | { id: 'said'; text: string };
 
 export interface CurrentFile {

@@ -1,5 +1,5 @@
 import type { EvidenceBand } from '../pipeline/evidence';
-import type { Note } from './notes';
+import type { Note, Refusal } from './notes';
 
 /** Counted nouns through Intl.PluralRules: "1 face", "3 faces". */
 const rules = new Intl.PluralRules('en');
@@ -104,7 +104,7 @@ export const en = {
     faceTooSmall: (n) => `Too small to assess (${n.side} px): below ${n.minPx} px the model is not reliable, so this face is not scored.`,
     faceSmall: (n) => `Small face (${n.side} px): fine detail is lost at this size and the model both misses manipulated faces and raises false alarms, so the score is weak evidence either way.`,
     smallDetections: (n) => `${n.count} face detections were smaller than ${n.smallPx} px: their scores are less reliable.`,
-    decodingStopped: (n) => `Decoding stopped early (${n.detail}); the results cover the first ${n.frames} frames.`,
+    decodingStopped: (n): string => `Decoding stopped early (${(en.refusal[n.failure.id] as (r: Refusal) => string)(n.failure)}); the results cover the first ${n.frames} frames.`,
   } as NoteWords,
 
 
@@ -174,6 +174,22 @@ export const en = {
     face: (n: number, changed: boolean, percent: number, mean: string) =>
       `Face ${n}: ${changed ? 'changed' : 'no change found'} (${percent}% of its box differs; mean difference ${mean} of 255)`,
   },
+
+  /** Why a file cannot be analysed (./notes.ts Refusal). */
+  refusal: {
+    emptyFile: () => 'The file is empty (0 bytes).',
+    imageTooLarge: (r) => `The image is ${r.width}x${r.height} pixels, more than the ${r.maxMegapixels} megapixels this app analyses. Resize it and try again.`,
+    imageUndecodable: (r) =>
+      `This file${r.type ? ` (${r.type})` : ''} could not be decoded as an image: it may be damaged, truncated, or in a format this browser cannot read. Try a JPEG, PNG or WebP copy.`,
+    notAVideo: () => 'This file could not be read as a video: it may be damaged, truncated, or not a video at all.',
+    soundOnly: () => 'This file has sound but no picture: there are no faces to analyse.',
+    noPicture: () => 'No video picture was found in this file: it may be damaged, truncated, or not a video.',
+    notIsolated: () => 'Video analysis needs this page to be served cross-origin isolated (COOP/COEP headers); reload the page from the app itself.',
+    noFrames: () => 'This video has no frames to analyse.',
+    codecUnsupported: (r) => `This video's codec${r.codec ? ` (${r.codec})` : ''} cannot be decoded here. Convert it to H.264 MP4 or VP9 WebM and try again.`,
+    videoDamaged: () => 'This video could not be decoded: the file looks damaged or truncated. If it was downloaded, try downloading it again.',
+    videoUndecodable: () => 'This video could not be decoded: the file may be damaged or in a format this app cannot read. Try an MP4 (H.264) or WebM copy.',
+  } as RefusalWords,
 
   // The page.
   title: 'Mikiwame — face manipulation check',
@@ -245,6 +261,7 @@ export const en = {
   tooSmallToAssess: 'Too small to assess',
   looksLike: 'looks like',
   faceSize: 'face size',
+  faceSizeValue: (width: number, height: number) => `${width}×${height} px`,
   detectorConfidence: 'detector confidence',
   faceBoxName: (n: number, score: string | null) => `Face ${n}: ${score === null ? 'too small to assess' : `probability ${score}`}. Zoom to it.`,
   analysedImage: (name: string) => `The analysed image: ${name}`,
@@ -275,6 +292,11 @@ export const en = {
   highestFrame: 'highest frame',
   moments: 'Highest-scoring moments',
   moment: (from: string, to: string, person: number, score: string) => `${from}–${to} · person ${person} · ${score}`,
+  exportVideo: 'Export annotated video (MP4)',
+  exportMaking: 'Making the annotated video…',
+  exportMade: 'Annotated video made',
+  exportCancel: 'Cancel export',
+  exportCancelled: 'Export cancelled: no video was saved.',
   analysedVideo: (name: string) => `The analysed video: ${name}`,
   unplayable:
     'This browser cannot play this video format (the analysis decodes it itself): the scores, timeline and jump points are complete, but the boxes and heatmap cannot be shown over the picture. A copy converted to H.264 MP4 would play.',
@@ -285,6 +307,7 @@ export const en = {
 };
 
 type NoteWords = { [K in Note['id']]: (note: Extract<Note, { id: K }>) => string };
+type RefusalWords = { [K in Refusal['id']]: (refusal: Extract<Refusal, { id: K }>) => string };
 
 /**
  * The shape every language fills: a missing or mistyped entry in another language is a type error.

@@ -1,10 +1,10 @@
 import { en, type Messages } from './en';
 import { ja } from './ja';
-import type { Note } from './notes';
+import type { Note, Refusal } from './notes';
 
 export type Language = 'en' | 'ja';
 export const languages: Language[] = ['en', 'ja'];
-export type { Messages, Note };
+export type { Messages, Note, Refusal };
 
 const catalogues: Record<Language, Messages> = { en, ja };
 
@@ -21,6 +21,11 @@ export function languageOf(tag: string | undefined): Language {
 /** A model's name as the reader sees it. */
 export function modelLabel(part: { model: string; label: string }, language: Language): string {
   return words(language).modelLabels[part.model] ?? part.label;
+}
+
+export function refusalText(refusal: Refusal, language: Language): string {
+  const say = words(language).refusal[refusal.id] as (r: Refusal) => string;
+  return say(refusal);
 }
 
 export function noteText(note: Note, language: Language): string {

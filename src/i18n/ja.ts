@@ -1,5 +1,7 @@
 import type { Messages } from './en';
 
+import type { Refusal } from './notes';
+
 const number = new Intl.NumberFormat('ja-JP');
 const n = (value: number) => number.format(value);
 const list = (items: string[]) => new Intl.ListFormat('ja-JP', { type: 'conjunction' }).format(items);
@@ -15,6 +17,8 @@ const noEvidenceCaveat =
   'スコアが「弱い証拠」の帯を下回っても、本物である証拠にはなりません。これらのモデルは多くの操作を見逃します。特に実際に出回っている動画や、学習データと異なる偽物ではその傾向が強くなります。';
 
 const cannotAssessVideo = 'この動画は判定できません。本物だという判定ではありません。';
+
+const refusalText = (refusal: Refusal): string => (ja.refusal[refusal.id] as (r: Refusal) => string)(refusal);
 
 /** 日本語の文言。ファクトチェッカーが読んで自然な言い回しにしてある(英語の直訳ではない)。 */
 export const ja: Messages = {
@@ -100,7 +104,7 @@ export const ja: Messages = {
     faceTooSmall: (x) => `小さすぎて判定できません(${x.side}ピクセル)。${x.minPx}ピクセル未満ではモデルの信頼性がないため、この顔にはスコアを付けません。`,
     faceSmall: (x) => `小さな顔です(${x.side}ピクセル)。この大きさでは細部が失われ、モデルは操作された顔を見逃すことも、誤って検出することもあるため、スコアはどちらの向きにも弱い証拠です。`,
     smallDetections: (x) => `${n(x.count)}件の顔検出が${x.smallPx}ピクセル未満でした。そのスコアは信頼性が下がります。`,
-    decodingStopped: (x) => `デコードが途中で止まりました(${x.detail})。結果は最初の${n(x.frames)}フレームの分です。`,
+    decodingStopped: (x) => `デコードが途中で止まりました(${refusalText(x.failure)})。結果は最初の${n(x.frames)}フレームの分です。`,
   },
 
 
@@ -168,6 +172,21 @@ export const ja: Messages = {
     face: (i, changed, percent, mean) => `顔${i}: ${changed ? '変更あり' : '変更は見つかりません'}(枠の${percent}%が異なる。平均差は255中${mean})`,
   },
 
+  refusal: {
+    emptyFile: () => 'ファイルが空です(0バイト)。',
+    imageTooLarge: (r) => `画像が${r.width}×${r.height}ピクセルあり、このアプリが分析できる${r.maxMegapixels}メガピクセルを超えています。縮小してからもう一度お試しください。`,
+    imageUndecodable: (r) =>
+      `このファイル${r.type ? `(${r.type})` : ''}は画像としてデコードできませんでした。壊れているか、途中で切れているか、このブラウザが読めない形式の可能性があります。JPEG、PNG、WebPのコピーをお試しください。`,
+    notAVideo: () => 'このファイルは動画として読めませんでした。壊れているか、途中で切れているか、そもそも動画ではない可能性があります。',
+    soundOnly: () => 'このファイルには音声だけで映像がありません。分析する顔がありません。',
+    noPicture: () => 'このファイルに動画の映像が見つかりませんでした。壊れているか、途中で切れているか、動画ではない可能性があります。',
+    notIsolated: () => '動画の分析には、このページがクロスオリジン分離(COOP/COEPヘッダー)で配信されている必要があります。アプリ自身からページを開き直してください。',
+    noFrames: () => 'この動画には分析するフレームがありません。',
+    codecUnsupported: (r) => `この動画のコーデック${r.codec ? `(${r.codec})` : ''}はここではデコードできません。H.264のMP4かVP9のWebMに変換してからお試しください。`,
+    videoDamaged: () => 'この動画はデコードできませんでした。ファイルが壊れているか、途中で切れているようです。ダウンロードしたものなら、もう一度ダウンロードしてみてください。',
+    videoUndecodable: () => 'この動画はデコードできませんでした。ファイルが壊れているか、このアプリが読めない形式の可能性があります。MP4(H.264)かWebMのコピーをお試しください。',
+  },
+
   title: 'Mikiwame(見極め)— 顔の操作チェック',
   tagline: '写真や動画に写る顔に、操作の痕跡がないかを調べます。処理はすべてこの端末の中で行い、何もアップロードしません。',
   wordmarkName: 'Mikiwame 見極め',
@@ -231,6 +250,7 @@ export const ja: Messages = {
   tooSmallToAssess: '小さすぎて判定できません',
   looksLike: '種類の見立て',
   faceSize: '顔の大きさ',
+  faceSizeValue: (width, height) => `${width}×${height}ピクセル`,
   detectorConfidence: '検出の確信度',
   faceBoxName: (i, score) => `顔${i}: ${score === null ? '小さすぎて判定できません' : `確率${score}`}。拡大します。`,
   analysedImage: (name) => `分析した画像: ${name}`,
@@ -260,6 +280,11 @@ export const ja: Messages = {
   highestFrame: '最高のフレーム',
   moments: 'スコアが高い場面',
   moment: (from, to, person, score) => `${from}–${to} · 人物${person} · ${score}`,
+  exportVideo: '注釈付き動画を書き出す(MP4)',
+  exportMaking: '注釈付き動画を作成中…',
+  exportMade: '注釈付き動画の作成',
+  exportCancel: '書き出しを中止',
+  exportCancelled: '書き出しを中止しました。動画は保存していません。',
   analysedVideo: (name) => `分析した動画: ${name}`,
   unplayable:
     'このブラウザではこの動画形式を再生できません(分析は独自にデコードしています)。スコア、タイムライン、ジャンプ先はそろっていますが、枠とヒートマップを映像に重ねて表示できません。H.264のMP4に変換したコピーなら再生できます。',

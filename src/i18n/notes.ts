@@ -11,5 +11,19 @@ export type Note =
   | { id: 'faceTooSmall'; side: number; minPx: number }
   | { id: 'faceSmall'; side: number }
   | { id: 'smallDetections'; count: number; smallPx: number }
-  /** detail: ffmpeg's own words, which have no translation. */
-  | { id: 'decodingStopped'; detail: string; frames: number };
+  | { id: 'decodingStopped'; failure: Refusal; frames: number };
+
+/** Why a file cannot be analysed, as data (UnsupportedInputError carries it across the worker boundary). */
+export type Refusal =
+  | { id: 'emptyFile' }
+  | { id: 'imageTooLarge'; width: number; height: number; maxMegapixels: number }
+  /** type: the file's declared MIME type, if any. */
+  | { id: 'imageUndecodable'; type: string }
+  | { id: 'notAVideo' }
+  | { id: 'soundOnly' }
+  | { id: 'noPicture' }
+  | { id: 'notIsolated' }
+  | { id: 'noFrames' }
+  | { id: 'codecUnsupported'; codec: string | null }
+  | { id: 'videoDamaged' }
+  | { id: 'videoUndecodable' };
