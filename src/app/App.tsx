@@ -18,6 +18,7 @@ import { ImageStage } from './ImageStage';
 import { selectCurrent, useAppStore } from './store';
 import { SamplingControl, VideoView } from './VideoView';
 import { Summary } from './Summary';
+import { Wordmark } from './Wordmark';
 
 export function App() {
   const current = useAppStore(selectCurrent);
@@ -51,7 +52,7 @@ export function App() {
     <DropTarget onFiles={(files) => void analyzeFiles(files)} onFilesNear={startEngine}>
       <header className="masthead">
         <h1>
-          Mikiwame <span lang="ja">見極め</span>
+          Mikiwame <Wordmark />
         </h1>
         <p>{say.tagline}</p>
         <AppControls />
