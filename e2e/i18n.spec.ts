@@ -93,3 +93,31 @@ test('the footer switch changes the language at once, mid-session, and the choic
   await page.getByRole('group', { name: '言語 / Language' }).getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('button', { name: 'Choose a photo or video' })).toBeVisible();
 });
+
+test('the header\'s 見極め needs no Japanese font: drawn from outlines, named by its text', async ({ page }) => {
+  await page.goto('/');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveAccessibleName('Mikiwame 見極め');
+  // No character of the heading is left for a system font to draw but the Latin name.
+  expect(await heading.evaluate((h1) => h1.textContent)).toBe('Mikiwame ');
+  const wordmark = page.getByTestId('wordmark');
+  await expect(wordmark).toHaveAttribute('lang', 'ja');
+  const { width, height } = (await wordmark.boundingBox())!;
+  expect(width / height).toBeGreaterThan(1.5);
+  await heading.screenshot({ path: 'test-reports/header-wordmark.png' });
+});
+
+test.describe('Japanese at phone and desktop widths', () => {
+  test.use({ locale: 'ja-JP' });
+  for (const width of [360, 1280]) {
+    test(`${width} px: nothing runs off the side (screenshot)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/');
+      await pick(page, astronautPath);
+      await expect(page.getByTestId('summary')).toContainText('1件の顔が見つかりました');
+      await expect(page.getByTestId('provenance-reading')).toHaveCount(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `test-reports/ja-image-${width}.png`, fullPage: true });
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
-import { makeAvailableOffline, missingEngineAssets, type OfflineProgress } from './offline';
+import { makeAvailableOffline, missingEngineBytes, type OfflineProgress } from './offline';
 import { useWords } from './language';
 import { useAppStore } from './store';
 
@@ -33,7 +33,12 @@ function InstallButton() {
   );
 }
 
-type OfflineState = { state: 'checking' | 'missing' | 'ready' } | { state: 'loading'; progress: OfflineProgress } | { state: 'failed'; message: string };
+type OfflineState =
+  | { state: 'checking' }
+  | { state: 'ready' }
+  | { state: 'missing'; bytes: number }
+  | { state: 'loading'; progress: OfflineProgress }
+  | { state: 'failed'; bytes: number; message: string };
 
 /** Fetches every engine file at once, so the app works offline even before its first analysis. */
 function OfflineButton() {
@@ -41,7 +46,7 @@ function OfflineButton() {
   const engineReady = useAppStore((s) => s.engine.status === 'ready');
   const say = useWords();
   useEffect(() => {
-    void missingEngineAssets().then((missing) => setStatus({ state: missing.length ? 'missing' : 'ready' }));
+    void missingEngineBytes().then((bytes) => setStatus(bytes > 0 ? { state: 'missing', bytes } : { state: 'ready' }));
   }, [engineReady]);
   if (!('serviceWorker' in navigator) || status.state === 'checking') return null;
   if (status.state === 'ready') return <span className="offline-ready" data-testid="offline-ready">{say.availableOffline}</span>;
@@ -54,19 +59,20 @@ function OfflineButton() {
       </span>
     );
   }
+  const { bytes } = status;
   return (
     <>
       <button
         type="button"
         data-testid="make-offline"
         onClick={() => {
-          setStatus({ state: 'loading', progress: { loaded: 0, total: 0 } });
-          makeAvailableOffline((progress) => setStatus({ state: 'loading', progress }))
+          setStatus({ state: 'loading', progress: { loaded: 0, total: bytes } });
+          makeAvailableOffline(bytes, (progress) => setStatus({ state: 'loading', progress }))
             .then(() => setStatus({ state: 'ready' }))
-            .catch((error: unknown) => setStatus({ state: 'failed', message: error instanceof Error ? error.message : String(error) }));
+            .catch((error: unknown) => setStatus({ state: 'failed', bytes, message: error instanceof Error ? error.message : String(error) }));
         }}
       >
-        {say.makeOffline}
+        {say.makeOffline(Math.round(bytes / 1e6))}
       </button>
       {status.state === 'failed' && <span className="note" role="alert">{say.offlineFailed(status.message)}</span>}
     </>

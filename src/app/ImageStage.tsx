@@ -20,6 +20,15 @@ export function ImageStage() {
   }, [analysis]);
 
   const zoomBox = analysis && selected !== null ? analysis.faces[selected]?.box : undefined;
+
+  useEffect(() => {
+    if (!zoomBox) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') selectFace(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [zoomBox, selectFace]);
   const zoomStyle = zoomBox && analysis ? zoomTransform(zoomBox, analysis.width, analysis.height) : undefined;
 
   return (

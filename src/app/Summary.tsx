@@ -70,6 +70,7 @@ export function Summary() {
   if (current.status === 'error') {
     return (
       <div className="summary error" data-testid="error">
+        <span className="error-mark" data-testid="error-mark">{say.errorMark}</span>
         <strong>{current.name}:</strong> {fileErrorText(current.error, language)}
       </div>
     );

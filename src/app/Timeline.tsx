@@ -18,11 +18,13 @@ function Playhead({ duration }: { duration: number }) {
 }
 
 /** Each person's per-frame probability over time; click or use the arrow keys to seek. */
-export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }: {
+export function Timeline({ duration, analysedUntil, tracks, threshold, currentTime, onSeek }: {
   duration: number;
   analysedUntil: number;
   tracks: TrackSummary[];
   threshold: number;
+  /** The player's position now, a seek just asked for included (the playhead follows only once the frame shows). */
+  currentTime: () => number;
   onSeek: (time: number) => void;
 }) {
   // Whole seconds only: the player updates the time at every frame, and the lines need not redraw.
@@ -35,7 +37,7 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }:
     onSeek(Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width)) * duration);
   };
   const onKey = (event: KeyboardEvent<SVGSVGElement>) => {
-    const now = useAppStore.getState().playheadTime;
+    const now = currentTime();
     const target = event.key === 'Home' ? 0 : event.key === 'End' ? duration : event.key in keySteps ? now + keySteps[event.key] : null;
     if (target === null) return;
     event.preventDefault();

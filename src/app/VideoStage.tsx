@@ -47,7 +47,16 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
       handle = element.requestVideoFrameCallback(onFrame);
     };
     handle = element.requestVideoFrameCallback(onFrame);
-    return () => element.cancelVideoFrameCallback(handle);
+    // A seek while paused presents its frame without a frame callback: the boxes would keep the previous frame's.
+    const onSeeked = () => {
+      show(element.currentTime);
+      setPlayheadTime(element.currentTime);
+    };
+    element.addEventListener('seeked', onSeeked);
+    return () => {
+      element.cancelVideoFrameCallback(handle);
+      element.removeEventListener('seeked', onSeeked);
+    };
   }, [videoRef, show, setPlayheadTime]);
 
   // New results for the frame on screen, e.g. while paused during the analysis.

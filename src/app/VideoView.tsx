@@ -120,6 +120,7 @@ export function VideoView({ current }: { current: CurrentFile }) {
               analysedUntil={current.status === 'analyzing' ? video?.progress?.mediaTime ?? 0 : duration}
               tracks={verdict.tracks}
               threshold={defaultVerdictOptions.threshold}
+              currentTime={() => videoRef.current?.currentTime ?? 0}
               onSeek={seek}
             />
           )}

@@ -116,7 +116,14 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
         updateFile(id, { status: 'done' });
         return;
       }
-    } else if (useAppStore.getState().engine.status === 'loading') setEngine({ status: 'error', progress: undefined });
+    } else if (useAppStore.getState().engine.status === 'loading') {
+      setEngine({ status: 'error', progress: undefined });
+      // Offline before the engine's files were ever cached: a module import or fetch of them fails.
+      if (!navigator.onLine) {
+        updateFile(id, { status: 'error', error: { id: 'engineNotDownloaded' } });
+        return;
+      }
+    }
     updateFile(id, { status: 'error', error: describeError(error) });
   }
 }

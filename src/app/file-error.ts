@@ -6,6 +6,7 @@ export function fileErrorText(error: FileError | undefined, language: Language):
   const say = words(language);
   if (!error) return say.announceFailed;
   if (error.id === 'cancelled') return say.cancelled;
+  if (error.id === 'engineNotDownloaded') return say.engineNotDownloaded;
   if (error.id === 'refused') return refusalText(error.refusal, language);
   return error.id === 'failed' ? say.analysisFailed(error.detail) : error.text;
 }

@@ -28,9 +28,9 @@ describe('analysisReport', () => {
       index: i, time: i, faces: [{ trackId: 1, box: box(100), probability: 0.4, parts: [0.4], detectionScore: 0.9, toImage: [1, 0, 0, 0, 1, 0] }],
     }));
     const start = { info: {}, plan: { width: 1, height: 1, sampleFps: null }, models: [], fusion: null } as unknown as VideoAnalysisStart;
-    const report = analysisReport(file({ kind: 'video', video: { start, frames, end: { notes: [{ id: 'decodingStopped', detail: 'broken packet', frames: 3 }] } as never } })) as Record<string, unknown>;
+    const report = analysisReport(file({ kind: 'video', video: { start, frames, end: { notes: [{ id: 'decodingStopped', failure: { id: 'videoDamaged' }, frames: 3 }] } as never } })) as Record<string, unknown>;
     expect(report.status).toBe('NO_EVIDENCE_FOUND');
-    expect(report.notes).toEqual([noEvidenceCaveat, 'Decoding stopped early (broken packet); the results cover the first 3 frames.']);
+    expect(report.notes).toEqual([noEvidenceCaveat, `Decoding stopped early (${words('en').refusal.videoDamaged({ id: 'videoDamaged' })}); the results cover the first 3 frames.`]);
     expect((report.tracks as { status: string }[])[0].status).toBe('NO_EVIDENCE_FOUND');
   });
 

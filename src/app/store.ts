@@ -30,6 +30,8 @@ export interface VideoResults {
 /** Why a file has no result; said in the language on screen (fileErrorText). */
 export type FileError =
   | { id: 'cancelled' }
+  /** The engine's files could not be fetched: offline before they were ever downloaded. */
+  | { id: 'engineNotDownloaded' }
   /** detail: an unexpected failure's own message. */
   | { id: 'failed'; detail: string }
   /** A file the analysis cannot take, and why. */

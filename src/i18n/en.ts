@@ -216,7 +216,7 @@ export const en = {
   installApp: 'Install app',
   availableOffline: 'Available offline',
   downloadingOffline: (loaded: number, total: number) => `Downloading for offline use… ${loaded} / ${total} MB`,
-  makeOffline: 'Make available offline (about 70 MB)',
+  makeOffline: (megabytes: number) => `Make available offline (${megabytes} MB)`,
   offlineFailed: (message: string) => `Download failed: ${message}. Try again when online.`,
   newVersion: 'A new version of Mikiwame is ready.',
   updateAfter: 'Update after this analysis',
@@ -236,7 +236,10 @@ export const en = {
   waitsTurn: (ahead: number) => `waits its turn: ${counted(ahead, 'file', 'files')} ahead.`,
   analysing: 'Analysing',
   cancel: 'Cancel',
+  errorMark: 'Not analysed',
   cancelled: 'Analysis cancelled.',
+  engineNotDownloaded:
+    'The analysis engine has not been downloaded yet, and it cannot be while this device is offline. Open Mikiwame once while online (or use "Make available offline"): after that it works without a network.',
   analysisFailed: (message: string) => `The analysis failed: ${message}. The app is still usable: try another file.`,
 
   // Announcements (the live region).

@@ -210,7 +210,7 @@ export const ja: Messages = {
   installApp: 'アプリをインストール',
   availableOffline: 'オフラインで使えます',
   downloadingOffline: (loaded, total) => `オフライン用にダウンロード中… ${n(loaded)} / ${n(total)} MB`,
-  makeOffline: 'オフラインで使えるようにする(約70 MB)',
+  makeOffline: (megabytes) => `オフラインで使えるようにする(${n(megabytes)} MB)`,
   offlineFailed: (message) => `ダウンロードに失敗しました: ${message}。オンラインのときにもう一度お試しください。`,
   newVersion: 'Mikiwameの新しいバージョンがあります。',
   updateAfter: 'この分析の後で更新',
@@ -228,7 +228,10 @@ export const ja: Messages = {
   waitsTurn: (ahead) => `は順番待ちです。前に${n(ahead)}件あります。`,
   analysing: '分析中',
   cancel: '中止',
+  errorMark: '分析できませんでした',
   cancelled: '分析を中止しました。',
+  engineNotDownloaded:
+    '分析エンジンがまだダウンロードされておらず、この端末がオフラインのためダウンロードできません。一度オンラインでMikiwameを開くか、「オフラインで使えるようにする」を使ってください。その後はネットワークなしで動きます。',
   analysisFailed: (message) => `分析に失敗しました: ${message}。アプリは引き続き使えます。別のファイルをお試しください。`,
 
   announceEngine: '分析エンジンを読み込んでいます。',
