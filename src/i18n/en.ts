@@ -181,6 +181,8 @@ export const en = {
     imageTooLarge: (r) => `The image is ${r.width}x${r.height} pixels, more than the ${r.maxMegapixels} megapixels this app analyses. Resize it and try again.`,
     imageUndecodable: (r) =>
       `This file${r.type ? ` (${r.type})` : ''} could not be decoded as an image: it may be damaged, truncated, or in a format this browser cannot read. Try a JPEG, PNG or WebP copy.`,
+    notAnImage: (r) =>
+      `This file is not an image: ${r.text ? 'its content is text' : 'its first bytes match no image format'}${r.type ? `, although it is labelled ${r.type}` : ''}. Choose the photo or video itself.`,
     notAVideo: () => 'This file could not be read as a video: it may be damaged, truncated, or not a video at all.',
     soundOnly: () => 'This file has sound but no picture: there are no faces to analyse.',
     noPicture: () => 'No video picture was found in this file: it may be damaged, truncated, or not a video.',

@@ -19,6 +19,8 @@ export type Refusal =
   | { id: 'imageTooLarge'; width: number; height: number; maxMegapixels: number }
   /** type: the file's declared MIME type, if any. */
   | { id: 'imageUndecodable'; type: string }
+  /** text: its first bytes are text. */
+  | { id: 'notAnImage'; text: boolean; type: string }
   | { id: 'notAVideo' }
   | { id: 'soundOnly' }
   | { id: 'noPicture' }

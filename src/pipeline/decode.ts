@@ -1,5 +1,5 @@
 import { refusalText, type Refusal } from '../i18n';
-import { imageHeaderSize } from './image-header';
+import { imageHeaderSize, undecodableImage } from './image-header';
 import type { RgbaImage } from './types';
 
 /** Larger images are downscaled before analysis: faces stay far above the crop's resolution. */
@@ -35,7 +35,7 @@ export async function decodeImage(blob: Blob): Promise<DecodedImage> {
   try {
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   } catch {
-    throw new UnsupportedInputError({ id: 'imageUndecodable', type: blob.type });
+    throw new UnsupportedInputError(undecodableImage(new Uint8Array(await blob.slice(0, 512).arrayBuffer()), blob.type));
   }
   const sourceWidth = bitmap.width;
   const sourceHeight = bitmap.height;
