@@ -1,5 +1,6 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { formatProbability } from '../pipeline/evidence';
+import { drawnBox } from './face-mark';
 import { paintHeatmap } from './heat-draw';
 import { useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
@@ -47,7 +48,10 @@ export function ImageStage() {
               aria-hidden="true"
             />
             <svg className="boxes" viewBox={`0 0 ${analysis.width} ${analysis.height}`} preserveAspectRatio="none">
-              {analysis.faces.map((face, i) => (
+              {analysis.faces.map((face, i) => {
+                const labelSize = Math.max(12, face.box.height / 5);
+                const drawn = drawnBox(face.box, analysis.width, analysis.height, labelSize);
+                return (
                 <g
                   key={i}
                   className={`face-box band-${face.assessable ? face.band : 'na'}${face.assessable ? '' : ' too-small'}${selected === i ? ' selected' : ''}`}
@@ -63,10 +67,11 @@ export function ImageStage() {
                     selectFace(selected === i ? null : i);
                   }}
                 >
-                  <rect x={face.box.x} y={face.box.y} width={face.box.width} height={face.box.height} vectorEffect="non-scaling-stroke" />
-                  <text x={face.box.x} y={face.box.y} dy="-0.3em" style={{ fontSize: `calc(${Math.max(12, face.box.height / 5)}px / var(--zoom, 1))` }}>{i + 1}</text>
+                  <rect x={drawn.x} y={drawn.y} width={drawn.width} height={drawn.height} vectorEffect="non-scaling-stroke" />
+                  <text x={drawn.x + labelSize * 0.2} y={drawn.labelY} style={{ fontSize: `calc(${labelSize}px / var(--zoom, 1))` }}>{i + 1}</text>
                 </g>
-              ))}
+                );
+              })}
             </svg>
           </>
         )}

@@ -3,7 +3,7 @@ import { frameAt, frameValidity } from '../video/frame-lookup';
 import type { AnalysedFrame } from '../video/types';
 import { isAssessable } from '../pipeline/analysis';
 import { trackColour } from './colormap';
-import { faceMark } from './face-mark';
+import { drawnBox, faceMark } from './face-mark';
 import { drawableVideoFace, paintHeatmap } from './heat-draw';
 import { useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
@@ -89,13 +89,15 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
             <svg className="boxes passive" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
               {shown?.faces.map((face) => {
                 const { assessable, band, label } = faceMark(face);
+                const labelSize = Math.max(14, face.box.height / 6);
+                const drawn = drawnBox(face.box, width, height, labelSize);
                 return (
                   <g key={face.trackId} className={`face-box band-${band}${assessable ? '' : ' too-small'}`} data-testid="face-box">
                     <rect
-                      x={face.box.x} y={face.box.y} width={face.box.width} height={face.box.height}
+                      x={drawn.x} y={drawn.y} width={drawn.width} height={drawn.height}
                       vectorEffect="non-scaling-stroke" style={{ stroke: trackColour(face.trackId) }}
                     />
-                    <text x={face.box.x} y={face.box.y} dy="-0.3em" style={{ fontSize: `${Math.max(14, face.box.height / 6)}px` }}>
+                    <text x={drawn.x + labelSize * 0.2} y={drawn.labelY} style={{ fontSize: `${labelSize}px` }}>
                       {label}
                     </text>
                   </g>
