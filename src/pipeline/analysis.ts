@@ -1,6 +1,5 @@
 import { words, type Language, type Note } from '../i18n';
-import { bandStatus, evidenceBand, formatProbability, type EvidenceBand, type VerdictStatus } from './evidence';
-import { modelManifest } from './model-manifest';
+import { bands, bandStatus, evidenceBand, formatProbability, type EvidenceBand, type VerdictStatus } from './evidence';
 import type { ForgeryKind } from './forgery-kind';
 import type { FusionWeights } from './fusion';
 import type { FaceMask } from './heatmap';
@@ -17,7 +16,7 @@ import type { Affine, Box, Point } from './types';
 export const smallFacePx = 192;
 /** Below this (box side, image pixels) a face is too small to assess: shown, not scored into the verdict. The evidence
  * bands' false-alarm rates were measured on faces down to this size (models/train/bands.py). */
-export const minAssessableFacePx = modelManifest.bands.minFacePx;
+export const minAssessableFacePx = bands.minFacePx;
 
 export interface ModelPart {
   model: string;

@@ -1,5 +1,6 @@
 import { words, type Language, type Note } from '../i18n';
-import { modelManifest } from './model-manifest';
+// The manifest itself, not model-manifest.ts (whose model URLs need Vite): the e2e tests import these words.
+import manifest from '../../models/manifest.json' with { type: 'json' };
 
 export type EvidenceBand = 'none' | 'weak' | 'moderate' | 'strong';
 
@@ -9,7 +10,8 @@ export type EvidenceBand = 'none' | 'weak' | 'moderate' | 'strong';
  * portraits, UTKFace web photos), clean, recompressed or small, at most `falseAlarms` of the authentic faces scored
  * as high.
  */
-const { bands } = modelManifest;
+/** The bands' cut-offs and the smallest face they were measured on (models/manifest.json). */
+export const { bands } = manifest;
 
 export const evidenceBands: { band: EvidenceBand; from: number; falseAlarms: number }[] = [
   { band: 'none', from: 0, falseAlarms: 1 },
