@@ -1,7 +1,9 @@
 // Defects a newcomer hit trying the app (issue 36), each with the behaviour it should have had.
+import { copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openControlled, pick } from './app-page';
-import { astronautClip, astronautPath, truncatedPng } from './generated';
+import { astronautClip, astronautPath, coffeePath, croppedCopyOfAstronaut, plainGreyImage, tightFaceCrop, truncatedPng } from './generated';
 
 const currentTime = (page: Page) => page.getByTestId('video').evaluate((v: HTMLVideoElement) => v.currentTime);
 
@@ -98,4 +100,22 @@ test('offline before the engine was ever downloaded: the error says so, and how 
   await pick(page, astronautPath);
   await expect(page.getByTestId('error')).toContainText('The analysis engine has not been downloaded yet');
   await expect(page.getByTestId('error')).not.toContainText('Failed to fetch');
+});
+
+test('at 360 px, five files in the list leave the verdict in view (defect 8)', async ({ page }) => {
+  // A phone's file names, long enough to fill a chip each.
+  const files = [astronautPath, coffeePath, plainGreyImage(), tightFaceCrop(), croppedCopyOfAstronaut()].map((path, i) => {
+    const named = join(dirname(path), `IMG_20261204_09301${i}_HDR_portrait.png`);
+    copyFileSync(path, named);
+    return named;
+  });
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles(files);
+  await expect(page.getByTestId('file-status')).toHaveText(['done', 'done', 'done', 'done', 'done'], { timeout: 90_000 });
+  await page.getByTestId('file-entry').last().getByRole('button').first().click();
+  const summary = (await page.getByTestId('summary').boundingBox())!;
+  expect(summary.y + 24).toBeLessThanOrEqual(640);
+  const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 5).map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), wide.join(', ')).toBeLessThanOrEqual(0);
 });
