@@ -104,7 +104,7 @@ for (const [name, path] of [['the original photo', astronautPath], ['a self-blen
     expect(report.faces![0].parts).toEqual([{ model: multitask, label, probability: report.faces![0].probability }]);
     expect(formatProbability(report.faces![0].probability)).toBe(shown);
     // "What the scores mean": every band with its cut-off and its measured meaning.
-    await expect(page.getByTestId('band-guide').locator('dd')).toHaveText((['none', 'weak', 'moderate', 'strong'] as const).map(bandMeaning));
+    await expect(page.getByTestId('band-guide').locator('dd')).toHaveText((['none', 'weak', 'moderate', 'strong'] as const).map((band) => bandMeaning(band)));
   });
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 export const root = join(import.meta.dirname, '..', '..');
 
-const run = (command) => execSync(command, { cwd: root, stdio: 'inherit' });
+const run = (command, env = {}) => execSync(command, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
 
 /** npm ci when node_modules is missing or older than the lockfile. */
 export function ensureNodeModules() {
@@ -13,7 +13,9 @@ export function ensureNodeModules() {
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs
     && existsSync(join(root, 'public', 'vendor', 'models', 'face_detection_short_range.tflite'))) return;
   console.log('Installing dependencies (npm ci)...');
-  run('npm ci --no-audit --no-fund');
+  // onnxruntime-node (the benchmark's native baseline) ships its CPU binaries; where npm runs its install script, it
+  // would download GPU ones from nuget.org, which is unreachable here. (Its own variable: npm has no config key for it.)
+  run('npm ci --no-audit --no-fund', { ONNXRUNTIME_NODE_INSTALL: 'skip' });
 }
 
 /** Debian's chromium drives the browser tests (Playwright cannot download a browser here). */

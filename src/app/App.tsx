@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { minAssessableFacePx } from '../pipeline/analysis';
 import { ComparePanel } from '../compare/ComparePanel';
-import { noEvidenceCaveat } from '../pipeline/evidence';
 import { bandGuide } from '../report/wording';
 import { ProvenancePanel } from '../provenance/ProvenancePanel';
 import { analyzeFile, analyzeFiles, startEngine } from './analyze-file';
@@ -11,15 +10,19 @@ import { takeSharedFile } from './offline';
 import { DropTarget } from './DropTarget';
 import { EngineStatus } from './EngineStatus';
 import { FileList } from './FileList';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useLanguage, useWords } from './language';
 import { FaceList } from './FaceList';
 import { HeatmapControls } from './HeatmapControls';
 import { ImageStage } from './ImageStage';
 import { selectCurrent, useAppStore } from './store';
 import { SamplingControl, VideoView } from './VideoView';
 import { Summary } from './Summary';
+import { Wordmark } from './Wordmark';
 
 export function App() {
   const current = useAppStore(selectCurrent);
+  const say = useWords();
 
   useEffect(() => {
     const onPaste = (event: ClipboardEvent) => {
@@ -49,9 +52,9 @@ export function App() {
     <DropTarget onFiles={(files) => void analyzeFiles(files)} onFilesNear={startEngine}>
       <header className="masthead">
         <h1>
-          Mikiwame <span lang="ja">見極め</span>
+          Mikiwame <Wordmark />
         </h1>
-        <p>Checks the faces in a photo or video for signs of manipulation. Everything runs on this device: nothing is uploaded.</p>
+        <p>{say.tagline}</p>
         <AppControls />
       </header>
       <main>
@@ -59,7 +62,7 @@ export function App() {
         <FileList />
         <EngineStatus />
         {current && (
-          <section className="result" aria-label="Analysis">
+          <section className="result" aria-label={say.analysisRegion}>
             {current.kind === 'video' && (current.status === 'analyzing' || current.status === 'done') ? (
               <VideoView key={current.id} current={current} />
             ) : (
@@ -84,6 +87,9 @@ export function App() {
         )}
         <Limits />
       </main>
+      <footer className="app-footer">
+        <LanguageSwitch />
+      </footer>
       <Announcer />
     </DropTarget>
   );
@@ -91,6 +97,7 @@ export function App() {
 
 function FilePicker({ onFiles }: { onFiles: (files: File[]) => void }) {
   const input = useRef<HTMLInputElement>(null);
+  const say = useWords();
   return (
     <div className="picker">
       <button
@@ -104,7 +111,7 @@ function FilePicker({ onFiles }: { onFiles: (files: File[]) => void }) {
         }}
         data-testid="pick"
       >
-        Choose a photo or video
+        {say.choose}
       </button>
       {/* Hidden: the button above is the control (a styled file input cannot be focused reliably). */}
       <input
@@ -120,28 +127,26 @@ function FilePicker({ onFiles }: { onFiles: (files: File[]) => void }) {
           if (files.length) onFiles(files);
         }}
       />
-      <span>or drop it anywhere on this page, or paste it (Ctrl+V).</span>
+      <span>{say.orDrop}</span>
       <SamplingControl />
     </div>
   );
 }
 
 function Limits() {
+  const say = useWords();
+  const language = useLanguage((s) => s.language);
+  const [scores, ...rest] = say.limits(minAssessableFacePx, say.noEvidenceCaveat);
   return (
     <details className="limits">
-      <summary>What the scores mean, and their limits</summary>
+      <summary>{say.limitsTitle}</summary>
       <ul>
-        <li>Each face gets a score, the model's probability that it was manipulated, and a band that says how often authentic faces scored as high in our tests. It is evidence, not proof: the final judgment is yours.
+        <li>{scores}
           <dl className="band-guide" data-testid="band-guide">
-            {bandGuide.map(([title, meaning]) => <div key={title}><dt>{title}</dt><dd>{meaning}</dd></div>)}
+            {bandGuide(language).map(([title, meaning]) => <div key={title}><dt>{title}</dt><dd>{meaning}</dd></div>)}
           </dl>
         </li>
-        <li>{noEvidenceCaveat} "No evidence found" is all a score below the weak band says; the app never calls a face authentic.</li>
-        <li>Faces under {minAssessableFacePx} px are too small to assess: they are boxed but not scored, and do not count towards the verdict.</li>
-        <li>The heatmap is the multi-task model's estimate of the manipulated region; its intensity follows the face's probability. This version of the model mostly outlines the blended face region rather than pinpointing an edit: read it as "where to look", not as proof.</li>
-        <li>Heavy recompression, resizing, small faces and profile views reduce reliability; these are flagged when detected. Small, heavily recompressed photos of real people score higher than sharp ones; the bands were measured on such faces too.</li>
-        <li>On real-world deepfake videos the scores run low: the bands are set so that authentic faces rarely reach them, and many fake people stay under the weak band too. On a video, a low score is not evidence of authenticity; compare people and moments on the timeline.</li>
-        <li>No face found means the image cannot be assessed, not that it is authentic. Whole-image synthesis and non-face edits are out of scope.</li>
+        {rest.map((limit) => <li key={limit}>{limit}</li>)}
       </ul>
     </details>
   );

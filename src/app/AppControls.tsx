@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
-import { makeAvailableOffline, missingEngineAssets, type OfflineProgress } from './offline';
+import { makeAvailableOffline, missingEngineBytes, type OfflineProgress } from './offline';
+import { useWords } from './language';
 import { useAppStore } from './store';
 
 interface InstallPromptEvent extends Event {
@@ -10,6 +11,7 @@ interface InstallPromptEvent extends Event {
 /** "Install app", offered when the browser says the app can be installed. */
 function InstallButton() {
   const [prompt, setPrompt] = useState<InstallPromptEvent | undefined>();
+  const say = useWords();
   useEffect(() => {
     const onPrompt = (event: Event) => {
       event.preventDefault();
@@ -26,46 +28,53 @@ function InstallButton() {
   if (!prompt) return null;
   return (
     <button type="button" onClick={() => void prompt.prompt().then(() => setPrompt(undefined))} data-testid="install">
-      Install app
+      {say.installApp}
     </button>
   );
 }
 
-type OfflineState = { state: 'checking' | 'missing' | 'ready' } | { state: 'loading'; progress: OfflineProgress } | { state: 'failed'; message: string };
+type OfflineState =
+  | { state: 'checking' }
+  | { state: 'ready' }
+  | { state: 'missing'; bytes: number }
+  | { state: 'loading'; progress: OfflineProgress }
+  | { state: 'failed'; bytes: number; message: string };
 
 /** Fetches every engine file at once, so the app works offline even before its first analysis. */
 function OfflineButton() {
   const [status, setStatus] = useState<OfflineState>({ state: 'checking' });
   const engineReady = useAppStore((s) => s.engine.status === 'ready');
+  const say = useWords();
   useEffect(() => {
-    void missingEngineAssets().then((missing) => setStatus({ state: missing.length ? 'missing' : 'ready' }));
+    void missingEngineBytes().then((bytes) => setStatus(bytes > 0 ? { state: 'missing', bytes } : { state: 'ready' }));
   }, [engineReady]);
   if (!('serviceWorker' in navigator) || status.state === 'checking') return null;
-  if (status.state === 'ready') return <span className="offline-ready" data-testid="offline-ready">Available offline</span>;
+  if (status.state === 'ready') return <span className="offline-ready" data-testid="offline-ready">{say.availableOffline}</span>;
   if (status.state === 'loading') {
     const { loaded, total } = status.progress;
     return (
       <span className="offline-loading" role="status">
-        Downloading for offline use… {Math.round(loaded / 1e6)} / {Math.round(total / 1e6)} MB
+        {say.downloadingOffline(Math.round(loaded / 1e6), Math.round(total / 1e6))}
         <progress max={total || undefined} value={loaded} />
       </span>
     );
   }
+  const { bytes } = status;
   return (
     <>
       <button
         type="button"
         data-testid="make-offline"
         onClick={() => {
-          setStatus({ state: 'loading', progress: { loaded: 0, total: 0 } });
-          makeAvailableOffline((progress) => setStatus({ state: 'loading', progress }))
+          setStatus({ state: 'loading', progress: { loaded: 0, total: bytes } });
+          makeAvailableOffline(bytes, (progress) => setStatus({ state: 'loading', progress }))
             .then(() => setStatus({ state: 'ready' }))
-            .catch((error: unknown) => setStatus({ state: 'failed', message: error instanceof Error ? error.message : String(error) }));
+            .catch((error: unknown) => setStatus({ state: 'failed', bytes, message: error instanceof Error ? error.message : String(error) }));
         }}
       >
-        Make available offline (about 70 MB)
+        {say.makeOffline(Math.round(bytes / 1e6))}
       </button>
-      {status.state === 'failed' && <span className="note" role="alert">Download failed: {status.message}. Try again when online.</span>}
+      {status.state === 'failed' && <span className="note" role="alert">{say.offlineFailed(status.message)}</span>}
     </>
   );
 }
@@ -75,12 +84,13 @@ function UpdateBanner() {
   const { needRefresh: [needRefresh], updateServiceWorker } = useRegisterSW();
   // Any file analysing or waiting, not only the one on screen: reloading would lose it.
   const busy = useAppStore((s) => s.files.some((f) => f.status === 'analyzing' || f.status === 'queued'));
+  const say = useWords();
   if (!needRefresh) return null;
   return (
     <div className="update-banner" role="status" data-testid="update">
-      A new version of Mikiwame is ready.{' '}
+      {say.newVersion}{' '}
       <button type="button" disabled={busy} onClick={() => void updateServiceWorker(true)}>
-        {busy ? 'Update after this analysis' : 'Update now'}
+        {busy ? say.updateAfter : say.updateNow}
       </button>
     </div>
   );

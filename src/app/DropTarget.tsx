@@ -1,8 +1,10 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
+import { useWords } from './language';
 
 /** The whole page accepts dropped files; `onFilesNear` says that files are being dragged over it. */
 export function DropTarget({ onFiles, onFilesNear, children }: { onFiles: (files: File[]) => void; onFilesNear?: () => void; children: ReactNode }) {
   const [over, setOver] = useState(false);
+  const say = useWords();
   const hasFiles = (event: DragEvent) => [...event.dataTransfer.types].includes('Files');
   return (
     <div
@@ -29,7 +31,7 @@ export function DropTarget({ onFiles, onFilesNear, children }: { onFiles: (files
       }}
     >
       {children}
-      {over && <div className="drop-hint" aria-hidden="true">Drop to analyse</div>}
+      {over && <div className="drop-hint" aria-hidden="true">{say.dropHint}</div>}
     </div>
   );
 }

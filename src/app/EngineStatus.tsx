@@ -1,15 +1,18 @@
-import { backendNames } from '../report/wording';
+import { backendName } from '../report/wording';
+import { useLanguage, useWords } from './language';
 import { useAppStore } from './store';
 
 export function EngineStatus() {
   const engine = useAppStore((s) => s.engine);
+  const say = useWords();
+  const language = useLanguage((s) => s.language);
   if (engine.status === 'loading') {
     const { progress } = engine;
     const fraction = progress && progress.total > 0 ? progress.loaded / progress.total : undefined;
     return (
       <div className="engine" data-testid="engine-loading">
-        <span>Loading the {progress?.item ?? 'analysis engine'} (first time only)…</span>
-        <progress max={1} value={fraction} aria-label="Engine download" />
+        <span>{say.loadingEngine(progress?.item)}</span>
+        <progress max={1} value={fraction} aria-label={say.engineDownload} />
         {fraction !== undefined && <span>{Math.round(fraction * 100)}%</span>}
       </div>
     );
@@ -17,8 +20,8 @@ export function EngineStatus() {
   if (engine.status === 'ready' && engine.info) {
     return (
       <div className="engine" data-testid="engine-info">
-        <span>Running on <strong data-testid="backend">{backendNames[engine.info.backend]}</strong></span>
-        <span>models: {engine.info.models.map((m) => m.version).join(', ')}</span>
+        <span>{say.runningOn} <strong data-testid="backend">{backendName(engine.info.backend, language)}</strong></span>
+        <span>{say.models(engine.info.models.map((m) => m.version).join(', '))}</span>
       </div>
     );
   }

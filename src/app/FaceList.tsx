@@ -1,5 +1,7 @@
 import { bandMeaning, evidenceLabel, formatProbability } from '../pipeline/evidence';
+import { modelLabel, noteText } from '../i18n';
 import { forgeryKindText } from '../pipeline/forgery-kind';
+import { useLanguage, useWords } from './language';
 import { ScoreExplanation } from './ScoreExplanation';
 import { selectCurrent, useAppStore } from './store';
 
@@ -7,18 +9,20 @@ export function FaceList() {
   const analysis = useAppStore((s) => selectCurrent(s)?.analysis);
   const selected = useAppStore((s) => s.selectedFace);
   const selectFace = useAppStore((s) => s.selectFace);
+  const say = useWords();
+  const language = useLanguage((s) => s.language);
   if (!analysis) return null;
   if (analysis.faces.length === 0) {
     return (
       <div className="faces not-applicable" data-testid="no-face">
-        <h2>Not applicable</h2>
-        <p>No face was found, so there is nothing to assess. This does not mean the image is authentic.</p>
-        <p>Faces smaller than about 24 pixels, strongly turned away, or heavily covered may not be found.</p>
+        <h2>{say.notApplicable}</h2>
+        <p>{say.noFaceText}</p>
+        <p>{say.noFaceHint}</p>
       </div>
     );
   }
   return (
-    <ol className="faces" aria-label="Faces">
+    <ol className="faces" aria-label={say.facesList}>
       {analysis.faces.map((face, i) => (
         <li
           key={i}
@@ -26,16 +30,16 @@ export function FaceList() {
           data-testid="face-card"
         >
           <button type="button" onClick={() => selectFace(selected === i ? null : i)} aria-pressed={selected === i}>
-            <span className="face-number">Face {i + 1}</span>
+            <span className="face-number">{say.face(i + 1)}</span>
             {face.assessable ? (
               <>
                 <span className="probability" data-testid="face-probability">{formatProbability(face.probability)}</span>
-                <span className="band">{evidenceLabel(face.band)}</span>
+                <span className="band">{evidenceLabel(face.band, language)}</span>
               </>
             ) : (
               <>
                 <span className="probability" aria-hidden="true">–</span>
-                <span className="band" data-testid="face-too-small">Too small to assess</span>
+                <span className="band" data-testid="face-too-small">{say.tooSmallToAssess}</span>
               </>
             )}
           </button>
@@ -44,19 +48,19 @@ export function FaceList() {
               <dl className="details">
                 {face.parts.map((part) => (
                   <div key={part.model}>
-                    <dt>{part.label}</dt>
+                    <dt>{modelLabel(part, language)}</dt>
                     <dd>{part.probability.toFixed(3)}</dd>
                   </div>
                 ))}
                 {face.kind && face.kind.label !== 'not-applicable' && (
                   <div>
-                    <dt>looks like</dt>
-                    <dd data-testid="forgery-kind">{forgeryKindText(face.kind)}</dd>
+                    <dt>{say.looksLike}</dt>
+                    <dd data-testid="forgery-kind">{forgeryKindText(face.kind, language)}</dd>
                   </div>
                 )}
                 <FaceMeasures size={face.box} detectionScore={face.detectionScore} />
               </dl>
-              <p className="band-meaning" data-testid="band-meaning">{bandMeaning(face.band)}</p>
+              <p className="band-meaning" data-testid="band-meaning">{bandMeaning(face.band, language)}</p>
               <ScoreExplanation parts={face.parts} fusion={analysis.fusion} />
             </>
           ) : (
@@ -64,7 +68,7 @@ export function FaceList() {
               <FaceMeasures size={face.box} detectionScore={face.detectionScore} />
             </dl>
           )}
-          {face.notes.map((note) => <p key={note} className="note">{note}</p>)}
+          {face.notes.map((note) => noteText(note, language)).map((note) => <p key={note} className="note">{note}</p>)}
         </li>
       ))}
     </ol>
@@ -72,14 +76,15 @@ export function FaceList() {
 }
 
 function FaceMeasures({ size, detectionScore }: { size: { width: number; height: number }; detectionScore: number }) {
+  const say = useWords();
   return (
     <>
       <div>
-        <dt>face size</dt>
-        <dd>{Math.round(size.width)}×{Math.round(size.height)} px</dd>
+        <dt>{say.faceSize}</dt>
+        <dd>{say.faceSizeValue(Math.round(size.width), Math.round(size.height))}</dd>
       </div>
       <div>
-        <dt>detector confidence</dt>
+        <dt>{say.detectorConfidence}</dt>
         <dd>{detectionScore.toFixed(2)}</dd>
       </div>
     </>

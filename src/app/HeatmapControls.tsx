@@ -1,7 +1,9 @@
 import { modelManifest } from '../pipeline/model-manifest';
+import { useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
 
 export function HeatmapControls() {
+  const say = useWords();
   const visible = useAppStore((s) => s.heatmapVisible);
   const opacity = useAppStore((s) => s.heatmapOpacity);
   const setVisible = useAppStore((s) => s.setHeatmapVisible);
@@ -16,17 +18,17 @@ export function HeatmapControls() {
     <div className="heatmap-controls">
       <label>
         <input type="checkbox" checked={visible} onChange={(e) => setVisible(e.target.checked)} data-testid="heatmap-toggle" />
-        Heatmap
+        {say.heatmap}
       </label>
       <label>
-        Opacity
+        {say.opacity}
         <input
           type="range" min={0} max={1} step={0.05} value={opacity} disabled={!visible}
           onChange={(e) => setOpacity(Number(e.target.value))} data-testid="heatmap-opacity"
         />
       </label>
-      <span className="legend" role="img" aria-label="Heatmap colours: dark purple, unlikely manipulated, through teal and green to yellow, likely manipulated">
-        <span aria-hidden="true">unlikely</span><span className="legend-bar" /><span aria-hidden="true">likely manipulated</span>
+      <span className="legend" role="img" aria-label={say.heatmapLegend}>
+        <span aria-hidden="true">{say.legendUnlikely}</span><span className="legend-bar" /><span aria-hidden="true">{say.legendLikely}</span>
       </span>
     </div>
   );

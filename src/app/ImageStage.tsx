@@ -1,6 +1,8 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { formatProbability } from '../pipeline/evidence';
+import { drawnBox } from './face-mark';
 import { paintHeatmap } from './heat-draw';
+import { useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
 
 export function ImageStage() {
@@ -11,6 +13,7 @@ export function ImageStage() {
   const selectFace = useAppStore((s) => s.selectFace);
   const canvas = useRef<HTMLCanvasElement>(null);
   const analysis = current.analysis;
+  const say = useWords();
 
   useEffect(() => {
     // A face too small to assess has no score, so no heat either.
@@ -18,12 +21,21 @@ export function ImageStage() {
   }, [analysis]);
 
   const zoomBox = analysis && selected !== null ? analysis.faces[selected]?.box : undefined;
+
+  useEffect(() => {
+    if (!zoomBox) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') selectFace(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [zoomBox, selectFace]);
   const zoomStyle = zoomBox && analysis ? zoomTransform(zoomBox, analysis.width, analysis.height) : undefined;
 
   return (
     <div className="stage" data-testid="stage">
       <div className="stage-inner" style={zoomStyle}>
-        <img src={current.url} alt={`The analysed image: ${current.name}`} />
+        <img src={current.url} alt={say.analysedImage(current.name)} />
         {analysis && (
           <>
             <canvas
@@ -36,7 +48,10 @@ export function ImageStage() {
               aria-hidden="true"
             />
             <svg className="boxes" viewBox={`0 0 ${analysis.width} ${analysis.height}`} preserveAspectRatio="none">
-              {analysis.faces.map((face, i) => (
+              {analysis.faces.map((face, i) => {
+                const labelSize = Math.max(12, face.box.height / 5);
+                const drawn = drawnBox(face.box, analysis.width, analysis.height, labelSize);
+                return (
                 <g
                   key={i}
                   className={`face-box band-${face.assessable ? face.band : 'na'}${face.assessable ? '' : ' too-small'}${selected === i ? ' selected' : ''}`}
@@ -44,7 +59,7 @@ export function ImageStage() {
                   role="button"
                   tabIndex={0}
                   aria-pressed={selected === i}
-                  aria-label={`Face ${i + 1}: ${face.assessable ? `probability ${formatProbability(face.probability)}` : 'too small to assess'}. Zoom to it.`}
+                  aria-label={say.faceBoxName(i + 1, face.assessable ? formatProbability(face.probability) : null)}
                   onClick={() => selectFace(selected === i ? null : i)}
                   onKeyDown={(event) => {
                     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -52,16 +67,17 @@ export function ImageStage() {
                     selectFace(selected === i ? null : i);
                   }}
                 >
-                  <rect x={face.box.x} y={face.box.y} width={face.box.width} height={face.box.height} vectorEffect="non-scaling-stroke" />
-                  <text x={face.box.x} y={face.box.y} dy="-0.3em" style={{ fontSize: `calc(${Math.max(12, face.box.height / 5)}px / var(--zoom, 1))` }}>{i + 1}</text>
+                  <rect x={drawn.x} y={drawn.y} width={drawn.width} height={drawn.height} vectorEffect="non-scaling-stroke" />
+                  <text x={drawn.x + labelSize * 0.2} y={drawn.labelY} style={{ fontSize: `calc(${labelSize}px / var(--zoom, 1))` }}>{i + 1}</text>
                 </g>
-              ))}
+                );
+              })}
             </svg>
           </>
         )}
       </div>
       {zoomBox && (
-        <button type="button" className="unzoom" onClick={() => selectFace(null)}>Show whole image</button>
+        <button type="button" className="unzoom" onClick={() => selectFace(null)}>{say.showWholeImage}</button>
       )}
     </div>
   );

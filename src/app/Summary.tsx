@@ -1,7 +1,11 @@
 import { useState } from 'react';
+import { noteText, type Note } from '../i18n';
+import { summarize } from '../pipeline/analysis';
 import { statusBand } from '../pipeline/evidence';
 import { CredentialsLine } from '../provenance/ProvenancePanel';
 import { cancelAnalysis } from './analyze-file';
+import { fileErrorText } from './file-error';
+import { useLanguage, useWords } from './language';
 import { downloadReport } from './report';
 import { selectCurrent, useAppStore, type CurrentFile } from './store';
 
@@ -13,62 +17,68 @@ async function downloadPdf(current: CurrentFile) {
 
 export function ReportButton({ current }: { current: CurrentFile }) {
   const [pdf, setPdf] = useState<{ making: boolean; error?: string }>({ making: false });
+  const say = useWords();
+  const language = useLanguage((s) => s.language);
   const makePdf = () => {
     setPdf({ making: true });
     downloadPdf(current).then(
       () => setPdf({ making: false }),
-      (error: unknown) => setPdf({ making: false, error: `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}.` }),
+      (error: unknown) => setPdf({ making: false, error: error instanceof Error ? error.message : String(error) }),
     );
   };
   return (
     <div className="report-buttons">
-      <button type="button" className="report" onClick={() => downloadReport(current)} data-testid="export">
-        Download report (JSON)
+      <button type="button" className="report" onClick={() => downloadReport(current, language)} data-testid="export">
+        {say.downloadJson}
       </button>
       <button type="button" className="report" onClick={makePdf} disabled={pdf.making} data-testid="export-pdf">
-        {pdf.making ? 'Making the PDF…' : 'Download report (PDF)'}
+        {pdf.making ? say.makingPdf : say.downloadPdf}
       </button>
-      {pdf.error && <span className="note" role="alert">{pdf.error}</span>}
+      {pdf.error && <span className="note" role="alert">{say.pdfFailed(pdf.error)}</span>}
     </div>
   );
 }
 
 /** The result's notes; the first is the caveat when there is one (see statusNotes). */
-export function ResultNotes({ notes }: { notes: string[] }) {
-  return notes.map((note) => <div key={note} className="note" data-testid="result-note">{note}</div>);
+export function ResultNotes({ notes }: { notes: Note[] }) {
+  const language = useLanguage((s) => s.language);
+  return notes.map((note) => noteText(note, language)).map((text) => <div key={text} className="note" data-testid="result-note">{text}</div>);
 }
 
 export function Summary() {
   const current = useAppStore(selectCurrent);
   const files = useAppStore((s) => s.files);
+  const say = useWords();
+  const language = useLanguage((s) => s.language);
   if (!current) return null;
   if (current.status === 'queued') {
     const ahead = files.filter((f) => f.id < current.id && (f.status === 'queued' || f.status === 'analyzing')).length;
     return (
       <div className="summary" data-testid="queued">
-        <em>{current.name}</em> waits its turn: {ahead === 1 ? '1 file' : `${ahead} files`} ahead.
+        <em>{current.name}</em> {say.waitsTurn(ahead)}
       </div>
     );
   }
   if (current.status === 'analyzing') {
     return (
       <div className="summary">
-        Analysing <em>{current.name}</em>…{' '}
-        <button type="button" onClick={cancelAnalysis}>Cancel</button>
+        {say.analysing} <em>{current.name}</em>…{' '}
+        <button type="button" onClick={cancelAnalysis}>{say.cancel}</button>
       </div>
     );
   }
   if (current.status === 'error') {
     return (
       <div className="summary error" data-testid="error">
-        <strong>{current.name}:</strong> {current.error}
+        <span className="error-mark" data-testid="error-mark">{say.errorMark}</span>
+        <strong>{current.name}:</strong> {fileErrorText(current.error, language)}
       </div>
     );
   }
   const analysis = current.analysis!;
   return (
     <div className={`summary band-${statusBand(analysis.status)}`} data-testid="summary">
-      <strong>{current.name}</strong>: {analysis.summary}
+      <strong>{current.name}</strong>: {summarize(analysis.faces, language).summary}
       <CredentialsLine current={current} />
       <ResultNotes notes={analysis.notes} />
       <ReportButton current={current} />

@@ -1,5 +1,6 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { trackRuns, type TrackSummary } from '../video/aggregate';
+import { useWords } from './language';
 import { useAppStore } from './store';
 import { tickLabel, timeTicks } from './time-ticks';
 import { trackColour } from './colormap';
@@ -17,15 +18,18 @@ function Playhead({ duration }: { duration: number }) {
 }
 
 /** Each person's per-frame probability over time; click or use the arrow keys to seek. */
-export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }: {
+export function Timeline({ duration, analysedUntil, tracks, threshold, currentTime, onSeek }: {
   duration: number;
   analysedUntil: number;
   tracks: TrackSummary[];
   threshold: number;
+  /** The player's position now, a seek just asked for included (the playhead follows only once the frame shows). */
+  currentTime: () => number;
   onSeek: (time: number) => void;
 }) {
   // Whole seconds only: the player updates the time at every frame, and the lines need not redraw.
   const playheadSeconds = useAppStore((s) => Math.round(s.playheadTime));
+  const say = useWords();
   const x = (t: number) => (t / duration) * width;
   const y = (p: number) => (1 - p) * height;
   const seekTo = (event: MouseEvent<SVGSVGElement>) => {
@@ -33,7 +37,7 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }:
     onSeek(Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width)) * duration);
   };
   const onKey = (event: KeyboardEvent<SVGSVGElement>) => {
-    const now = useAppStore.getState().playheadTime;
+    const now = currentTime();
     const target = event.key === 'Home' ? 0 : event.key === 'End' ? duration : event.key in keySteps ? now + keySteps[event.key] : null;
     if (target === null) return;
     event.preventDefault();
@@ -43,7 +47,7 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }:
   return (
     <figure className="timeline">
       <figcaption id="timeline-caption">
-        Probability of manipulation in each analysed frame, one line per person; dashed: where weak evidence starts ({threshold}).
+        {say.timelineCaption(threshold)}
       </figcaption>
       <div className="timeline-plot">
         <div className="probability-axis" aria-hidden="true">
@@ -57,12 +61,12 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, onSeek }:
             onKeyDown={onKey}
             role="slider"
             tabIndex={0}
-            aria-label="Timeline position; the arrow keys seek by a second, Page Up and Page Down by ten"
+            aria-label={say.timelineName}
             aria-describedby="timeline-caption"
             aria-valuemin={0}
             aria-valuemax={Math.round(duration)}
             aria-valuenow={playheadSeconds}
-            aria-valuetext={`${tickLabel(playheadSeconds)} of ${tickLabel(Math.round(duration))}`}
+            aria-valuetext={say.timelineValue(tickLabel(playheadSeconds), tickLabel(Math.round(duration)))}
             data-testid="timeline"
           >
             <rect className="analysed" x={0} y={0} width={x(Math.min(analysedUntil, duration))} height={height} />

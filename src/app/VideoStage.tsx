@@ -3,8 +3,9 @@ import { frameAt, frameValidity } from '../video/frame-lookup';
 import type { AnalysedFrame } from '../video/types';
 import { isAssessable } from '../pipeline/analysis';
 import { trackColour } from './colormap';
-import { faceMark } from './face-mark';
+import { drawnBox, faceMark } from './face-mark';
 import { drawableVideoFace, paintHeatmap } from './heat-draw';
+import { useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
 
 /**
@@ -21,6 +22,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
   const canvas = useRef<HTMLCanvasElement>(null);
   const [shown, setShown] = useState<AnalysedFrame | undefined>();
   const [unplayable, setUnplayable] = useState(false);
+  const say = useWords();
   const frames = useRef<AnalysedFrame[]>([]);
   frames.current = video?.frames ?? [];
   const validity = start ? frameValidity(start.plan.sampleFps, start.info.fps) : 0;
@@ -45,7 +47,16 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
       handle = element.requestVideoFrameCallback(onFrame);
     };
     handle = element.requestVideoFrameCallback(onFrame);
-    return () => element.cancelVideoFrameCallback(handle);
+    // A seek while paused presents its frame without a frame callback: the boxes would keep the previous frame's.
+    const onSeeked = () => {
+      show(element.currentTime);
+      setPlayheadTime(element.currentTime);
+    };
+    element.addEventListener('seeked', onSeeked);
+    return () => {
+      element.cancelVideoFrameCallback(handle);
+      element.removeEventListener('seeked', onSeeked);
+    };
   }, [videoRef, show, setPlayheadTime]);
 
   // New results for the frame on screen, e.g. while paused during the analysis.
@@ -61,7 +72,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
       <div className="stage-inner" style={width && height ? { aspectRatio: `${width} / ${height}`, width: `min(100%, calc(60vh * ${width / height}))` } : undefined}>
         <video
           ref={videoRef} src={current.url} controls playsInline muted data-testid="video"
-          aria-label={`The analysed video: ${current.name}`}
+          aria-label={say.analysedVideo(current.name)}
           onError={() => setUnplayable(true)}
         />
         {width && height && (
@@ -78,13 +89,15 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
             <svg className="boxes passive" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
               {shown?.faces.map((face) => {
                 const { assessable, band, label } = faceMark(face);
+                const labelSize = Math.max(14, face.box.height / 6);
+                const drawn = drawnBox(face.box, width, height, labelSize);
                 return (
                   <g key={face.trackId} className={`face-box band-${band}${assessable ? '' : ' too-small'}`} data-testid="face-box">
                     <rect
-                      x={face.box.x} y={face.box.y} width={face.box.width} height={face.box.height}
+                      x={drawn.x} y={drawn.y} width={drawn.width} height={drawn.height}
                       vectorEffect="non-scaling-stroke" style={{ stroke: trackColour(face.trackId) }}
                     />
-                    <text x={face.box.x} y={face.box.y} dy="-0.3em" style={{ fontSize: `${Math.max(14, face.box.height / 6)}px` }}>
+                    <text x={drawn.x + labelSize * 0.2} y={drawn.labelY} style={{ fontSize: `${labelSize}px` }}>
                       {label}
                     </text>
                   </g>
@@ -96,8 +109,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
       </div>
       {unplayable && (
         <p className="note unplayable" data-testid="unplayable">
-          This browser cannot play this video format (the analysis decodes it itself): the scores, timeline and jump points
-          are complete, but the boxes and heatmap cannot be shown over the picture. A copy converted to H.264 MP4 would play.
+          {say.unplayable}
         </p>
       )}
     </div>

@@ -9,6 +9,7 @@ import { describeSampling } from '../video/sampling';
 import type { VideoOptions } from '../worker/video-engine';
 import { cancelAnalysis, reanalyzeCurrent } from './analyze-file';
 import { HeatmapControls } from './HeatmapControls';
+import { useLanguage, useWords } from './language';
 import { selectCurrent, useAppStore, type CurrentFile } from './store';
 import { ReportButton, ResultNotes } from './Summary';
 import { formatTime } from './time-ticks';
@@ -16,23 +17,24 @@ import { Timeline } from './Timeline';
 import { VideoStage } from './VideoStage';
 import { VideoTracks } from './VideoTracks';
 
-const rateChoices: { value: string; rate: VideoOptions['sampleFps']; label: string }[] = [
-  { value: 'auto', rate: 'auto', label: 'Automatic (all frames if fast enough)' },
-  { value: 'all', rate: null, label: 'Every frame' },
-  { value: '10', rate: 10, label: '10 per second' },
-  { value: '5', rate: 5, label: '5 per second' },
-  { value: '2', rate: 2, label: '2 per second' },
-  { value: '1', rate: 1, label: '1 per second' },
+const rateChoices: { value: string; rate: VideoOptions['sampleFps'] }[] = [
+  { value: 'auto', rate: 'auto' },
+  { value: 'all', rate: null },
+  { value: '10', rate: 10 },
+  { value: '5', rate: 5 },
+  { value: '2', rate: 2 },
+  { value: '1', rate: 1 },
 ];
 
 /** The video sampling rate; changing it re-analyses the current video. */
 export function SamplingControl() {
   const rate = useAppStore((s) => s.videoSampleFps);
   const setRate = useAppStore((s) => s.setVideoSampleFps);
+  const say = useWords();
   const value = rateChoices.find((c) => c.rate === rate)?.value ?? 'auto';
   return (
     <label className="sampling">
-      Video frames to analyse{' '}
+      {say.framesToAnalyse}{' '}
       <select
         value={value}
         data-testid="sampling"
@@ -41,7 +43,9 @@ export function SamplingControl() {
           if (selectCurrent(useAppStore.getState())?.kind === 'video') reanalyzeCurrent();
         }}
       >
-        {rateChoices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+        {rateChoices.map(({ value, rate }) => (
+          <option key={value} value={value}>{rate === 'auto' ? say.rate.auto : rate === null ? say.rate.all : say.rate.perSecond(rate)}</option>
+        ))}
       </select>
     </label>
   );
@@ -50,26 +54,28 @@ export function SamplingControl() {
 function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: VideoVerdict }) {
   const video = current.video!;
   const { start, progress } = video;
-  const sampling = start && describeSampling(start.info, start.plan.sampleFps);
+  const say = useWords();
+  const language = useLanguage((s) => s.language);
+  const sampling = start && describeSampling(start.info, start.plan.sampleFps, language);
   if (current.status === 'analyzing') {
     const speed = progress && progress.elapsedMs > 0 ? progress.framesDone / (progress.elapsedMs / 1000) : 0;
     const left = progress?.framesTotal && speed > 0 ? Math.max(0, progress.framesTotal - progress.framesDone) / speed : null;
     return (
       <div className="summary" data-testid="video-progress">
         <div>
-          Analysing <em>{current.name}</em>
-          {start ? `, ${sampling}` : '…'}
-          {' '}<button type="button" onClick={cancelAnalysis}>Cancel</button>
+          {say.analysing} <em>{current.name}</em>
+          {start ? `${language === 'ja' ? '、' : ', '}${sampling}` : '…'}
+          {' '}<button type="button" onClick={cancelAnalysis}>{say.cancel}</button>
         </div>
         {progress && (
           <div className="progress-line">
-            <progress max={progress.framesTotal ?? undefined} value={progress.framesDone} aria-label="Frames analysed" />
-            <span data-testid="frames-done">{progress.framesDone}{progress.framesTotal ? ` / ${progress.framesTotal}` : ''} frames</span>
-            <span>{speed.toFixed(1)} frames/s</span>
-            {left !== null && <span>about {formatTime(left)} left</span>}
+            <progress max={progress.framesTotal ?? undefined} value={progress.framesDone} aria-label={say.framesAnalysedName} />
+            <span data-testid="frames-done">{say.framesCount(progress.framesDone, progress.framesTotal ?? null)}</span>
+            <span>{say.framesPerSecond(speed)}</span>
+            {left !== null && <span>{say.timeLeft(formatTime(left))}</span>}
           </div>
         )}
-        {verdict.probability !== null && <div className="note">So far: {verdict.summary}</div>}
+        {verdict.probability !== null && <div className="note">{say.soFar(verdict.summary)}</div>}
       </div>
     );
   }
@@ -78,10 +84,10 @@ function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: Vid
       <strong>{current.name}</strong>: {verdict.summary}
       <CredentialsLine current={current} />
       <ResultNotes notes={verdict.notes} />
-      {start && <div className="note">Analysed {video.frames.length} frames: {sampling}.</div>}
+      {start && <div className="note">{say.analysedFrames(video.frames.length, sampling!)}</div>}
       {video.stopped && (
         <div className="note" data-testid="stopped">
-          {video.stopped.reason && <>{video.stopped.reason} </>}Stopped at {formatTime(video.progress?.mediaTime ?? 0)}: the results cover the video up to there.
+          {video.stopped.reason && <>{video.stopped.reason} </>}{say.stoppedAt(formatTime(video.progress?.mediaTime ?? 0))}
         </div>
       )}
       <ResultNotes notes={video.end?.notes ?? []} />
@@ -94,7 +100,8 @@ function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: Vid
 export function VideoView({ current }: { current: CurrentFile }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const video = current.video;
-  const verdict = useMemo(() => videoVerdict(video?.frames ?? []), [video?.frames]);
+  const language = useLanguage((s) => s.language);
+  const verdict = useMemo(() => videoVerdict(video?.frames ?? [], { ...defaultVerdictOptions, language }), [video?.frames, language]);
   const seek = (time: number) => {
     if (videoRef.current) videoRef.current.currentTime = time;
   };
@@ -113,6 +120,7 @@ export function VideoView({ current }: { current: CurrentFile }) {
               analysedUntil={current.status === 'analyzing' ? video?.progress?.mediaTime ?? 0 : duration}
               tracks={verdict.tracks}
               threshold={defaultVerdictOptions.threshold}
+              currentTime={() => videoRef.current?.currentTime ?? 0}
               onSeek={seek}
             />
           )}

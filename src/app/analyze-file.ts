@@ -2,7 +2,9 @@ import { readProvenance } from '../provenance/client';
 import type { FaceDetection } from '../pipeline/types';
 import { mediaKind } from '../video/media-kind';
 import { AnalyzerClient, WorkerCrashedError } from '../worker/client';
-import { selectCurrent, useAppStore, type CurrentFile } from './store';
+import { words, type Refusal } from '../i18n';
+import { useLanguage } from './language';
+import { selectCurrent, useAppStore, type CurrentFile, type FileError } from './store';
 
 const backend = new URLSearchParams(location.search).get('backend');
 const client = new AnalyzerClient(backend === 'wasm' || backend === 'webgpu' ? backend : 'auto');
@@ -10,12 +12,13 @@ let running: { id: number; controller: AbortController } | undefined;
 let nextId = 1;
 
 /** Messages from the decode stages are written for people; anything else gets context. */
-function describeError(error: unknown): string {
-  if (error instanceof WorkerCrashedError) return error.message;
+function describeError(error: unknown): FileError {
+  if (error instanceof WorkerCrashedError) return { id: 'said', text: error.message };
   const message = error instanceof Error ? error.message : String(error);
   // Comlink keeps an error's name across the worker boundary.
-  if (error instanceof Error && error.name === 'UnsupportedInputError') return message;
-  return `The analysis failed: ${message}. The app is still usable: try another file.`;
+  const refusal = (error as { refusal?: Refusal }).refusal;
+  if (error instanceof Error && error.name === 'UnsupportedInputError' && refusal) return { id: 'refused', refusal };
+  return { id: 'failed', detail: message };
 }
 
 /** Adds files to the list; they are analysed one after another, in the order given. */
@@ -23,7 +26,7 @@ export async function analyzeFiles(files: File[]): Promise<void> {
   for (const file of files) {
     const kind = mediaKind(new Uint8Array(await file.slice(0, 16).arrayBuffer()), file.type, file.name);
     useAppStore.getState().addFile({
-      id: nextId++, file, kind, name: file.name || 'pasted image', url: URL.createObjectURL(file), status: 'queued',
+      id: nextId++, file, kind, name: file.name || words(useLanguage.getState().language).pastedImage, url: URL.createObjectURL(file), status: 'queued',
     });
   }
   void pump();
@@ -102,7 +105,7 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
         updateVideo(id, () => ({ stopped: {} }));
         updateFile(id, { status: 'done' });
       } else {
-        updateFile(id, { status: 'error', error: 'Analysis cancelled.' });
+        updateFile(id, { status: 'error', error: { id: 'cancelled' } });
       }
       return;
     }
@@ -113,7 +116,14 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
         updateFile(id, { status: 'done' });
         return;
       }
-    } else if (useAppStore.getState().engine.status === 'loading') setEngine({ status: 'error', progress: undefined });
+    } else if (useAppStore.getState().engine.status === 'loading') {
+      setEngine({ status: 'error', progress: undefined });
+      // Offline before the engine's files were ever cached: a module import or fetch of them fails.
+      if (!navigator.onLine) {
+        updateFile(id, { status: 'error', error: { id: 'engineNotDownloaded' } });
+        return;
+      }
+    }
     updateFile(id, { status: 'error', error: describeError(error) });
   }
 }

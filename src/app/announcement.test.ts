@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageAnalysis } from '../pipeline/analysis';
+import { summarize, type FaceResult, type ImageAnalysis } from '../pipeline/analysis';
 import { noEvidenceCaveat } from '../pipeline/evidence';
 import { announcement } from './announcement';
 import type { CurrentFile } from './store';
@@ -14,12 +14,18 @@ describe('announcement', () => {
     expect(announcement(file({}), false)).toBe('Analysing a.png.');
     expect(announcement(file({ kind: 'video', video: { frames: [], progress: progress(10) } }), false)).toBe('Analysing a.png.');
     expect(announcement(file({ kind: 'video', video: { frames: [], progress: progress(60) } }), false)).toBe('Analysing a.png: 50 % done.');
-    expect(announcement(file({ status: 'error', error: 'It could not be decoded.' }), false)).toBe('a.png: It could not be decoded.');
+    expect(announcement(file({ status: 'error', error: { id: 'said', text: 'It could not be decoded.' } }), false)).toBe('a.png: It could not be decoded.');
   });
 
   it('reads the verdict with its caveat', () => {
-    const analysis = { summary: '1 face found. Highest probability of manipulation 0.46: no evidence found.', status: 'NO_EVIDENCE_FOUND' } as ImageAnalysis;
-    expect(announcement(file({ status: 'done', analysis }), false)).toBe(`a.png: ${analysis.summary} ${noEvidenceCaveat}`);
+    const faces = [{ assessable: true, probability: 0.1 } as FaceResult];
+    const analysis = { faces } as ImageAnalysis;
+    expect(announcement(file({ status: 'done', analysis }), false)).toBe(`a.png: ${summarize(faces).summary} ${noEvidenceCaveat}`);
     expect(announcement(file({ status: 'done', kind: 'video', video: { frames: [] } }), false)).toMatch(/^a.png: No face was tracked .* cannot be assessed/);
+  });
+
+  it('speaks the language on screen', () => {
+    expect(announcement(file({}), false, 'ja')).toBe('a.pngを分析中。');
+    expect(announcement(file({ status: 'error', error: { id: 'cancelled' } }), false, 'ja')).toBe('a.png: 分析を中止しました。');
   });
 });

@@ -1,5 +1,6 @@
 import { isAssessable } from '../pipeline/analysis';
 import { evidenceBand, formatProbability, type EvidenceBand } from '../pipeline/evidence';
+import type { Box } from '../pipeline/types';
 import type { VideoFace } from '../video/types';
 
 export interface FaceMark {
@@ -17,4 +18,21 @@ export function faceMark(face: VideoFace): FaceMark {
     band: assessable ? evidenceBand(face.probability) : 'na',
     label: `${face.trackId} · ${assessable ? formatProbability(face.probability) : 'too small'}`,
   };
+}
+
+export interface DrawnBox extends Box {
+  /** Where the label's baseline goes: above the box, or inside its top where the picture leaves no room above. */
+  labelY: number;
+}
+
+/**
+ * A face's box as drawn over a picture of `width` x `height`: cut to the picture (a detector box can run past the edge
+ * of a tight crop), with its label of height `labelSize` where it is whole.
+ */
+export function drawnBox(box: Box, width: number, height: number, labelSize: number): DrawnBox {
+  const x = Math.max(0, box.x);
+  const y = Math.max(0, box.y);
+  const right = Math.min(width, box.x + box.width);
+  const bottom = Math.min(height, box.y + box.height);
+  return { x, y, width: right - x, height: bottom - y, labelY: y >= labelSize * 1.2 ? y - labelSize * 0.3 : y + labelSize };
 }

@@ -14,16 +14,23 @@ export async function missingEngineAssets(): Promise<string[]> {
   return present.filter(([, hit]) => !hit).map(([url]) => url);
 }
 
+/** Bytes of the engine files not yet cached, from the server's Content-Length (HEAD requests; the service worker caches GETs only). */
+export async function missingEngineBytes(): Promise<number> {
+  const sizes = await Promise.all((await missingEngineAssets()).map(async (url) => {
+    const response = await fetch(url, { method: 'HEAD' });
+    return Number(response.headers.get('Content-Length') ?? 0);
+  }));
+  return sizes.reduce((a, b) => a + b, 0);
+}
+
 /**
- * Fetches every engine file through the service worker, which caches it (src/sw.ts), reporting
- * bytes as they arrive. Sizes come from each response's Content-Length.
+ * Fetches every engine file through the service worker, which caches it (src/sw.ts), reporting bytes as they arrive
+ * out of `total` (missingEngineBytes).
  */
-export async function makeAvailableOffline(onProgress: (p: OfflineProgress) => void, signal?: AbortSignal): Promise<void> {
+export async function makeAvailableOffline(total: number, onProgress: (p: OfflineProgress) => void, signal?: AbortSignal): Promise<void> {
   const urls = await missingEngineAssets();
   const responses = await Promise.all(urls.map((url) => fetch(url, { signal })));
-  const total = responses.reduce((sum, r) => sum + Number(r.headers.get('Content-Length') ?? 0), 0);
   let loaded = 0;
-  onProgress({ loaded, total });
   for (const response of responses) {
     if (!response.ok || !response.body) throw new Error(`could not fetch ${response.url} (HTTP ${response.status})`);
     const reader = response.body.getReader();

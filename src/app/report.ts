@@ -1,8 +1,10 @@
-import type { FaceResult } from '../pipeline/analysis';
+import { noteText, type Language, type Note } from '../i18n';
+import { summarize, type FaceResult } from '../pipeline/analysis';
 import { comparisonReport } from '../compare/report';
 import { bandMeaning, bandStatus, evidenceBands, type VerdictStatus } from '../pipeline/evidence';
 import { provenanceReport } from '../provenance/report';
-import { videoVerdict, type TrackSummary } from '../video/aggregate';
+import { defaultVerdictOptions, videoVerdict, type TrackSummary } from '../video/aggregate';
+import { fileErrorText } from './file-error';
 import type { CurrentFile } from './store';
 
 /** A face's or person's status: not scored when too small, else its evidence band. */
@@ -12,24 +14,26 @@ const faceStatus = (face: FaceResult): PartStatus => (face.assessable ? bandStat
 const trackStatus = (track: TrackSummary): PartStatus => (track.tooSmall ? 'TOO_SMALL_TO_ASSESS' : bandStatus(track.band));
 
 /** The bands' cut-offs on the score and what each means, as measured on authentic faces. */
-const bandsReport = () => evidenceBands.slice(1).map(({ band, from, falseAlarms }) => ({
-  band, from, authenticAtOrAboveAtMost: falseAlarms, meaning: bandMeaning(band),
+const bandsReport = (language: Language) => evidenceBands.slice(1).map(({ band, from, falseAlarms }) => ({
+  band, from, authenticAtOrAboveAtMost: falseAlarms, meaning: bandMeaning(band, language),
 }));
 
 /**
  * Everything the analysis found, as JSON the user can keep or attach to a fact-check: statuses
  * (see VerdictStatus; a face or person may be TOO_SMALL_TO_ASSESS), scores, each model's part,
  * boxes, notes with the caveats, model versions, and the file's provenance (fingerprint, metadata).
- * No pixels of the file.
+ * No pixels of the file. Keys and statuses are fixed; the sentences are in `language`.
  */
-export function analysisReport(current: CurrentFile, createdAt = new Date()) {
+export function analysisReport(current: CurrentFile, createdAt = new Date(), language: Language = 'en') {
+  const say = (notes: Note[]) => notes.map((note) => noteText(note, language));
   const base = {
     app: 'Mikiwame',
     createdAt: createdAt.toISOString(),
     file: { name: current.name, bytes: current.file.size, type: current.file.type },
     provenance: provenanceReport(current),
     comparison: comparisonReport(current.comparison),
-    bands: bandsReport(),
+    language,
+    bands: bandsReport(language),
   };
   const { analysis, video } = current;
   if (analysis) {
@@ -41,19 +45,19 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()) {
       size: { width: analysis.width, height: analysis.height, sourceWidth: analysis.sourceWidth, sourceHeight: analysis.sourceHeight },
       status: analysis.status,
       probability: analysis.probability,
-      summary: analysis.summary,
-      notes: analysis.notes,
+      summary: summarize(analysis.faces, language).summary,
+      notes: say(analysis.notes),
       fusion: analysis.fusion,
       faces: analysis.faces.map((f) => ({
         status: faceStatus(f), box: f.box, probability: f.probability, band: f.band,
-        bandMeaning: f.assessable ? bandMeaning(f.band) : null, detectionScore: f.detectionScore,
+        bandMeaning: f.assessable ? bandMeaning(f.band, language) : null, detectionScore: f.detectionScore,
         parts: f.parts.map((p) => ({ model: p.model, label: p.label, probability: p.probability })),
-        kind: f.kind ?? null, notes: f.notes,
+        kind: f.kind ?? null, notes: say(f.notes),
       })),
     };
   }
   if (video?.start) {
-    const verdict = videoVerdict(video.frames);
+    const verdict = videoVerdict(video.frames, { ...defaultVerdictOptions, language });
     const labels = video.start.models.map((m) => m.name);
     return {
       ...base,
@@ -71,12 +75,12 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()) {
       status: verdict.status,
       probability: verdict.probability,
       summary: verdict.summary,
-      notes: [...verdict.notes, ...(video.end?.notes ?? [])],
+      notes: say([...verdict.notes, ...(video.end?.notes ?? [])]),
       fusion: video.start.fusion,
       tracks: verdict.tracks.map((track) => {
         const { points, ...rest } = track;
         return {
-          status: trackStatus(track), ...rest, bandMeaning: track.tooSmall ? null : bandMeaning(track.band), kind: track.kind ?? null, frames: points.length,
+          status: trackStatus(track), ...rest, bandMeaning: track.tooSmall ? null : bandMeaning(track.band, language), kind: track.kind ?? null, frames: points.length,
         };
       }),
       segments: verdict.segments,
@@ -89,7 +93,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date()) {
       })),
     };
   }
-  return { ...base, kind: current.kind, status: 'UNABLE_TO_EVALUATE' satisfies VerdictStatus as VerdictStatus, error: current.error ?? null };
+  return { ...base, kind: current.kind, status: 'UNABLE_TO_EVALUATE' satisfies VerdictStatus as VerdictStatus, error: current.error ? fileErrorText(current.error, language) : null };
 }
 
 export type AnalysisReport = ReturnType<typeof analysisReport>;
@@ -106,6 +110,6 @@ export function saveReportFile(current: CurrentFile, blob: Blob, extension: stri
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function downloadReport(current: CurrentFile): void {
-  saveReportFile(current, new Blob([JSON.stringify(analysisReport(current), null, 1)], { type: 'application/json' }), 'json');
+export function downloadReport(current: CurrentFile, language: Language): void {
+  saveReportFile(current, new Blob([JSON.stringify(analysisReport(current, new Date(), language), null, 1)], { type: 'application/json' }), 'json');
 }

@@ -1,3 +1,4 @@
+import { modelLabel, words, type Language } from '../i18n';
 import type { ModelPart } from '../pipeline/analysis';
 import { logit, sigmoid, type FusionWeights } from '../pipeline/fusion';
 
@@ -16,30 +17,28 @@ export interface ScoreExplanation {
   fusion: { bias: number; terms: FusionTerm[]; probability: number } | null;
 }
 
-const listed = (labels: string[]) => labels.join(' and ');
-
 /**
  * Why a face has its number: how the models' outputs combine, and why they can disagree with
  * the combination (a part above the threshold beside a combined score below it).
  */
-export function explainScore(parts: ModelPart[], fusion: FusionWeights | null, threshold = 0.5): ScoreExplanation {
+export function explainScore(parts: ModelPart[], fusion: FusionWeights | null, language: Language = 'en', threshold = 0.5): ScoreExplanation {
+  const say = words(language);
   if (!fusion || parts.length < 2) {
-    return { sentence: `The score is ${parts[0]?.label ?? 'the model'}'s calibrated output.`, fusion: null };
+    return { sentence: say.scoreOneModel(parts[0] ? modelLabel(parts[0], language) : say.scoreTheModel), fusion: null };
   }
   const terms = parts.map((part) => {
     const weight = fusion.weights[part.model] ?? 0;
-    return { label: part.label, probability: part.probability, weight, contribution: weight * logit(part.probability) };
+    return { label: modelLabel(part, language), probability: part.probability, weight, contribution: weight * logit(part.probability) };
   });
   const probability = sigmoid(fusion.bias + terms.reduce((sum, t) => sum + t.contribution, 0));
   const above = terms.filter((t) => t.probability >= threshold).map((t) => t.label);
   const below = terms.filter((t) => t.probability < threshold).map((t) => t.label);
   const heaviest = terms.reduce((a, b) => (b.weight > a.weight ? b : a));
-  let sentence = `The score weighs each model's output by how well it told real from manipulated faces on held-out photos, so it is not their average and can lie outside them.`;
+  let sentence = say.scoreWeighted;
   if (above.length > 0 && below.length > 0) {
-    sentence += ` Here they disagree (${listed(above)} above ${threshold}, ${listed(below)} below): the models look for different traces and miss different fakes; ${heaviest.label} counts most.`;
+    sentence += say.scoreDisagree(above, below, threshold, heaviest.label);
   } else if ((above.length > 0) !== (probability >= threshold)) {
-    const side = above.length > 0 ? 'above' : 'below';
-    sentence += ` Here every model is ${side} ${threshold} but the score is not: the weights are under 1 and the starting value is ${fusion.bias.toFixed(2)}, so outputs this close to ${threshold} do not carry it across.`;
+    sentence += say.scoreNotCarried(above.length > 0 ? 'above' : 'below', threshold, fusion.bias.toFixed(2));
   }
   return { sentence, fusion: { bias: fusion.bias, terms, probability } };
 }

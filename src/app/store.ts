@@ -1,3 +1,4 @@
+import type { Refusal } from '../i18n';
 import { create } from 'zustand';
 import type { ComparisonState } from '../compare/types';
 import type { ImageAnalysis } from '../pipeline/analysis';
@@ -26,6 +27,18 @@ export interface VideoResults {
   stopped?: { reason?: string };
 }
 
+/** Why a file has no result; said in the language on screen (fileErrorText). */
+export type FileError =
+  | { id: 'cancelled' }
+  /** The engine's files could not be fetched: offline before they were ever downloaded. */
+  | { id: 'engineNotDownloaded' }
+  /** detail: an unexpected failure's own message. */
+  | { id: 'failed'; detail: string }
+  /** A file the analysis cannot take, and why. */
+  | { id: 'refused'; refusal: Refusal }
+  /** The analysis's own words for the person (a crashed engine). */
+  | { id: 'said'; text: string };
+
 export interface CurrentFile {
   id: number;
   file: File;
@@ -36,7 +49,7 @@ export interface CurrentFile {
   status: 'queued' | 'analyzing' | 'done' | 'error';
   analysis?: ImageAnalysis;
   video?: VideoResults;
-  error?: string;
+  error?: FileError;
   /** Read beside the face analysis (src/provenance); undefined while it is being read. */
   provenance?: Provenance;
   /** The user asked to see the GPS position in the metadata (it is in the report only then). */

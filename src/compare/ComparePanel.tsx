@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useWords } from '../app/language';
 import { useObjectUrl } from '../app/object-url';
 import { useAppStore, type CurrentFile } from '../app/store';
 import { formatTime } from '../app/time-ticks';
@@ -6,12 +7,13 @@ import { compareWithOriginal } from './compare-file';
 import type { ComparedFrame, ComparisonView } from './types';
 
 function FaceChanges({ view }: { view: ComparisonView }) {
+  const say = useWords().compare;
   if (!view.faces.length) return null;
   return (
     <ul className="compare-faces" data-testid="compare-faces">
       {view.faces.map((face, i) => (
         <li key={i}>
-          Face {i + 1}: {face.changed ? <strong>changed</strong> : 'no change found'} ({Math.round(face.changedFraction * 100)}% of its box differs; mean difference {face.meanDifference.toFixed(1)} of 255)
+          {say.face(i + 1, face.changed, Math.round(face.changedFraction * 100), face.meanDifference.toFixed(1))}
         </li>
       ))}
     </ul>
@@ -78,15 +80,13 @@ function ComparisonResult({ current, view, frame }: { current: CurrentFile; view
 export function ComparePanel({ current, captureFrame }: { current: CurrentFile; captureFrame?: () => Promise<ComparedFrame | null> }) {
   const input = useRef<HTMLInputElement>(null);
   const comparison = current.comparison;
+  const say = useWords().compare;
   return (
     <section className="compare" aria-labelledby="compare-heading" data-testid="compare">
-      <h2 id="compare-heading">Compare with an original</h2>
-      <p className="provenance-intro">
-        Have the picture this {captureFrame ? "video's frame on screen" : 'one'} was supposedly made from? Add it: the two are
-        aligned, and what differs beyond resizing and recompression is outlined.
-      </p>
+      <h2 id="compare-heading">{say.heading}</h2>
+      <p className="provenance-intro">{say.intro(captureFrame !== undefined)}</p>
       <button type="button" onClick={() => input.current?.click()} data-testid="compare-pick" disabled={comparison?.status === 'comparing'}>
-        Compare with an original…
+        {say.pick}
       </button>
       <input
         ref={input}
@@ -106,18 +106,18 @@ export function ComparePanel({ current, captureFrame }: { current: CurrentFile; 
             if (frame) void compareWithOriginal(current, file, frame);
             else {
               useAppStore.getState().updateFile(current.id, {
-                comparison: { status: 'failed', originalName: file.name, message: 'This browser cannot show frames of this video, so there is no frame to compare.' },
+                comparison: { status: 'failed', originalName: file.name, message: say.noFrame },
               });
             }
           });
         }}
       />
-      {comparison?.status === 'comparing' && <p role="status">Comparing with <em>{comparison.originalName}</em>…</p>}
+      {comparison?.status === 'comparing' && <p role="status">{say.comparing} <em>{comparison.originalName}</em>…</p>}
       {comparison?.status === 'failed' && <p className="note" data-testid="compare-refused"><em>{comparison.originalName}</em>: {comparison.message}</p>}
       {comparison?.status === 'done' && (
         <>
           <p>
-            Compared {comparison.frame ? `the frame at ${formatTime(comparison.frame.time)} ` : ''}with <em>{comparison.originalName}</em>.
+            {say.compared(comparison.frame ? formatTime(comparison.frame.time) : null)} <em>{comparison.originalName}</em>.
           </p>
           <ComparisonResult current={current} view={comparison} frame={comparison.frame} />
         </>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useWords } from '../app/language';
 import type { CurrentFile } from '../app/store';
 import { formatTime } from '../app/time-ticks';
 import { exportAnnotatedVideo, type ExportProgress, type VideoExport } from './export-video';
@@ -9,6 +10,7 @@ type ExportState = { state: 'idle' | 'cancelled' } | { state: 'exporting'; progr
 export function ExportVideoButton({ current }: { current: CurrentFile }) {
   const [status, setStatus] = useState<ExportState>({ state: 'idle' });
   const running = useRef<VideoExport>(undefined);
+  const say = useWords();
   // Leaving this result (another file shown) stops its export: its progress and Cancel live here.
   useEffect(() => () => running.current?.cancel(), []);
 
@@ -26,20 +28,20 @@ export function ExportVideoButton({ current }: { current: CurrentFile }) {
     const { fraction, secondsLeft } = status.progress;
     return (
       <div className="progress-line" data-testid="video-export-progress">
-        <span>Making the annotated video…</span>
-        <progress max={1} value={fraction} aria-label="Annotated video made" />
+        <span>{say.exportMaking}</span>
+        <progress max={1} value={fraction} aria-label={say.exportMade} />
         <span data-testid="video-export-percent">{Math.round(fraction * 100)} %</span>
-        {secondsLeft !== null && <span>about {formatTime(secondsLeft)} left</span>}
-        <button type="button" onClick={() => running.current?.cancel()} data-testid="video-export-cancel">Cancel export</button>
+        {secondsLeft !== null && <span>{say.timeLeft(formatTime(secondsLeft))}</span>}
+        <button type="button" onClick={() => running.current?.cancel()} data-testid="video-export-cancel">{say.exportCancel}</button>
       </div>
     );
   }
   return (
     <div className="report-buttons">
       <button type="button" className="report" onClick={start} data-testid="export-video">
-        Export annotated video (MP4)
+        {say.exportVideo}
       </button>
-      {status.state === 'cancelled' && <span className="note" role="status">Export cancelled: no video was saved.</span>}
+      {status.state === 'cancelled' && <span className="note" role="status">{say.exportCancelled}</span>}
       {status.state === 'failed' && <span className="note" role="alert">{status.message}</span>}
     </div>
   );

@@ -1,5 +1,5 @@
-import { bandStatus, evidenceBand, evidenceLabel, formatProbability, type EvidenceBand, type VerdictStatus } from './evidence';
-import { modelManifest } from './model-manifest';
+import { words, type Language, type Note } from '../i18n';
+import { bands, bandStatus, evidenceBand, formatProbability, type EvidenceBand, type VerdictStatus } from './evidence';
 import type { ForgeryKind } from './forgery-kind';
 import type { FusionWeights } from './fusion';
 import type { FaceMask } from './heatmap';
@@ -16,7 +16,7 @@ import type { Affine, Box, Point } from './types';
 export const smallFacePx = 192;
 /** Below this (box side, image pixels) a face is too small to assess: shown, not scored into the verdict. The evidence
  * bands' false-alarm rates were measured on faces down to this size (models/train/bands.py). */
-export const minAssessableFacePx = modelManifest.bands.minFacePx;
+export const minAssessableFacePx = bands.minFacePx;
 
 export interface ModelPart {
   model: string;
@@ -39,7 +39,7 @@ export interface FaceResult {
   mask?: FaceMask;
   /** What kind of forgery the face looks like, when the multi-task net says. */
   kind?: ForgeryKind;
-  notes: string[];
+  notes: Note[];
 }
 
 export interface ModelInfo {
@@ -59,8 +59,7 @@ export interface ImageAnalysis {
   /** The highest probability among assessable faces, or null when there is none. */
   probability: number | null;
   status: VerdictStatus;
-  summary: string;
-  notes: string[];
+  notes: Note[];
   backend: string;
   models: ModelInfo[];
   /** How the models' probabilities were combined; null: the classifier's alone. */
@@ -74,41 +73,28 @@ export function isAssessable(box: Box): boolean {
   return faceSide(box) >= minAssessableFacePx;
 }
 
-export function faceNotes(box: Box): string[] {
+export function faceNotes(box: Box): Note[] {
   const side = faceSide(box);
-  if (side < minAssessableFacePx) {
-    return [`Too small to assess (${side} px): below ${minAssessableFacePx} px the model is not reliable, so this face is not scored.`];
-  }
-  return side < smallFacePx
-    ? [`Small face (${side} px): fine detail is lost at this size and the model both misses manipulated faces and raises false alarms, so the score is weak evidence either way.`]
-    : [];
+  if (side < minAssessableFacePx) return [{ id: 'faceTooSmall', side, minPx: minAssessableFacePx }];
+  return side < smallFacePx ? [{ id: 'faceSmall', side }] : [];
 }
 
-const notAVerdict = 'This is not a verdict that it is real.';
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
-
-export function summarize(faces: FaceResult[]): { probability: number | null; status: VerdictStatus; summary: string } {
-  if (faces.length === 0) {
-    return { probability: null, status: 'NOT_APPLICABLE', summary: `No face found: this image cannot be assessed. ${notAVerdict}` };
-  }
-  const count = plural(faces.length, 'face', 'faces');
+/** An image's verdict: its status and score, and the sentence that says it in `language`. */
+export function summarize(faces: FaceResult[], language: Language = 'en'): { probability: number | null; status: VerdictStatus; summary: string } {
+  const say = words(language);
+  if (faces.length === 0) return { probability: null, status: 'NOT_APPLICABLE', summary: say.imageNoFace };
   const tooSmall = faces.filter((f) => !f.assessable).length;
   if (tooSmall === faces.length) {
-    const all = faces.length === 1 ? 'too small' : 'all too small';
-    return {
-      probability: null,
-      status: 'UNABLE_TO_EVALUATE',
-      summary: `${count} found, ${all} to assess (under ${minAssessableFacePx} px): this image cannot be assessed. ${notAVerdict}`,
-    };
+    return { probability: null, status: 'UNABLE_TO_EVALUATE', summary: say.imageAllTooSmall(faces.length, minAssessableFacePx) };
   }
   const strongest = faces.reduce<number>((best, face, i) => (face.assessable && (best < 0 || face.probability > faces[best].probability) ? i : best), -1);
   const p = faces[strongest].probability;
   const band = evidenceBand(p);
-  const which = faces.length > 1 ? ` (face ${strongest + 1})` : '';
-  const unassessed = tooSmall > 0 ? ` ${plural(tooSmall, 'face was', 'faces were')} too small to assess (under ${minAssessableFacePx} px) and not counted.` : '';
   return {
     probability: p,
     status: bandStatus(band),
-    summary: `${count} found. Highest score ${formatProbability(p)}${which}: ${evidenceLabel(band).toLowerCase()}.${unassessed}`,
+    summary: say.imageVerdict({
+      faces: faces.length, score: formatProbability(p), face: faces.length > 1 ? strongest + 1 : null, band, tooSmall, minPx: minAssessableFacePx,
+    }),
   };
 }

@@ -1,4 +1,5 @@
-import { imageHeaderSize } from './image-header';
+import { refusalText, type Refusal } from '../i18n';
+import { imageHeaderSize, undecodableImage } from './image-header';
 import type { RgbaImage } from './types';
 
 /** Larger images are downscaled before analysis: faces stay far above the crop's resolution. */
@@ -6,8 +7,12 @@ export const maxAnalysisSide = 4096;
 /** Beyond this many pixels the browser may not have the memory to decode at all. */
 export const maxSourcePixels = 100_000_000;
 
+/** A file the analysis cannot take, with the reason as data (`refusal`) for the page to say in its language. */
 export class UnsupportedInputError extends Error {
   override name = 'UnsupportedInputError';
+  constructor(readonly refusal: Refusal) {
+    super(refusalText(refusal, 'en'));
+  }
 }
 
 export interface DecodedImage {
@@ -19,23 +24,18 @@ export interface DecodedImage {
 }
 
 function tooLarge(width: number, height: number): UnsupportedInputError {
-  return new UnsupportedInputError(
-    `The image is ${width}x${height} pixels, more than the ${maxSourcePixels / 1e6} megapixels this app analyses. Resize it and try again.`,
-  );
+  return new UnsupportedInputError({ id: 'imageTooLarge', width, height, maxMegapixels: maxSourcePixels / 1e6 });
 }
 
 export async function decodeImage(blob: Blob): Promise<DecodedImage> {
-  if (blob.size === 0) throw new UnsupportedInputError('The file is empty (0 bytes).');
+  if (blob.size === 0) throw new UnsupportedInputError({ id: 'emptyFile' });
   const declared = imageHeaderSize(new Uint8Array(await blob.slice(0, 1 << 16).arrayBuffer()));
   if (declared && declared.width * declared.height > maxSourcePixels) throw tooLarge(declared.width, declared.height);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   } catch {
-    const kind = blob.type ? ` (${blob.type})` : '';
-    throw new UnsupportedInputError(
-      `This file${kind} could not be decoded as an image: it may be damaged, truncated, or in a format this browser cannot read. Try a JPEG, PNG or WebP copy.`,
-    );
+    throw new UnsupportedInputError(undecodableImage(new Uint8Array(await blob.slice(0, 512).arrayBuffer()), blob.type));
   }
   const sourceWidth = bitmap.width;
   const sourceHeight = bitmap.height;

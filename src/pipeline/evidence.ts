@@ -1,4 +1,6 @@
-import { modelManifest } from './model-manifest';
+import { words, type Language, type Note } from '../i18n';
+// The manifest itself, not model-manifest.ts (whose model URLs need Vite): the e2e tests import these words.
+import manifest from '../../models/manifest.json' with { type: 'json' };
 
 export type EvidenceBand = 'none' | 'weak' | 'moderate' | 'strong';
 
@@ -8,13 +10,14 @@ export type EvidenceBand = 'none' | 'weak' | 'moderate' | 'strong';
  * portraits, UTKFace web photos), clean, recompressed or small, at most `falseAlarms` of the authentic faces scored
  * as high.
  */
-const { bands } = modelManifest;
+/** The bands' cut-offs and the smallest face they were measured on (models/manifest.json). */
+export const { bands } = manifest;
 
-export const evidenceBands: { band: EvidenceBand; from: number; label: string; falseAlarms: number }[] = [
-  { band: 'none', from: 0, label: 'No evidence found', falseAlarms: 1 },
-  { band: 'weak', from: bands.weak, label: 'Weak evidence of manipulation', falseAlarms: bands.limits.weak },
-  { band: 'moderate', from: bands.moderate, label: 'Moderate evidence of manipulation', falseAlarms: bands.limits.moderate },
-  { band: 'strong', from: bands.strong, label: 'Strong evidence of manipulation', falseAlarms: bands.limits.strong },
+export const evidenceBands: { band: EvidenceBand; from: number; falseAlarms: number }[] = [
+  { band: 'none', from: 0, falseAlarms: 1 },
+  { band: 'weak', from: bands.weak, falseAlarms: bands.limits.weak },
+  { band: 'moderate', from: bands.moderate, falseAlarms: bands.limits.moderate },
+  { band: 'strong', from: bands.strong, falseAlarms: bands.limits.strong },
 ];
 
 /** The score from which a face shows evidence at all (the weak band's cut-off). */
@@ -26,19 +29,12 @@ export function bandAtLeast(band: EvidenceBand, least: EvidenceBand): boolean {
   return bandOrder.indexOf(band) >= bandOrder.indexOf(least);
 }
 
-/** How many authentic faces in 100 scored as high as a band in our tests, in words. */
-function inHundred(share: number): string {
-  const n = Math.round(share * 100);
-  return n === 1 ? 'at most 1 authentic face in 100' : `at most ${n} authentic faces in 100`;
-}
-
 /** What a band means, as measured: the card, the report and the README say it in these words. */
-export function bandMeaning(band: EvidenceBand): string {
+export function bandMeaning(band: EvidenceBand, language: Language = 'en'): string {
   const b = evidenceBands.find((x) => x.band === band)!;
-  if (band === 'none') {
-    return `In our tests, at least ${Math.round((1 - bands.limits.weak) * 100)} in 100 authentic faces of every source scored under ${formatProbability(bands.weak)}; so do many manipulated faces.`;
-  }
-  return `In our tests, ${inHundred(b.falseAlarms)} scored ${formatProbability(b.from)} or more (authentic faces from four sources, clean, recompressed and small).`;
+  const say = words(language);
+  if (band === 'none') return say.bandMeaningNone(Math.round((1 - bands.limits.weak) * 100), formatProbability(bands.weak));
+  return say.bandMeaning(Math.round(b.falseAlarms * 100), formatProbability(b.from));
 }
 
 export function evidenceBand(probability: number): EvidenceBand {
@@ -59,8 +55,8 @@ export function formatProbability(probability: number): string {
   return (Math.floor(probability * scale + 1e-9) / scale).toFixed(digits);
 }
 
-export function evidenceLabel(band: EvidenceBand): string {
-  return evidenceBands.find((b) => b.band === band)!.label;
+export function evidenceLabel(band: EvidenceBand, language: Language = 'en'): string {
+  return words(language).bandLabel[band];
 }
 
 /**
@@ -89,12 +85,11 @@ export function bandStatus(band: EvidenceBand): VerdictStatus {
 }
 
 /** Shown with every result below the weak band, and written into the report's notes. */
-export const noEvidenceCaveat =
-  'A score below the weak band is not evidence of authenticity: these models miss many manipulations, especially in real-world videos and fakes unlike their training data.';
+export const noEvidenceCaveat = words('en').noEvidenceCaveat;
 
 /** The notes a verdict carries because of its status. */
-export function statusNotes(status: VerdictStatus): string[] {
-  return status === 'NO_EVIDENCE_FOUND' ? [noEvidenceCaveat] : [];
+export function statusNotes(status: VerdictStatus): Note[] {
+  return status === 'NO_EVIDENCE_FOUND' ? [{ id: 'noEvidenceCaveat' }] : [];
 }
 
 /** The colour family a status is shown in: 'na' (neutral) when nothing could be assessed. */

@@ -1,3 +1,4 @@
+import { words, type Language } from '../i18n';
 import { bandAtLeast, formatProbability, type EvidenceBand } from './evidence';
 
 /**
@@ -29,16 +30,17 @@ export function forgeryKind(synthesised: number, band: EvidenceBand | 'na'): For
 }
 
 /** The "looks like" line of a face's card and report. */
-export function forgeryKindText({ label, synthesised }: ForgeryKind): string {
+export function forgeryKindText({ label, synthesised }: ForgeryKind, language: Language = 'en'): string {
+  const say = words(language);
   const replaced = 1 - synthesised;
   switch (label) {
     case 'synthesised':
-      return `a synthesised whole face (GAN-like), ${formatProbability(synthesised)}`;
+      return say.kindSynthesised(formatProbability(synthesised));
     case 'replaced':
-      return `a replaced or blended face (face swap, blend), ${formatProbability(replaced)}`;
+      return say.kindReplaced(formatProbability(replaced));
     case 'undecided':
-      return `not decided (synthesised ${formatProbability(synthesised)}, replaced or blended ${formatProbability(replaced)})`;
+      return say.kindUndecided(formatProbability(synthesised), formatProbability(replaced));
     case 'not-applicable':
-      return 'not said below moderate evidence of manipulation';
+      return say.kindNotSaid;
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { imageHeaderSize } from './image-header';
+import { imageHeaderSize, undecodableImage } from './image-header';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '..', '..', 'e2e', 'fixtures', name)));
 
@@ -29,5 +29,21 @@ describe('imageHeaderSize', () => {
   it('returns null for what it cannot read', () => {
     expect(imageHeaderSize(new Uint8Array(0))).toBeNull();
     expect(imageHeaderSize(new TextEncoder().encode('not an image at all, sorry'))).toBeNull();
+  });
+});
+
+describe('undecodableImage (defect 5: a text file named .png)', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('says a file whose bytes are text is not an image, whatever its name or type claims', () => {
+    expect(undecodableImage(bytes('hello, this is a note\nnot a picture\n'), 'image/png')).toEqual({ id: 'notAnImage', text: true, type: 'image/png' });
+  });
+
+  it('says a file whose first bytes match no image format is not an image', () => {
+    expect(undecodableImage(new Uint8Array([0x00, 0x13, 0x37, 0xfe, 0x80, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07]), '')).toEqual({ id: 'notAnImage', text: false, type: '' });
+  });
+
+  it('keeps "damaged or truncated" for a file that starts as an image', () => {
+    expect(undecodableImage(fixture('astronaut.png').slice(0, 3000), 'image/png')).toEqual({ id: 'imageUndecodable', type: 'image/png' });
   });
 });

@@ -1,3 +1,5 @@
+import type { Refusal } from '../i18n';
+
 /**
  * Width and height from an image file's header, read before decoding so that a decompression
  * bomb (a small file declaring a huge picture) is refused without allocating it. PNG, JPEG, GIF,
@@ -42,4 +44,37 @@ export function imageHeaderSize(head: Uint8Array): { width: number; height: numb
     }
   }
   return null;
+}
+
+/** Image formats by their first bytes: what a browser may decode (JPEG, PNG, GIF, WebP, BMP, ICO, TIFF, AVIF/HEIF). */
+function startsAsImage(head: Uint8Array): boolean {
+  const ascii = (from: number, length: number) => String.fromCharCode(...head.subarray(from, from + length));
+  return (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff)
+    || (head[0] === 0x89 && ascii(1, 3) === 'PNG')
+    || ascii(0, 4) === 'GIF8'
+    || (ascii(0, 4) === 'RIFF' && ascii(8, 4) === 'WEBP')
+    || ascii(0, 2) === 'BM'
+    || (head[0] === 0 && head[1] === 0 && head[2] === 1 && head[3] === 0)
+    || ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*'
+    || ascii(4, 4) === 'ftyp';
+}
+
+/** Text, as far as the first bytes show: valid UTF-8 without control characters other than tab and line breaks. */
+function looksLikeText(head: Uint8Array): boolean {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, 512));
+    return text.length > 0 && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a file the browser could not decode as an image failed, from its first bytes: not an image at all (its bytes
+ * are text, or match no image format, whatever its name says), or an image that is damaged or in a format this
+ * browser cannot read. `type` is the file's declared MIME type.
+ */
+export function undecodableImage(head: Uint8Array, type: string): Refusal {
+  if (startsAsImage(head)) return { id: 'imageUndecodable', type };
+  return { id: 'notAnImage', text: looksLikeText(head), type };
 }

@@ -1,3 +1,4 @@
+import { noteText } from '../i18n';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ describe('estimateJpegQuality', () => {
     expect(estimateJpegQuality(new Uint8Array(readFileSync(join(import.meta.dirname, '../../e2e/fixtures/astronaut.png'))))).toBeNull();
   });
   it('notes heavy compression only', () => {
-    expect(compressionNote(40)[0]).toMatch(/quality about 40/);
+    expect(noteText(compressionNote(40)[0], 'en')).toMatch(/quality about 40/);
     expect(compressionNote(85)).toEqual([]);
     expect(compressionNote(null)).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import type { Note } from '../i18n';
 // IJG (libjpeg) base luminance quantisation table; its sum is all the estimate needs.
 const ijgLuminanceSum = [
   16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69, 56,
@@ -41,8 +42,6 @@ export function estimateJpegQuality(bytes: Uint8Array): number | null {
   return null;
 }
 
-export function compressionNote(quality: number | null): string[] {
-  return quality !== null && quality < heavyCompressionQuality
-    ? [`Heavy JPEG compression (quality about ${quality}): compression artefacts make the scores less reliable.`]
-    : [];
+export function compressionNote(quality: number | null): Note[] {
+  return quality !== null && quality < heavyCompressionQuality ? [{ id: 'heavyCompression', quality }] : [];
 }

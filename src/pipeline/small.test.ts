@@ -1,3 +1,4 @@
+import { noteText } from '../i18n';
 import { describe, expect, it } from 'vitest';
 import { faceNotes, minAssessableFacePx, smallFacePx, summarize, type FaceResult } from './analysis';
 import { cropSpec } from './crop';
@@ -58,7 +59,7 @@ describe('summaries', () => {
     const { status, summary } = summarize([face(0.46)]);
     expect(status).toBe('NO_EVIDENCE_FOUND');
     expect(summary).toBe('1 face found. Highest score 0.46: no evidence found.');
-    expect(statusNotes(status)).toEqual([noEvidenceCaveat]);
+    expect(statusNotes(status).map((note) => noteText(note, 'en'))).toEqual([noEvidenceCaveat]);
     expect(statusNotes('EVIDENCE_WEAK')).toEqual([]);
   });
   it('leaves faces too small to assess out of the headline, and says how many', () => {
@@ -75,8 +76,8 @@ describe('summaries', () => {
     expect(summary).toMatch(/^2 faces found, all too small to assess .*cannot be assessed. This is not a verdict that it is real.$/);
   });
   it('flags small faces', () => {
-    expect(faceNotes({ x: 0, y: 0, width: minAssessableFacePx, height: 100 })[0]).toMatch(new RegExp(`Small face \\(${minAssessableFacePx} px\\)`));
-    expect(faceNotes({ x: 0, y: 0, width: minAssessableFacePx - 1, height: 100 })[0]).toMatch(/Too small to assess/);
+    expect(noteText(faceNotes({ x: 0, y: 0, width: minAssessableFacePx, height: 100 })[0], 'en')).toMatch(new RegExp(`Small face \\(${minAssessableFacePx} px\\)`));
+    expect(noteText(faceNotes({ x: 0, y: 0, width: minAssessableFacePx - 1, height: 100 })[0], 'en')).toMatch(/Too small to assess/);
     expect(faceNotes({ x: 0, y: 0, width: smallFacePx, height: smallFacePx })).toEqual([]);
   });
 });

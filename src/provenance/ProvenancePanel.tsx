@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { useObjectUrl } from '../app/object-url';
+import { useLanguage, useWords } from '../app/language';
 import { useAppStore, type CurrentFile } from '../app/store';
 import type { VideoInfo } from '../video/video-info';
 import { metadataOf } from './container-tags';
 import { credentialsHeadline, type CredentialsReading, type CredentialsSummary } from './credentials';
-import { actionText, formatBytes, noCredentialsText, noMetadataMeaning, signerText, validationText, videoStreamText } from './wording';
+import { actionText, formatBytes, signerText, validationText, videoStreamText } from './wording';
 import type { Fingerprint, MetadataReading, MetadataSummary, ThumbnailCheck } from './types';
 
 
@@ -22,21 +23,24 @@ function Facts({ rows, testId }: { rows: [string, ReactNode][]; testId?: string 
 }
 
 function FileFacts({ fingerprint, video }: { fingerprint: Fingerprint; video?: VideoInfo }) {
+  const say = useWords().provenance;
+  const language = useLanguage((s) => s.language);
   const rows: [string, ReactNode][] = [
-    ['Size', formatBytes(fingerprint.bytes)],
-    ['Type', fingerprint.type || 'not given'],
+    [say.size, formatBytes(fingerprint.bytes, language)],
+    [say.type, fingerprint.type || say.notGiven],
     ['SHA-256', fingerprint.sha256 ? <code data-testid="sha256">{fingerprint.sha256}</code> : fingerprint.note],
   ];
-  if (fingerprint.jpegQuality !== null) rows.push(['JPEG quality', `about ${fingerprint.jpegQuality} (estimated from its quantisation tables)`]);
+  if (fingerprint.jpegQuality !== null) rows.push([say.jpegQuality, say.jpegQualityValue(fingerprint.jpegQuality)]);
   if (video) {
-    rows.push(['Container', video.container]);
-    rows.push(['Video', videoStreamText(video)]);
+    rows.push([say.container, video.container]);
+    rows.push([say.video, videoStreamText(video, language)]);
   }
   return <Facts rows={rows} testId="file-facts" />;
 }
 
 function LocationFacts({ current, summary }: { current: CurrentFile; summary: MetadataSummary }) {
   const updateFile = useAppStore((s) => s.updateFile);
+  const say = useWords().provenance;
   const { location } = summary;
   if (!location) return null;
   const shown = current.locationShown ?? false;
@@ -49,29 +53,30 @@ function LocationFacts({ current, summary }: { current: CurrentFile; summary: Me
         onClick={() => updateFile(current.id, { locationShown: !shown })}
         data-testid="show-location"
       >
-        {shown ? 'Hide location' : 'Show location'}
+        {shown ? say.hideLocation : say.showLocation}
       </button>
       <span id="provenance-location" data-testid="location">
         {shown
-          ? `Latitude ${location.latitude.toFixed(5)}, longitude ${location.longitude.toFixed(5)} (as written in the file; it is in the report only while shown).`
-          : 'The file records where it was taken (GPS). Hidden until you ask.'}
+          ? say.locationShown(location.latitude.toFixed(5), location.longitude.toFixed(5))
+          : say.locationHidden}
       </span>
     </div>
   );
 }
 
 function MetadataFacts({ current, summary }: { current: CurrentFile; summary: MetadataSummary }) {
+  const say = useWords().provenance;
   if (!summary.found) {
     return (
       <p data-testid="metadata-absent">
-        <strong>No camera or editing metadata</strong> in this file. {noMetadataMeaning}
+        <strong>{say.noMetadata}</strong>{say.noMetadataRest} {say.noMetadataMeaning}
       </p>
     );
   }
-  const rows: [string, ReactNode][] = [['Camera', summary.camera ?? 'not named']];
-  if (summary.software.length) rows.push(['Software', summary.software.join('; ')]);
+  const rows: [string, ReactNode][] = [[say.camera, summary.camera ?? say.notNamed]];
+  if (summary.software.length) rows.push([say.software, summary.software.join('; ')]);
   if (summary.history.length) {
-    rows.push(['Edit history (XMP)', (
+    rows.push([say.editHistory, (
       <ol className="provenance-history">
         {summary.history.map((event, i) => (
           <li key={i}>{[event.action, event.when, event.software].filter(Boolean).join(' · ')}</li>
@@ -80,9 +85,9 @@ function MetadataFacts({ current, summary }: { current: CurrentFile; summary: Me
     )]);
   }
   for (const date of summary.dates) rows.push([date.label, date.value]);
-  if (summary.sourceType) rows.push(['Declared source', summary.sourceType]);
+  if (summary.sourceType) rows.push([say.declaredSource, summary.sourceType]);
   for (const credit of summary.credits) rows.push([credit.label, credit.value]);
-  if (summary.colourProfile) rows.push(['Colour profile', summary.colourProfile]);
+  if (summary.colourProfile) rows.push([say.colourProfile, summary.colourProfile]);
   return (
     <>
       <Facts rows={rows} testId="metadata" />
@@ -93,10 +98,11 @@ function MetadataFacts({ current, summary }: { current: CurrentFile; summary: Me
 }
 
 function MetadataPart({ current, metadata }: { current: CurrentFile; metadata: MetadataReading }) {
+  const say = useWords().provenance;
   if (metadata.status === 'failed') {
     return (
       <p className="note" data-testid="metadata-unreadable">
-        The metadata could not be read: {metadata.message}. The rest of the analysis is not affected.
+        {say.metadataFailed(metadata.message)}
       </p>
     );
   }
@@ -110,33 +116,35 @@ function MetadataPart({ current, metadata }: { current: CurrentFile; metadata: M
 }
 
 function CredentialsFacts({ summary }: { summary: CredentialsSummary }) {
+  const say = useWords().provenance;
   const rows: [string, ReactNode][] = [
-    ['Validation', <span data-testid="credentials-validation">{validationText(summary)}</span>],
-    ['Signed by', signerText(summary)],
-    ['Signed at', summary.signedAt ?? 'no time-stamp'],
+    [say.validation, <span data-testid="credentials-validation">{validationText(summary)}</span>],
+    [say.signedBy, signerText(summary)],
+    [say.signedAt, summary.signedAt ?? say.noTimeStamp],
   ];
-  if (summary.claimGenerator) rows.push(['Made with', summary.claimGenerator]);
-  rows.push(['Actions', summary.actions.length ? (
+  if (summary.claimGenerator) rows.push([say.madeWith, summary.claimGenerator]);
+  rows.push([say.actions, summary.actions.length ? (
     <ol className="provenance-history">
       {summary.actions.map((a, i) => <li key={i}>{actionText(a)}</li>)}
     </ol>
-  ) : 'none recorded']);
-  if (summary.ingredients.length) rows.push(['Ingredients', summary.ingredients.map((i) => `${i.title} (${i.relationship})`).join('; ')]);
+  ) : say.noneRecorded]);
+  if (summary.ingredients.length) rows.push([say.ingredients, summary.ingredients.map((i) => `${i.title} (${i.relationship})`).join('; ')]);
   return <Facts rows={rows} testId="credentials" />;
 }
 
 function CredentialsPart({ credentials }: { credentials: CredentialsReading }) {
+  const say = useWords().provenance;
   switch (credentials.status) {
     case 'absent':
       return (
-        <p data-testid="credentials-absent">{noCredentialsText}</p>
+        <p data-testid="credentials-absent">{say.noCredentials}</p>
       );
     case 'unsupported':
       return <p data-testid="credentials-unsupported">{credentials.message}</p>;
     case 'failed':
       return (
         <p className="note" data-testid="credentials-unreadable">
-          The content credentials could not be read: {credentials.message}. The rest of the analysis is not affected.
+          {say.credentialsFailed(credentials.message)}
         </p>
       );
     case 'read':
@@ -154,25 +162,24 @@ export function CredentialsLine({ current }: { current: CurrentFile }) {
 
 function ThumbnailPart({ thumbnail, imageUrl }: { thumbnail: ThumbnailCheck; imageUrl: string }) {
   const thumbnailUrl = useObjectUrl(thumbnail.jpeg, 'image/jpeg');
+  const say = useWords().provenance;
   if (thumbnail.difference === null) {
-    return <p data-testid="thumbnail-unchecked">The file embeds an EXIF thumbnail, but it could not be decoded to compare with the picture.</p>;
+    return <p data-testid="thumbnail-unchecked">{say.thumbnailUnchecked}</p>;
   }
-  if (!thumbnail.differs) return <p data-testid="thumbnail-matches">The EXIF thumbnail embedded in the file shows the same picture.</p>;
+  if (!thumbnail.differs) return <p data-testid="thumbnail-matches">{say.thumbnailMatches}</p>;
   return (
     <div className="thumbnail-mismatch" data-testid="thumbnail-mismatch">
       <p>
-        <strong>The EXIF thumbnail embedded in the file shows a different picture.</strong> Editors often leave the
-        camera&apos;s thumbnail in place when they change the picture: a classic sign that it was edited (or cropped)
-        after it was taken. Another program may also have written the thumbnail.
+        <strong>{say.thumbnailDiffers}</strong> {say.thumbnailDiffersWhy}
       </p>
       <div className="thumbnail-pair">
         <figure>
-          <img src={imageUrl} alt="The picture as the file shows it" />
-          <figcaption>The picture</figcaption>
+          <img src={imageUrl} alt={say.pictureAlt} />
+          <figcaption>{say.pictureCaption}</figcaption>
         </figure>
         <figure>
-          {thumbnailUrl && <img src={thumbnailUrl} alt="The thumbnail embedded in the file's EXIF" data-testid="exif-thumbnail" />}
-          <figcaption>Its embedded thumbnail</figcaption>
+          {thumbnailUrl && <img src={thumbnailUrl} alt={say.thumbnailAlt} data-testid="exif-thumbnail" />}
+          <figcaption>{say.thumbnailCaption}</figcaption>
         </figure>
       </div>
     </div>
@@ -182,24 +189,23 @@ function ThumbnailPart({ thumbnail, imageUrl }: { thumbnail: ThumbnailCheck; ima
 /** File fingerprint, content credentials and metadata, beside the face verdict: evidence that needs no model. */
 export function ProvenancePanel({ current }: { current: CurrentFile }) {
   const { provenance } = current;
+  const say = useWords().provenance;
   return (
     <section className="provenance" aria-labelledby="provenance-heading" data-testid="provenance">
-      <h2 id="provenance-heading">Provenance</h2>
-      <p className="provenance-intro">
-        What the file says about itself. Metadata can be removed or rewritten by anyone: it gives leads to check, not proof.
-      </p>
+      <h2 id="provenance-heading">{say.heading}</h2>
+      <p className="provenance-intro">{say.intro}</p>
       {provenance ? (
         <>
-          <h3>File</h3>
+          <h3>{say.file}</h3>
           <FileFacts fingerprint={provenance.fingerprint} video={current.video?.start?.info} />
-          <h3>Content credentials (C2PA)</h3>
+          <h3>{say.credentials}</h3>
           <CredentialsPart credentials={provenance.credentials} />
-          <h3>{current.video?.start ? "Metadata (the container's tags)" : 'Metadata'}</h3>
+          <h3>{current.video?.start ? say.containerTags : say.metadata}</h3>
           <MetadataPart current={current} metadata={metadataOf(current, provenance)} />
           {provenance.thumbnail && <ThumbnailPart thumbnail={provenance.thumbnail} imageUrl={current.url} />}
         </>
       ) : (
-        <p data-testid="provenance-reading">Reading the file&apos;s metadata…</p>
+        <p data-testid="provenance-reading">{say.reading}</p>
       )}
     </section>
   );

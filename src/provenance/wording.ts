@@ -1,17 +1,19 @@
+import { words, type Language } from '../i18n';
 import type { CredentialAction, CredentialsSummary } from './credentials';
 import type { VideoInfo } from '../video/video-info';
 import { describeDigitalSourceType } from './digital-source-type';
 
 /** Provenance findings in words, shared by the panel and the PDF report. */
 
-export const noMetadataMeaning = 'Most social networks and messaging apps strip it when a file is uploaded, and screenshots and many editors never write it: its absence proves nothing either way.';
+export const noMetadataMeaning = words('en').provenance.noMetadataMeaning;
 
-export const noCredentialsText = 'No content credentials (C2PA) in this file. Few cameras and apps write them yet and most platforms strip them: their absence proves nothing.';
+export const noCredentialsText = words('en').provenance.noCredentials;
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
+export function formatBytes(bytes: number, language: Language = 'en'): string {
+  const say = words(language).provenance;
+  if (bytes < 1024) return say.bytes(bytes);
   const [size, unit] = bytes < 1024 ** 2 ? [1024, 'KiB'] : bytes < 1024 ** 3 ? [1024 ** 2, 'MiB'] : [1024 ** 3, 'GiB'];
-  return `${(bytes / size).toFixed(1)} ${unit} (${bytes.toLocaleString('en')} bytes)`;
+  return say.bytesExact(`${(bytes / size).toFixed(1)} ${unit}`, bytes);
 }
 
 const validationWords: Record<CredentialsSummary['validation'], string> = {
@@ -34,6 +36,6 @@ export function actionText(action: CredentialAction): string {
 }
 
 /** A video's stream in a line: "h264, 640x480, 15 frames per second, 4.0 s". */
-export function videoStreamText(video: Pick<VideoInfo, 'codec' | 'width' | 'height' | 'fps' | 'duration'>): string {
-  return `${video.codec}, ${video.width}x${video.height}${video.fps ? `, ${+video.fps.toFixed(2)} frames per second` : ''}${video.duration ? `, ${video.duration.toFixed(1)} s` : ''}`;
+export function videoStreamText(video: Pick<VideoInfo, 'codec' | 'width' | 'height' | 'fps' | 'duration'>, language: Language = 'en'): string {
+  return words(language).provenance.stream(video.codec, video.width, video.height, video.fps ? +video.fps.toFixed(2) : null, video.duration || null);
 }

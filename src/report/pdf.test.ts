@@ -1,3 +1,4 @@
+import type { Note } from '../i18n';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ const parts = [
   { model: 'mnv2', label: 'MobileNetV2 classifier', probability: 0.86 },
   { model: 'multitask', label: 'Multi-task net', probability: 0.41 },
 ];
-const face = (probability: number, side: number, notes: string[] = []) => ({
+const face = (probability: number, side: number, notes: Note[] = []) => ({
   box: box(side), keypoints: [], toImage: [1, 0, 0, 0, 1, 0], detectionScore: 0.93, probability,
   band: probability >= 0.7 ? 'moderate' : 'none', assessable: side >= 32, parts, notes,
   kind: forgeryKind(0.07, probability >= 0.7 ? 'moderate' : 'none'),
@@ -43,7 +44,7 @@ async function photoReport(name: string) {
   const { reading, thumbnail } = await readMetadata(new Uint8Array(jpeg));
   const analysis = {
     width: 640, height: 480, sourceWidth: 640, sourceHeight: 480,
-    faces: [face(0.83, 120), face(0.2, 20, ['Too small to assess (20 px): below 32 px the models are not reliable, so this face is not scored.'])],
+    faces: [face(0.83, 120), face(0.2, 20, [{ id: 'faceTooSmall', side: 20, minPx: 32 }])],
     probability: 0.83, status: 'EVIDENCE_MODERATE',
     summary: '2 faces found. Highest probability of manipulation 0.83 (face 1): moderate evidence of manipulation. 1 face was too small to assess (under 32 px) and not counted.',
     notes: [], backend: 'wasm', models: [{ name: 'mnv2', version: 'mnv2-2' }, { name: 'multitask', version: 'mt-1' }],
@@ -78,7 +79,7 @@ describe('buildPdfReport', () => {
     expect(text).toContain('WebAssembly (CPU)');
     expect(text).toContain(bandMeaning('moderate'));
     expect(text).toContain('What the bands mean');
-    for (const [title, meaning] of bandGuide) expect(text).toContain(`${title} ${meaning}`);
+    for (const [title, meaning] of bandGuide()) expect(text).toContain(`${title} ${meaning}`);
     expect(text).toContain('Limits of this method');
     expect(text).toContain('A low score does not prove a file authentic.');
     expect(text).not.toContain('Partial results');

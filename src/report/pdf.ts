@@ -25,7 +25,7 @@ import { actionText, formatBytes, noCredentialsText, noMetadataMeaning, signerTe
 import { trackNotes, trackRuns, trackScoreExplanation, type TrackPoint } from '../video/aggregate';
 import { describeSampling } from '../video/sampling';
 import { highestFrame, personAt } from './moments';
-import { backendNames, bandGuide, methodLimits } from './wording';
+import { backendName, bandGuide, methodLimits } from './wording';
 
 export interface FacePictures {
   /** The face crop the models were given (JPEG). */
@@ -528,7 +528,7 @@ function modelsSection(w: Writer, report: AnalysisReport) {
     return;
   }
   const rows: [string, string][] = report.models.map((m) => [modelLabel(report, m.name), `${m.name}, version ${m.version}`]);
-  rows.push(['Ran on', backendNames[report.backend as Backend] ?? report.backend]);
+  rows.push(['Ran on', backendName(report.backend as Backend)]);
   rows.push(['Combined', report.fusion
     ? 'a logistic regression on the models\' calibrated outputs, fitted on held-out validation faces'
     : `one model: ${modelLabel(report, report.models[0].name)}'s calibrated output`]);
@@ -602,8 +602,8 @@ export async function buildPdfReport({ report, pictures, timeline }: PdfReportIn
   provenanceSection(w, report.provenance, report.kind === 'video');
   if (report.comparison) await comparisonSection(w, report.comparison, pictures.comparisonDifference);
   modelsSection(w, report);
-  titledParagraphs(w, 'What the bands mean', bandGuide);
-  titledParagraphs(w, 'Limits of this method', methodLimits);
+  titledParagraphs(w, 'What the bands mean', bandGuide());
+  titledParagraphs(w, 'Limits of this method', methodLimits());
   footers(doc, fonts, nameShown);
   return doc.save();
 }

@@ -1,6 +1,7 @@
+import { noteText } from '../i18n';
 import { describe, expect, it } from 'vitest';
 import { modelManifest } from '../pipeline/model-manifest';
-import { heaviestSegments, robustMean, trackSummaries, videoVerdict } from './aggregate';
+import { defaultVerdictOptions, heaviestSegments, robustMean, trackSummaries, videoVerdict } from './aggregate';
 import type { AnalysedFrame } from './types';
 
 const face = (trackId: number, probability: number, side = 100) => ({
@@ -55,7 +56,7 @@ describe('video verdict', () => {
     const verdict = videoVerdict(frames([0.4, 0.45, 0.42]));
     expect(verdict.status).toBe('NO_EVIDENCE_FOUND');
     expect(verdict.summary).toContain('no evidence found');
-    expect(verdict.notes[0]).toMatch(/not evidence of authenticity/);
+    expect(noteText(verdict.notes[0], 'en')).toMatch(/not evidence of authenticity/);
   });
 
   it('leaves out a person too small to assess in most frames', () => {
@@ -83,7 +84,7 @@ describe('video verdict', () => {
 
   it('lists the highest-scoring windows without overlap, highest first', () => {
     const scores = [0.1, 0.1, 0.1, 0.1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9, 0.1, 0.1, 0.5, 0.5, 0.5];
-    const segments = heaviestSegments(trackSummaries(frames(scores)), { threshold: 0.5, minTrackFrames: 3, segmentSeconds: 1, maxSegments: 2 });
+    const segments = heaviestSegments(trackSummaries(frames(scores)), { ...defaultVerdictOptions, threshold: 0.5, maxSegments: 2 });
     expect(segments).toHaveLength(2);
     expect(segments[0]).toMatchObject({ trackId: 1, start: 1, end: 1.8, mean: 0.9 });
     expect(segments[1].start).toBeGreaterThan(segments[0].end);

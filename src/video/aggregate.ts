@@ -1,5 +1,6 @@
 import { isAssessable, minAssessableFacePx } from '../pipeline/analysis';
-import { bandStatus, evidenceBand, evidenceLabel, evidenceThreshold, formatProbability, statusNotes, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
+import { words, type Language, type Note } from '../i18n';
+import { bandStatus, evidenceBand, evidenceThreshold, formatProbability, statusNotes, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
 import { forgeryKind, type ForgeryKind } from '../pipeline/forgery-kind';
 import type { AnalysedFrame } from './types';
 
@@ -42,7 +43,7 @@ export interface VideoVerdict {
   segments: Segment[];
   summary: string;
   /** Caveats that follow from the status, for the result and the report. */
-  notes: string[];
+  notes: Note[];
 }
 
 export interface VerdictOptions {
@@ -52,9 +53,11 @@ export interface VerdictOptions {
   /** Length of the windows ranked as jump points. */
   segmentSeconds: number;
   maxSegments: number;
+  /** The language of the summary. */
+  language: Language;
 }
 
-export const defaultVerdictOptions: VerdictOptions = { threshold: evidenceThreshold, minTrackFrames: 3, segmentSeconds: 1, maxSegments: 5 };
+export const defaultVerdictOptions: VerdictOptions = { threshold: evidenceThreshold, minTrackFrames: 3, segmentSeconds: 1, maxSegments: 5, language: 'en' };
 
 /**
  * The mean of a person's frame scores less the highest and the lowest tenth, and at least the one highest and one
@@ -109,16 +112,13 @@ export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdict
 }
 
 /** Why a person's score does not count towards the verdict, when it does not. */
-export function trackNotes(track: Pick<TrackSummary, 'tooSmall' | 'brief'>): string[] {
-  return [
-    ...(track.tooSmall ? [`Face under ${minAssessableFacePx} px in most frames: too small to assess, not counted.`] : []),
-    ...(track.brief ? ['Seen in too few frames to count towards the verdict.'] : []),
-  ];
+export function trackNotes(track: Pick<TrackSummary, 'tooSmall' | 'brief'>, language: Language = 'en'): string[] {
+  const say = words(language);
+  return [...(track.tooSmall ? [say.trackTooSmall(minAssessableFacePx)] : []), ...(track.brief ? [say.trackBrief] : [])];
 }
 
 /** How a person's score is made, for the card and the report. */
-export const trackScoreExplanation = (frames: number) =>
-  `The mean of the face's probability over its ${frames} analysed frames, leaving out the highest and lowest tenth (at least one frame each), so one odd frame cannot decide it and a short manipulated moment moves it little: read the timeline and the moments below.`;
+export const trackScoreExplanation = (frames: number, language: Language = 'en') => words(language).trackScoreExplanation(frames);
 
 /** Breaks a track's points where the face was not seen for more than `gap` seconds: the timeline draws no line across. */
 export function trackRuns(points: TrackPoint[], gap: number): TrackPoint[][] {
@@ -170,33 +170,29 @@ export function videoVerdict(frames: AnalysedFrame[], options = defaultVerdictOp
   const counted = tracks.filter(counts);
   const segments = heaviestSegments(tracks, options);
   const tooSmall = tracks.filter((t) => t.tooSmall).length;
+  const say = words(options.language);
   if (counted.length === 0) {
-    const why = tooSmall > 0
-      ? `No face was large enough to assess (under ${minAssessableFacePx} px in most frames)`
-      : `No face was tracked long enough to assess${tracks.length > 0 ? ' (faces appeared only briefly)' : ''}`;
     const status: VerdictStatus = tracks.length === 0 ? 'NOT_APPLICABLE' : 'UNABLE_TO_EVALUATE';
     return {
       probability: null,
       status,
       tracks,
       segments,
-      summary: `${why}: this video cannot be assessed. This is not a verdict that it is real.`,
+      summary: tooSmall > 0 ? say.videoNoLargeFace(minAssessableFacePx) : say.videoNoLongFace(tracks.length > 0),
       notes: statusNotes(status),
     };
   }
   const worst = counted.reduce((a, b) => (b.mean > a.mean ? b : a));
-  const people = counted.length === 1 ? '1 person' : `${counted.length} people`;
-  const which = counted.length > 1 ? ` (person ${worst.id})` : '';
-  const unassessed = tooSmall > 0
-    ? ` ${tooSmall === 1 ? '1 person was' : `${tooSmall} people were`} too small to assess (under ${minAssessableFacePx} px) and not counted.`
-    : '';
   const status = bandStatus(worst.band);
   return {
     probability: worst.mean,
     status,
     tracks,
     segments,
-    summary: `${people} tracked. Highest score ${formatProbability(worst.mean)}${which}, averaged over ${worst.points.length} frames: ${evidenceLabel(worst.band).toLowerCase()}.${unassessed}`,
+    summary: say.videoVerdict({
+      people: counted.length, score: formatProbability(worst.mean), person: counted.length > 1 ? worst.id : null,
+      frames: worst.points.length, band: worst.band, tooSmall, minPx: minAssessableFacePx,
+    }),
     notes: statusNotes(status),
   };
 }

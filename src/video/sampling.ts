@@ -1,3 +1,4 @@
+import { words, type Language } from '../i18n';
 import type { VideoInfo } from './video-info';
 
 /** Frames per second to analyse; null: every frame; 'auto': every frame if the device keeps up. */
@@ -17,7 +18,7 @@ export function chooseSampleFps(setting: SampleSetting, info: Pick<VideoInfo, 'f
 }
 
 /** What was analysed, in words: "every frame (15 per second)" or "5 of 30 frames per second". */
-export function describeSampling(info: Pick<VideoInfo, 'fps'>, sampleFps: number | null): string {
+export function describeSampling(info: Pick<VideoInfo, 'fps'>, sampleFps: number | null, language: Language = 'en'): string {
   const fps = info.fps ? +info.fps.toFixed(2) : null;
-  return sampleFps === null ? `every frame${fps ? ` (${fps} per second)` : ''}` : `${sampleFps} of ${fps ?? '?'} frames per second`;
+  return sampleFps === null ? words(language).samplingEvery(fps) : words(language).samplingSome(sampleFps, fps);
 }

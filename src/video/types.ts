@@ -1,3 +1,4 @@
+import type { Note } from '../i18n';
 import type { ModelInfo, StageTimings } from '../pipeline/analysis';
 import type { FusionWeights } from '../pipeline/fusion';
 import type { Affine, Box } from '../pipeline/types';
@@ -60,5 +61,5 @@ export interface VideoAnalysisEnd {
   progress: VideoProgress;
   /** Summed milliseconds per stage (decode: time spent waiting for frames). */
   timings: StageTimings;
-  notes: string[];
+  notes: Note[];
 }

@@ -66,14 +66,12 @@ export function parseProbe(json: string): VideoInfo {
   try {
     probe = JSON.parse(json) as ProbeOutput;
   } catch {
-    throw new UnsupportedInputError('This file could not be read as a video: it may be damaged, truncated, or not a video at all.');
+    throw new UnsupportedInputError({ id: 'notAVideo' });
   }
   const video = probe.streams?.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   if (!video || !video.width || !video.height) {
     const audioOnly = probe.streams?.some((s) => s.codec_type === 'audio');
-    throw new UnsupportedInputError(audioOnly
-      ? 'This file has sound but no picture: there are no faces to analyse.'
-      : 'No video picture was found in this file: it may be damaged, truncated, or not a video.');
+    throw new UnsupportedInputError({ id: audioOnly ? 'soundOnly' : 'noPicture' });
   }
   // The display matrix's angle is counter-clockwise, the old `rotate` tag's clockwise.
   const matrixAngle = video.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation;

@@ -1,3 +1,4 @@
+import type { Note, Refusal } from '../i18n';
 import * as Comlink from 'comlink';
 import { UnsupportedInputError } from '../pipeline/decode';
 import type { RgbaImage } from '../pipeline/types';
@@ -16,16 +17,13 @@ export interface DecodedFrame {
 const ringSlots = 3;
 
 /** What ffmpeg's log says went wrong, in words for the user. */
-export function describeDecodeFailure(log: string[]): string {
+export function describeDecodeFailure(log: string[]): Refusal {
   const text = log.join('\n');
   if (/Decoder \(codec (\w+)\) not found|Unsupported codec|unknown codec/i.test(text)) {
-    const codec = /codec (\w+)/.exec(text)?.[1];
-    return `This video's codec${codec ? ` (${codec})` : ''} cannot be decoded here. Convert it to H.264 MP4 or VP9 WebM and try again.`;
+    return { id: 'codecUnsupported', codec: /codec (\w+)/.exec(text)?.[1] ?? null };
   }
-  if (/moov atom not found|Invalid data found|End of file|truncated|error reading header/i.test(text)) {
-    return 'This video could not be decoded: the file looks damaged or truncated. If it was downloaded, try downloading it again.';
-  }
-  return 'This video could not be decoded: the file may be damaged or in a format this app cannot read. Try an MP4 (H.264) or WebM copy.';
+  if (/moov atom not found|Invalid data found|End of file|truncated|error reading header/i.test(text)) return { id: 'videoDamaged' };
+  return { id: 'videoUndecodable' };
 }
 
 /**
@@ -36,7 +34,7 @@ export function describeDecodeFailure(log: string[]): string {
 export class FfmpegVideoSource {
   private reader?: FrameRingReader;
   /** Set when ffmpeg failed after some frames: the analysis covers only the part before. */
-  decodeWarning: string | null = null;
+  decodeWarning: Note | null = null;
 
   private constructor(
     private readonly worker: Worker,
@@ -47,9 +45,9 @@ export class FfmpegVideoSource {
 
   static async open(file: Blob, urls: FfmpegUrls): Promise<FfmpegVideoSource> {
     if (!globalThis.crossOriginIsolated) {
-      throw new UnsupportedInputError('Video analysis needs this page to be served cross-origin isolated (COOP/COEP headers); reload the page from the app itself.');
+      throw new UnsupportedInputError({ id: 'notIsolated' });
     }
-    if (file.size === 0) throw new UnsupportedInputError('The file is empty (0 bytes).');
+    if (file.size === 0) throw new UnsupportedInputError({ id: 'emptyFile' });
     const worker = new Worker(new URL('./decoder.worker.ts', import.meta.url), { type: 'module', name: 'video-decoder' });
     const crashed = new Promise<never>((_, reject) => {
       worker.addEventListener('error', (event) => {
@@ -90,12 +88,10 @@ export class FfmpegVideoSource {
     }
     const result = await decoding;
     if (count === 0) {
-      throw new UnsupportedInputError(result.exitCode === 0
-        ? 'This video has no frames to analyse.'
-        : describeDecodeFailure(result.log));
+      throw new UnsupportedInputError(result.exitCode === 0 ? { id: 'noFrames' } : describeDecodeFailure(result.log));
     }
     if (result.exitCode !== 0) {
-      this.decodeWarning = `Decoding stopped early (${describeDecodeFailure(result.log)}); the results cover the first ${count} frames.`;
+      this.decodeWarning = { id: 'decodingStopped', failure: describeDecodeFailure(result.log), frames: count };
     }
   }
 

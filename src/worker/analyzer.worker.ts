@@ -5,6 +5,7 @@ import { defaultWasmThreads, type BackendPreference } from '../pipeline/onnx-mod
 import type { Affine, FaceDetection, Point } from '../pipeline/types';
 import type { VideoAnalysisEnd, VideoAnalysisStart, VideoUpdate } from '../video/types';
 import { analyzeImage, FaceLocator, ModelSet, stopwatch, type AnalyzeOptions, type EngineInfo, type LoadProgress } from './engine';
+import { sendRefusalsWithErrors } from './refusal-transfer';
 import { analyzeVideo, type VideoOptions } from './video-engine';
 
 export interface ExportedCrop {
@@ -111,4 +112,5 @@ const api = {
 
 export type AnalyzerApi = typeof api;
 
+sendRefusalsWithErrors();
 Comlink.expose(api);

@@ -1,3 +1,4 @@
+import type { Note } from '../i18n';
 import { faceNotes, isAssessable, summarize, type FaceResult, type ImageAnalysis, type ModelInfo, type StageTimings } from '../pipeline/analysis';
 import { cropFace, cropSpec } from '../pipeline/crop';
 import { decodeImage, type DecodedImage } from '../pipeline/decode';
@@ -183,13 +184,13 @@ export async function analyzeImage(
   const located = await locator.locate(file, options, timed);
   const faces = await models.score(located, timed);
   const { image, sourceWidth, sourceHeight } = located.decoded;
-  const notes: string[] = [];
+  const notes: Note[] = [];
   if (image.width !== sourceWidth) {
-    notes.push(`The image (${sourceWidth}x${sourceHeight}) was analysed downscaled to ${image.width}x${image.height}.`);
+    notes.push({ id: 'imageDownscaled', sourceWidth, sourceHeight, width: image.width, height: image.height });
   }
   notes.push(...compressionNote(located.jpegQuality));
-  if (options.degrade) notes.push(`Degraded before analysis: ${options.degrade}.`);
-  const verdict = summarize(faces);
+  if (options.degrade) notes.push({ id: 'degraded', how: options.degrade });
+  const { probability, status } = summarize(faces);
   return {
     analysis: {
       width: image.width,
@@ -197,8 +198,9 @@ export async function analyzeImage(
       sourceWidth,
       sourceHeight,
       faces,
-      ...verdict,
-      notes: [...statusNotes(verdict.status), ...notes],
+      probability,
+      status,
+      notes: [...statusNotes(status), ...notes],
       ...models.info,
       timings,
     },

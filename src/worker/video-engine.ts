@@ -1,3 +1,4 @@
+import type { Note } from '../i18n';
 import { cropFace } from '../pipeline/crop';
 import { assetUrl, vendorAssets } from '../pipeline/engine-assets';
 import type { FaceMask } from '../pipeline/heatmap';
@@ -132,9 +133,9 @@ export async function analyzeVideo(
     flush();
     if (framesDone > 0) msPerFrame = (performance.now() - started) / framesDone;
 
-    const notes: string[] = [];
-    if (plan.width !== info.width) notes.push(`Frames (${info.width}x${info.height}) were analysed downscaled to ${plan.width}x${plan.height}.`);
-    if (smallFaces > 0) notes.push(`${smallFaces} face detections were smaller than ${smallFacePx} px: their scores are less reliable.`);
+    const notes: Note[] = [];
+    if (plan.width !== info.width) notes.push({ id: 'framesDownscaled', sourceWidth: info.width, sourceHeight: info.height, width: plan.width, height: plan.height });
+    if (smallFaces > 0) notes.push({ id: 'smallDetections', count: smallFaces, smallPx: smallFacePx });
     if (source.decodeWarning) notes.push(source.decodeWarning);
     return { progress: progress(), timings, notes };
   } finally {

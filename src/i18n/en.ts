@@ -1,0 +1,321 @@
+import type { EvidenceBand } from '../pipeline/evidence';
+import type { Note, Refusal } from './notes';
+
+/** Counted nouns through Intl.PluralRules: "1 face", "3 faces". */
+const rules = new Intl.PluralRules('en');
+const counted = (n: number, one: string, other: string) => `${n} ${rules.select(n) === 'one' ? one : other}`;
+
+/** The English words of the app: the catalogue every other language must match (see Messages). */
+export const en = {
+  // Evidence bands and their measured meaning (src/pipeline/evidence.ts).
+  bandLabel: {
+    none: 'No evidence found',
+    weak: 'Weak evidence of manipulation',
+    moderate: 'Moderate evidence of manipulation',
+    strong: 'Strong evidence of manipulation',
+  } as Record<EvidenceBand, string>,
+  /** The band's label inside a sentence ("…: weak evidence of manipulation."). */
+  bandInSentence: (band: EvidenceBand): string => en.bandLabel[band].toLowerCase(),
+  bandMeaningNone: (percent: number, under: string) =>
+    `In our tests, at least ${percent} in 100 authentic faces of every source scored under ${under}; so do many manipulated faces.`,
+  bandMeaning: (inHundred: number, from: string) =>
+    `In our tests, ${inHundred === 1 ? 'at most 1 authentic face in 100' : `at most ${inHundred} authentic faces in 100`} scored ${from} or more (authentic faces from four sources, clean, recompressed and small).`,
+  bandGuideNone: (label: string, under: string) => `${label} (under ${under})`,
+  bandGuideFrom: (label: string, from: string) => `${label} (${from} or more)`,
+  noEvidenceCaveat:
+    'A score below the weak band is not evidence of authenticity: these models miss many manipulations, especially in real-world videos and fakes unlike their training data.',
+  methodLimits: (minPx: number, smallPx: number, caveat: string): [string, string][] => [
+    ['A low score does not prove a file authentic.', caveat],
+    [
+      'Recompression and resizing lower accuracy.',
+      'Files passed through social networks and messaging apps are usually shrunk and recompressed, which wipes out much of the detail the models look at: treat any score on such a file as weak evidence either way.',
+    ],
+    [
+      'Small faces are not assessed.',
+      `Faces under ${minPx} pixels are not scored, faces under ${smallPx} pixels give less reliable scores, and faces under about 24 pixels (48 in a video frame), strong profiles and covered faces may not be found at all.`,
+    ],
+    [
+      'Generation methods unlike the training data may go unnoticed.',
+      'The models learned from a few kinds of face swaps, GAN faces and self-blended images; a new or different method can score low. Whole-image synthesis without a face, edits outside faces, and audio are not analysed.',
+    ],
+    [
+      'The heatmap is a hint, not an outline.',
+      'It shows where one model sees manipulation, mostly where the face is; it does not trace the edited region exactly.',
+    ],
+    [
+      'Metadata and content credentials can be removed or rewritten.',
+      'They give leads to check, not proof; their absence proves nothing.',
+    ],
+  ],
+
+  // An image's verdict (src/pipeline/analysis.ts summarize).
+  imageNoFace: 'No face found: this image cannot be assessed. This is not a verdict that it is real.',
+  imageAllTooSmall: (faces: number, minPx: number) =>
+    `${counted(faces, 'face', 'faces')} found, ${faces === 1 ? 'too small' : 'all too small'} to assess (under ${minPx} px): this image cannot be assessed. This is not a verdict that it is real.`,
+  imageVerdict: (v: { faces: number; score: string; face: number | null; band: EvidenceBand; tooSmall: number; minPx: number }): string =>
+    `${counted(v.faces, 'face', 'faces')} found. Highest score ${v.score}${v.face === null ? '' : ` (face ${v.face})`}: ${en.bandInSentence(v.band)}.` +
+    (v.tooSmall > 0 ? ` ${counted(v.tooSmall, 'face was', 'faces were')} too small to assess (under ${v.minPx} px) and not counted.` : ''),
+
+  // A video's verdict (src/video/aggregate.ts videoVerdict).
+  videoNoLargeFace: (minPx: number) => `No face was large enough to assess (under ${minPx} px in most frames): this video cannot be assessed. This is not a verdict that it is real.`,
+  videoNoLongFace: (anyFace: boolean) =>
+    `No face was tracked long enough to assess${anyFace ? ' (faces appeared only briefly)' : ''}: this video cannot be assessed. This is not a verdict that it is real.`,
+  videoVerdict: (v: { people: number; score: string; person: number | null; frames: number; band: EvidenceBand; tooSmall: number; minPx: number }): string =>
+    `${counted(v.people, 'person', 'people')} tracked. Highest score ${v.score}${v.person === null ? '' : ` (person ${v.person})`}, averaged over ${v.frames} frames: ${en.bandInSentence(v.band)}.` +
+    (v.tooSmall > 0 ? ` ${counted(v.tooSmall, 'person was', 'people were')} too small to assess (under ${v.minPx} px) and not counted.` : ''),
+  trackTooSmall: (minPx: number) => `Face under ${minPx} px in most frames: too small to assess, not counted.`,
+  trackBrief: 'Seen in too few frames to count towards the verdict.',
+  trackScoreExplanation: (frames: number) =>
+    `The mean of the face's probability over its ${frames} analysed frames, leaving out the highest and lowest tenth (at least one frame each), so one odd frame cannot decide it and a short manipulated moment moves it little: read the timeline and the moments below.`,
+  samplingEvery: (fps: number | null) => `every frame${fps ? ` (${fps} per second)` : ''}`,
+  samplingSome: (sampleFps: number, fps: number | null) => `${sampleFps} of ${fps ?? '?'} frames per second`,
+
+  // The kind of forgery a face looks like (src/pipeline/forgery-kind.ts).
+  kindSynthesised: (p: string) => `a synthesised whole face (GAN-like), ${p}`,
+  kindReplaced: (p: string) => `a replaced or blended face (face swap, blend), ${p}`,
+  kindUndecided: (synthesised: string, replaced: string) => `not decided (synthesised ${synthesised}, replaced or blended ${replaced})`,
+  kindNotSaid: 'not said below moderate evidence of manipulation',
+
+  // Why a face has its number (src/app/score-explanation.ts).
+  scoreOneModel: (model: string) => `The score is ${model}'s calibrated output.`,
+  scoreTheModel: 'the model',
+  scoreWeighted: `The score weighs each model's output by how well it told real from manipulated faces on held-out photos, so it is not their average and can lie outside them.`,
+  scoreDisagree: (above: string[], below: string[], threshold: number, heaviest: string) =>
+    ` Here they disagree (${above.join(' and ')} above ${threshold}, ${below.join(' and ')} below): the models look for different traces and miss different fakes; ${heaviest} counts most.`,
+  scoreNotCarried: (side: 'above' | 'below', threshold: number, bias: string) =>
+    ` Here every model is ${side} ${threshold} but the score is not: the weights are under 1 and the starting value is ${bias}, so outputs this close to ${threshold} do not carry it across.`,
+  howModelsCombine: 'How the models combine',
+  howModelsCombineText: (bias: string) =>
+    `Each model's output becomes log-odds (0 at 0.5), is multiplied by its weight, and is added to a starting value of ${bias}; the sum, turned back into a probability, is the score. The weights were fitted on held-out photos and self-blended fakes.`,
+  fusionColumns: ['model', 'output', 'weight', 'adds'] as [string, string, string, string],
+  fusionStart: 'starting value',
+  fusionScore: 'score',
+
+  /** Model labels where the manifest's English one (ModelPart.label) does not fit the language. */
+  modelLabels: {} as Record<string, string>,
+
+  // Notes on a result, made in the worker as data (./notes.ts).
+  note: {
+    noEvidenceCaveat: (): string => en.noEvidenceCaveat,
+    imageDownscaled: (n) => `The image (${n.sourceWidth}x${n.sourceHeight}) was analysed downscaled to ${n.width}x${n.height}.`,
+    framesDownscaled: (n) => `Frames (${n.sourceWidth}x${n.sourceHeight}) were analysed downscaled to ${n.width}x${n.height}.`,
+    heavyCompression: (n) => `Heavy JPEG compression (quality about ${n.quality}): compression artefacts make the scores less reliable.`,
+    degraded: (n) => `Degraded before analysis: ${n.how}.`,
+    faceTooSmall: (n) => `Too small to assess (${n.side} px): below ${n.minPx} px the model is not reliable, so this face is not scored.`,
+    faceSmall: (n) => `Small face (${n.side} px): fine detail is lost at this size and the model both misses manipulated faces and raises false alarms, so the score is weak evidence either way.`,
+    smallDetections: (n) => `${n.count} face detections were smaller than ${n.smallPx} px: their scores are less reliable.`,
+    decodingStopped: (n): string => `Decoding stopped early (${(en.refusal[n.failure.id] as (r: Refusal) => string)(n.failure)}); the results cover the first ${n.frames} frames.`,
+  } as NoteWords,
+
+
+  // Provenance (src/provenance).
+  provenance: {
+    heading: 'Provenance',
+    intro: 'What the file says about itself. Metadata can be removed or rewritten by anyone: it gives leads to check, not proof.',
+    file: 'File',
+    credentials: 'Content credentials (C2PA)',
+    metadata: 'Metadata',
+    containerTags: "Metadata (the container's tags)",
+    reading: "Reading the file's metadata…",
+    size: 'Size',
+    type: 'Type',
+    notGiven: 'not given',
+    jpegQuality: 'JPEG quality',
+    jpegQualityValue: (quality: number) => `about ${quality} (estimated from its quantisation tables)`,
+    container: 'Container',
+    video: 'Video',
+    bytes: (bytes: number) => `${bytes} bytes`,
+    bytesExact: (size: string, bytes: number) => `${size} (${bytes.toLocaleString('en')} bytes)`,
+    stream: (codec: string, width: number, height: number, fps: number | null, duration: number | null) =>
+      `${codec}, ${width}x${height}${fps ? `, ${fps} frames per second` : ''}${duration ? `, ${duration.toFixed(1)} s` : ''}`,
+    hideLocation: 'Hide location',
+    showLocation: 'Show location',
+    locationShown: (latitude: string, longitude: string) => `Latitude ${latitude}, longitude ${longitude} (as written in the file; it is in the report only while shown).`,
+    locationHidden: 'The file records where it was taken (GPS). Hidden until you ask.',
+    noMetadata: 'No camera or editing metadata',
+    noMetadataRest: ' in this file.',
+    noMetadataMeaning: 'Most social networks and messaging apps strip it when a file is uploaded, and screenshots and many editors never write it: its absence proves nothing either way.',
+    noCredentials: 'No content credentials (C2PA) in this file. Few cameras and apps write them yet and most platforms strip them: their absence proves nothing.',
+    camera: 'Camera',
+    notNamed: 'not named',
+    software: 'Software',
+    editHistory: 'Edit history (XMP)',
+    declaredSource: 'Declared source',
+    colourProfile: 'Colour profile',
+    metadataFailed: (message: string) => `The metadata could not be read: ${message}. The rest of the analysis is not affected.`,
+    credentialsFailed: (message: string) => `The content credentials could not be read: ${message}. The rest of the analysis is not affected.`,
+    validation: 'Validation',
+    signedBy: 'Signed by',
+    signedAt: 'Signed at',
+    noTimeStamp: 'no time-stamp',
+    madeWith: 'Made with',
+    actions: 'Actions',
+    noneRecorded: 'none recorded',
+    ingredients: 'Ingredients',
+    thumbnailUnchecked: 'The file embeds an EXIF thumbnail, but it could not be decoded to compare with the picture.',
+    thumbnailMatches: 'The EXIF thumbnail embedded in the file shows the same picture.',
+    thumbnailDiffers: 'The EXIF thumbnail embedded in the file shows a different picture.',
+    thumbnailDiffersWhy: "Editors often leave the camera's thumbnail in place when they change the picture: a classic sign that it was edited (or cropped) after it was taken. Another program may also have written the thumbnail.",
+    pictureAlt: 'The picture as the file shows it',
+    pictureCaption: 'The picture',
+    thumbnailAlt: "The thumbnail embedded in the file's EXIF",
+    thumbnailCaption: 'Its embedded thumbnail',
+  },
+
+  // Comparison with an original (src/compare).
+  compare: {
+    heading: 'Compare with an original',
+    intro: (video: boolean) =>
+      `Have the picture this ${video ? "video's frame on screen" : 'one'} was supposedly made from? Add it: the two are aligned, and what differs beyond resizing and recompression is outlined.`,
+    pick: 'Compare with an original…',
+    noFrame: 'This browser cannot show frames of this video, so there is no frame to compare.',
+    comparing: 'Comparing with',
+    compared: (frameTime: string | null) => `Compared ${frameTime ? `the frame at ${frameTime} ` : ''}with`,
+    face: (n: number, changed: boolean, percent: number, mean: string) =>
+      `Face ${n}: ${changed ? 'changed' : 'no change found'} (${percent}% of its box differs; mean difference ${mean} of 255)`,
+  },
+
+  /** Why a file cannot be analysed (./notes.ts Refusal). */
+  refusal: {
+    emptyFile: () => 'The file is empty (0 bytes).',
+    imageTooLarge: (r) => `The image is ${r.width}x${r.height} pixels, more than the ${r.maxMegapixels} megapixels this app analyses. Resize it and try again.`,
+    imageUndecodable: (r) =>
+      `This file${r.type ? ` (${r.type})` : ''} could not be decoded as an image: it may be damaged, truncated, or in a format this browser cannot read. Try a JPEG, PNG or WebP copy.`,
+    notAnImage: (r) =>
+      `This file is not an image: ${r.text ? 'its content is text' : 'its first bytes match no image format'}${r.type ? `, although it is labelled ${r.type}` : ''}. Choose the photo or video itself.`,
+    notAVideo: () => 'This file could not be read as a video: it may be damaged, truncated, or not a video at all.',
+    soundOnly: () => 'This file has sound but no picture: there are no faces to analyse.',
+    noPicture: () => 'No video picture was found in this file: it may be damaged, truncated, or not a video.',
+    notIsolated: () => 'Video analysis needs this page to be served cross-origin isolated (COOP/COEP headers); reload the page from the app itself.',
+    noFrames: () => 'This video has no frames to analyse.',
+    codecUnsupported: (r) => `This video's codec${r.codec ? ` (${r.codec})` : ''} cannot be decoded here. Convert it to H.264 MP4 or VP9 WebM and try again.`,
+    videoDamaged: () => 'This video could not be decoded: the file looks damaged or truncated. If it was downloaded, try downloading it again.',
+    videoUndecodable: () => 'This video could not be decoded: the file may be damaged or in a format this app cannot read. Try an MP4 (H.264) or WebM copy.',
+  } as RefusalWords,
+
+  // The page.
+  title: 'Mikiwame — face manipulation check',
+  tagline: 'Checks the faces in a photo or video for signs of manipulation. Everything runs on this device: nothing is uploaded.',
+  wordmarkName: 'Mikiwame 見極め',
+  choose: 'Choose a photo or video',
+  orDrop: 'or drop it anywhere on this page, or paste it (Ctrl+V).',
+  dropHint: 'Drop to analyse',
+  pastedImage: 'pasted image',
+  analysisRegion: 'Analysis',
+  languageSwitch: 'Language / 言語',
+  limitsTitle: 'What the scores mean, and their limits',
+  limits: (minPx: number, caveat: string) => [
+    'Each face gets a score, the model\'s probability that it was manipulated, and a band that says how often authentic faces scored as high in our tests. It is evidence, not proof: the final judgment is yours.',
+    `${caveat} "No evidence found" is all a score below the weak band says; the app never calls a face authentic.`,
+    `Faces under ${minPx} px are too small to assess: they are boxed but not scored, and do not count towards the verdict.`,
+    'The heatmap is the multi-task model\'s estimate of the manipulated region; its intensity follows the face\'s probability. This version of the model mostly outlines the blended face region rather than pinpointing an edit: read it as "where to look", not as proof.',
+    'Heavy recompression, resizing, small faces and profile views reduce reliability; these are flagged when detected. Small, heavily recompressed photos of real people score higher than sharp ones; the bands were measured on such faces too.',
+    'On real-world deepfake videos the scores run low: the bands are set so that authentic faces rarely reach them, and many fake people stay under the weak band too. On a video, a low score is not evidence of authenticity; compare people and moments on the timeline.',
+    'No face found means the image cannot be assessed, not that it is authentic. Whole-image synthesis and non-face edits are out of scope.',
+  ],
+
+  // Header controls.
+  installApp: 'Install app',
+  availableOffline: 'Available offline',
+  downloadingOffline: (loaded: number, total: number) => `Downloading for offline use… ${loaded} / ${total} MB`,
+  makeOffline: (megabytes: number) => `Make available offline (${megabytes} MB)`,
+  offlineFailed: (message: string) => `Download failed: ${message}. Try again when online.`,
+  newVersion: 'A new version of Mikiwame is ready.',
+  updateAfter: 'Update after this analysis',
+  updateNow: 'Update now',
+
+  // Engine.
+  loadingEngine: (item: string | undefined) => `Loading the ${item ?? 'analysis engine'} (first time only)…`,
+  engineDownload: 'Engine download',
+  runningOn: 'Running on',
+  models: (versions: string) => `models: ${versions}`,
+  backendCpu: 'WebAssembly (CPU)',
+
+  // Files and their states.
+  filesList: 'Files',
+  fileStatus: { queued: 'waiting', analyzing: 'analysing…', done: 'done', error: 'failed' },
+  removeFile: (name: string) => `Remove ${name}`,
+  waitsTurn: (ahead: number) => `waits its turn: ${counted(ahead, 'file', 'files')} ahead.`,
+  analysing: 'Analysing',
+  cancel: 'Cancel',
+  errorMark: 'Not analysed',
+  cancelled: 'Analysis cancelled.',
+  engineNotDownloaded:
+    'The analysis engine has not been downloaded yet, and it cannot be while this device is offline. Open Mikiwame once while online (or use "Make available offline"): after that it works without a network.',
+  analysisFailed: (message: string) => `The analysis failed: ${message}. The app is still usable: try another file.`,
+
+  // Announcements (the live region).
+  announceEngine: 'Loading the analysis engine.',
+  announceQueued: (name: string) => `${name} waits its turn.`,
+  announceEngineThen: (name: string) => `Loading the analysis engine (first time only), then analysing ${name}.`,
+  announceAnalysing: (name: string, percent: number | null) => `Analysing ${name}${percent ? `: ${percent} % done` : ''}.`,
+  announceFailed: 'failed',
+
+  // Reports.
+  downloadJson: 'Download report (JSON)',
+  downloadPdf: 'Download report (PDF)',
+  makingPdf: 'Making the PDF…',
+  pdfFailed: (message: string) => `The PDF could not be made: ${message}.`,
+
+  // An image's faces.
+  notApplicable: 'Not applicable',
+  noFaceText: 'No face was found, so there is nothing to assess. This does not mean the image is authentic.',
+  noFaceHint: 'Faces smaller than about 24 pixels, strongly turned away, or heavily covered may not be found.',
+  facesList: 'Faces',
+  face: (n: number) => `Face ${n}`,
+  tooSmallToAssess: 'Too small to assess',
+  looksLike: 'looks like',
+  faceSize: 'face size',
+  faceSizeValue: (width: number, height: number) => `${width}×${height} px`,
+  detectorConfidence: 'detector confidence',
+  faceBoxName: (n: number, score: string | null) => `Face ${n}: ${score === null ? 'too small to assess' : `probability ${score}`}. Zoom to it.`,
+  analysedImage: (name: string) => `The analysed image: ${name}`,
+  showWholeImage: 'Show whole image',
+  heatmap: 'Heatmap',
+  opacity: 'Opacity',
+  heatmapLegend: 'Heatmap colours: dark purple, unlikely manipulated, through teal and green to yellow, likely manipulated',
+  legendUnlikely: 'unlikely',
+  legendLikely: 'likely manipulated',
+
+  // A video.
+  framesToAnalyse: 'Video frames to analyse',
+  rate: { auto: 'Automatic (all frames if fast enough)', all: 'Every frame', perSecond: (n: number) => `${n} per second` },
+  framesAnalysedName: 'Frames analysed',
+  framesCount: (done: number, total: number | null) => `${done}${total ? ` / ${total}` : ''} frames`,
+  framesPerSecond: (speed: number) => `${speed.toFixed(1)} frames/s`,
+  timeLeft: (time: string) => `about ${time} left`,
+  soFar: (summary: string) => `So far: ${summary}`,
+  analysedFrames: (frames: number, sampling: string) => `Analysed ${frames} frames: ${sampling}.`,
+  stoppedAt: (time: string) => `Stopped at ${time}: the results cover the video up to there.`,
+  noFaceYet: 'No face yet',
+  noFaceYetText: 'No face has been found in the analysed frames. Faces smaller than about 48 pixels, strongly turned away or covered may not be found.',
+  peopleList: 'People',
+  person: (n: number) => `Person ${n}`,
+  seen: 'seen',
+  framesAnalysed: 'frames analysed',
+  framesInBand: 'frames in the weak band or above',
+  highestFrame: 'highest frame',
+  moments: 'Highest-scoring moments',
+  moment: (from: string, to: string, person: number, score: string) => `${from}–${to} · person ${person} · ${score}`,
+  exportVideo: 'Export annotated video (MP4)',
+  exportMaking: 'Making the annotated video…',
+  exportMade: 'Annotated video made',
+  exportCancel: 'Cancel export',
+  exportCancelled: 'Export cancelled: no video was saved.',
+  analysedVideo: (name: string) => `The analysed video: ${name}`,
+  unplayable:
+    'This browser cannot play this video format (the analysis decodes it itself): the scores, timeline and jump points are complete, but the boxes and heatmap cannot be shown over the picture. A copy converted to H.264 MP4 would play.',
+  timelineCaption: (threshold: number) =>
+    `Probability of manipulation in each analysed frame, one line per person; dashed: where weak evidence starts (${threshold}).`,
+  timelineName: 'Timeline position; the arrow keys seek by a second, Page Up and Page Down by ten',
+  timelineValue: (now: string, of: string) => `${now} of ${of}`,
+};
+
+type NoteWords = { [K in Note['id']]: (note: Extract<Note, { id: K }>) => string };
+type RefusalWords = { [K in Refusal['id']]: (refusal: Extract<Refusal, { id: K }>) => string };
+
+/**
+ * The shape every language fills: a missing or mistyped entry in another language is a type error.
+ * (TypeScript widens the literals above to string, so only the keys and parameters are fixed.)
+ */
+export type Messages = typeof en;

@@ -1,0 +1,34 @@
+import { en, type Messages } from './en';
+import { ja } from './ja';
+import type { Note, Refusal } from './notes';
+
+export type Language = 'en' | 'ja';
+export const languages: Language[] = ['en', 'ja'];
+export type { Messages, Note, Refusal };
+
+const catalogues: Record<Language, Messages> = { en, ja };
+
+/** The words of the app in a language. */
+export function words(language: Language): Messages {
+  return catalogues[language];
+}
+
+/** The language a browser asks for: Japanese for any ja* tag, English otherwise. */
+export function languageOf(tag: string | undefined): Language {
+  return tag?.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/** A model's name as the reader sees it. */
+export function modelLabel(part: { model: string; label: string }, language: Language): string {
+  return words(language).modelLabels[part.model] ?? part.label;
+}
+
+export function refusalText(refusal: Refusal, language: Language): string {
+  const say = words(language).refusal[refusal.id] as (r: Refusal) => string;
+  return say(refusal);
+}
+
+export function noteText(note: Note, language: Language): string {
+  const say = words(language).note[note.id] as (n: Note) => string;
+  return say(note);
+}
