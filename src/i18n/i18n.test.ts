@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, type FaceResult } from '../pipeline/analysis';
-import { bandMeaning, evidenceLabel } from '../pipeline/evidence';
+import { bandMeaning, bands, evidenceLabel, formatProbability } from '../pipeline/evidence';
 import { bandGuide } from '../report/wording';
 import { videoVerdict, defaultVerdictOptions } from '../video/aggregate';
 import { languageOf, noteText } from '.';
@@ -14,10 +14,10 @@ describe('languages', () => {
   });
 
   it('says the same verdict in Japanese, with the same numbers', () => {
-    const faces = [face(0.3), face(0.95), face(0.1, false)];
+    const faces = [face(0.3), face(bands.strong), face(0.1, false)];
     const [en, ja] = [summarize(faces, 'en'), summarize(faces, 'ja')];
     expect({ ...ja, summary: undefined }).toEqual({ ...en, summary: undefined });
-    expect(ja.summary).toBe('3件の顔が見つかりました。最高スコアは0.95(顔2)で、操作の強い証拠。1件の顔は小さすぎて判定できず(72ピクセル未満)、数に入れていません。');
+    expect(ja.summary).toBe(`3件の顔が見つかりました。最高スコアは${formatProbability(bands.strong)}(顔2)で、操作の強い証拠。1件の顔は小さすぎて判定できず(72ピクセル未満)、数に入れていません。`);
     expect(summarize([], 'ja').summary).toMatch(/^顔が見つかりませんでした。/);
   });
 
