@@ -269,6 +269,9 @@ CRF 35.
 Temperature fitted on the clean validation crops by minimising the class-balanced negative log-likelihood
 (grid search): T = {metrics['temperature']:.4f}. Threshold: {metrics['threshold']} (0.5 is kept unless the EER point,
 here {metrics['eer_threshold_val']:.4f}, gives at least 2 points more balanced accuracy on validation).
+What the app shows is not this threshold but evidence bands cut where authentic faces rarely score: each band's
+cut-off keeps at most 15 / 5 / 1 % of the authentic faces of the worst source and condition at or above it
+(`models/train/bands.py`, `bands` in `manifest.json`; measured rates in `models/README.md`, "Evidence bands").
 
 ## int8 versus fp32
 Weight-only int8, per-output-channel symmetric (scale = max|W| / 127), int8 initializer -> DequantizeLinear -> Conv/Gemm;

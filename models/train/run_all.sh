@@ -101,6 +101,9 @@ train mnv2-multitask-pairs $PY -m models.train.multitask --arch mnv2-multitask-s
   --mask-weight 3 --data-seed 20261205 "${RECIPE[@]}" --paired-dfdc --sbi-share 0.35 \
   --source-shares dfdc=0.7,lfw=0.15,gan=0.15 --select tasks --val-size 1500 --time-budget-min 0
 publish mnv2-multitask mnv2-multitask-pairs --checkpoint last
+# The app's evidence bands: cut where at most 15 / 5 / 1 % of the worst authentic source's faces score as high, chosen
+# on validation (bands.py; the scores are kept per model file, so a rerun costs no second pass).
+$PY -m models.train.bands --write-manifest > "$WORK/bands.log" 2>&1
 # The app runs the multi-task net alone (manifest "app": {"multitask": ...}, no "fusion"): fused with mnv2 on the
 # validation crops it gained 0.003 of dataset AUC (0.831 vs 0.828), under the 0.005 set beforehand as worth a second
 # encoder pass per face (models/README.md). This reports the comparison without writing the manifest.
