@@ -1,7 +1,9 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { writeReportFonts } from './scripts/lib/report-fonts.mjs';
 
 /**
  * Nothing may leave the device: no connection, script, worker or wasm from another origin. The
@@ -35,6 +37,8 @@ export default defineConfig({
       name: 'csp-meta',
       transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy }, injectTo: 'head' }],
     },
+    // The report's font subsets hold the app's words: remade when those words gain a character.
+    { name: 'report-fonts', buildStart: async () => void (await writeReportFonts(fileURLToPath(new URL('.', import.meta.url)))) },
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
@@ -42,12 +46,13 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       includeManifestIcons: false,
-      // The app shell (HTML, JS, CSS, icons: well under 1 MB) and the content credentials reader's
-      // wasm (8 MB, bundled from @contentauth/c2pa-web); the face engine's wasm and models are
-      // cached by the service worker on first use (src/sw.ts).
+      // The app shell (HTML, JS, CSS, icons: well under 1 MB), the content credentials reader's
+      // wasm (8 MB, bundled from @contentauth/c2pa-web) and the PDF report's Japanese fonts (3.1 MB,
+      // read only when a report needs them); the face engine's wasm and models are cached by the
+      // service worker on first use (src/sw.ts).
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}', 'assets/*.wasm'],
-        globIgnores: ['vendor/**', 'runner.html', 'assets/runner-*.js'],
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}', 'assets/*.wasm', 'vendor/fonts/*.ttf'],
+        globIgnores: ['vendor/{mediapipe,ort,ffmpeg,models}/**', 'runner.html', 'assets/runner-*.js'],
         maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
       },
       manifest: {

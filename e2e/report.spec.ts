@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { PageSizes, PDFDocument } from 'pdf-lib';
+import { PageSizes, PDFDocument } from '@cantoo/pdf-lib';
 import { astronautClip, astronautPath, groupPhoto } from './generated';
 import { cancelVideoAfter, compareWith, openControlled, pick } from './app-page';
 
@@ -24,7 +24,8 @@ async function downloadPdf(page: Page, name: string) {
   const text = (pages: string[] = []) => execFileSync('pdftotext', [...pages, path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   // pdfimages -list: two header lines, then one line per image drawn.
   const images = execFileSync('pdfimages', ['-list', path], { encoding: 'utf8' }).trim().split('\n').length - 2;
-  return { path, doc, text: text(), firstPage: text(['-f', '1', '-l', '1']), images };
+  const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).trim().split('\n').slice(2).map((line) => line.split(/\s+/)[0]);
+  return { path, doc, text: text(), firstPage: text(['-f', '1', '-l', '1']), images, fonts };
 }
 
 /** Renders page `page` of the PDF to test-results/screenshots/NAME.png, to look at. */
@@ -88,8 +89,9 @@ test('a group photo with a Japanese file name, compared with its original: one s
 
   const pdf = await downloadPdf(page, 'group-japanese-name.pdf');
   expect(pdf.doc.getTitle()).toBe('Mikiwame report: 集合写真.png');
-  expect(pdf.text).toContain('????.png');
-  expect(pdf.text).toContain('the exact name is in the document');
+  // The name in the page's text layer, set in the embedded Japanese subset.
+  expect(pdf.text).toContain('集合写真.png');
+  expect(pdf.fonts).toContain('MKWJPR+NotoSansJP-Regular');
   expect(pdf.text.match(/Face \d+: (\d\.\d\d|too small)/g)).toHaveLength(group.faces);
   shown.forEach((p, i) => expect(pdf.text).toContain(`Face ${i + 1}: ${p ?? 'too small to assess'}`));
   expect(pdf.text).toContain('Comparison with an original');
@@ -143,4 +145,38 @@ test('@offline the PDF is made with the network off after one visit (its code is
   await expect(page.getByTestId('summary')).toContainText('1 face found');
   const pdf = await downloadPdf(page, 'offline.pdf');
   expect(pdf.text).toContain('Face 1: ');
+});
+
+test.describe('in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('photo: the PDF is in Japanese, the file name too, in the text layer of an embedded Noto Sans JP subset', async ({ page }) => {
+    const japanese = join(dirname(astronautPath), '宇宙飛行士の写真.jpg');
+    copyFileSync(astronautPath, japanese);
+    await page.goto('/');
+    await pick(page, japanese);
+    await expect(page.getByTestId('summary')).toContainText('1件の顔が見つかりました');
+    const shown = await page.getByTestId('face-probability').first().textContent();
+    const pdf = await downloadPdf(page, 'photo-ja.pdf');
+    expect(pdf.doc.getTitle()).toBe('見極めレポート: 宇宙飛行士の写真.jpg');
+    const text = pdf.text.replace(/\s+/g, '');
+    for (const words of ['見極め分析レポート', '宇宙飛行士の写真.jpg', '判定', `顔1:${shown}`, '来歴', '各帯の意味', 'この手法の限界']) expect(text).toContain(words);
+    expect(pdf.text).not.toMatch(/Verdict|Probability|Limits of this method/);
+    expect(pdf.fonts.filter((name) => name.includes('NotoSansJP')).sort()).toEqual(['MKWJPB+NotoSansJP-Bold', 'MKWJPR+NotoSansJP-Regular']);
+    rasterise(pdf.path, 'report-photo-ja-page1');
+  });
+
+  test('@offline the Japanese PDF is made with the network off after one visit (its fonts are precached)', async ({ page, context }) => {
+    await openControlled(page);
+    expect(readFileSync(join('dist', 'sw.js'), 'utf8')).toContain('vendor/fonts/noto-sans-jp-regular.ttf');
+    await pick(page, astronautPath);
+    await expect(page.getByTestId('summary')).toContainText('1件の顔が見つかりました');
+    await context.setOffline(true);
+    await page.reload();
+    await pick(page, astronautPath);
+    await expect(page.getByTestId('summary')).toContainText('1件の顔が見つかりました');
+    const pdf = await downloadPdf(page, 'offline-ja.pdf');
+    expect(pdf.text.replace(/\s+/g, '')).toContain('顔1:');
+    expect(pdf.fonts).toContain('MKWJPR+NotoSansJP-Regular');
+  });
 });

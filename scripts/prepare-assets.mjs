@@ -1,8 +1,10 @@
-// Copies the wasm runtimes the app serves itself into public/vendor and builds the face
-// detection model with the TFLite metadata tasks-vision needs. Runs after `npm install`.
+// Copies the wasm runtimes the app serves itself into public/vendor, builds the face detection
+// model with the TFLite metadata tasks-vision needs and the PDF report's Japanese font subsets.
+// Runs after `npm install`.
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeReportFonts } from './lib/report-fonts.mjs';
 import { addImageMetadata } from './lib/tflite-metadata.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,4 +35,5 @@ const withMetadata = addImageMetadata(new Uint8Array(faceModel), {
 });
 await mkdir(join(vendor, 'models'), { recursive: true });
 await writeFile(join(vendor, 'models', 'face_detection_short_range.tflite'), withMetadata);
-console.log(`prepare-assets: wasm runtimes and face model (${withMetadata.length} bytes) in public/vendor`);
+await writeReportFonts(root);
+console.log(`prepare-assets: wasm runtimes, face model (${withMetadata.length} bytes) and report fonts in public/vendor`);

@@ -1,34 +1,20 @@
-// Writes src/app/wordmark.json: the outlines of 見極め from Noto Sans JP (OFL, @fontsource/noto-sans-jp), so the
+// Writes src/app/wordmark.json: the outlines of 見極め from Noto Sans JP (OFL, @expo-google-fonts/noto-sans-jp), so the
 // header shows them on a machine without Japanese fonts and no font file is downloaded for three glyphs.
 // Run: node scripts/wordmark.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
 
 const text = '見極め';
 const require = createRequire(import.meta.url);
-const fontDir = dirname(require.resolve('@fontsource/noto-sans-jp/400.css'));
-const css = readFileSync(join(fontDir, '400.css'), 'utf8');
-
-/** The Fontsource chunk whose unicode-range holds `char`. */
-function fontFor(char) {
-  const code = char.codePointAt(0);
-  for (const [, block] of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
-    const ranges = /unicode-range:\s*([^;]+);/.exec(block)[1].split(',').map((r) => r.trim().slice(2).split('-').map((x) => parseInt(x, 16)));
-    if (ranges.some(([from, to = from]) => code >= from && code <= to)) {
-      return fontkit.create(readFileSync(join(fontDir, /url\(([^)]+\.woff2)\)/.exec(block)[1])));
-    }
-  }
-  throw new Error(`no Noto Sans JP chunk holds ${char}`);
-}
+const font = fontkit.create(readFileSync(require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf')));
 
 let x = 0;
 let ascent = 0;
 let descent = 0;
 const paths = [];
 for (const char of text) {
-  const font = fontFor(char);
   const [glyph] = font.glyphsForString(char);
   ascent = Math.max(ascent, font.ascent);
   descent = Math.min(descent, font.descent);

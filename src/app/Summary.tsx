@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { noteText, type Note } from '../i18n';
+import { noteText, type Language, type Note } from '../i18n';
 import { summarize } from '../pipeline/analysis';
 import { statusBand } from '../pipeline/evidence';
 import { CredentialsLine } from '../provenance/ProvenancePanel';
@@ -10,20 +10,24 @@ import { downloadReport } from './report';
 import { selectCurrent, useAppStore, type CurrentFile } from './store';
 
 /** Makes the PDF; pdf-lib and the report's code load only now, so the first visit does not download them. */
-async function downloadPdf(current: CurrentFile) {
+async function downloadPdf(current: CurrentFile, language: Language) {
   const { downloadPdfReport } = await import('../report/save-pdf');
-  await downloadPdfReport(current);
+  await downloadPdfReport(current, language);
 }
 
 export function ReportButton({ current }: { current: CurrentFile }) {
-  const [pdf, setPdf] = useState<{ making: boolean; error?: string }>({ making: false });
+  const [pdf, setPdf] = useState<{ making: boolean; error?: string; fontMissing?: boolean }>({ making: false });
   const say = useWords();
   const language = useLanguage((s) => s.language);
   const makePdf = () => {
     setPdf({ making: true });
-    downloadPdf(current).then(
+    downloadPdf(current, language).then(
       () => setPdf({ making: false }),
-      (error: unknown) => setPdf({ making: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setPdf({
+        making: false,
+        error: error instanceof Error ? error.message : String(error),
+        fontMissing: error instanceof Error && error.name === 'ReportFontMissingError',
+      }),
     );
   };
   return (
@@ -34,7 +38,7 @@ export function ReportButton({ current }: { current: CurrentFile }) {
       <button type="button" className="report" onClick={makePdf} disabled={pdf.making} data-testid="export-pdf">
         {pdf.making ? say.makingPdf : say.downloadPdf}
       </button>
-      {pdf.error && <span className="note" role="alert">{say.pdfFailed(pdf.error)}</span>}
+      {pdf.error && <span className="note" role="alert">{pdf.fontMissing ? say.pdfFontMissing : say.pdfFailed(pdf.error)}</span>}
     </div>
   );
 }

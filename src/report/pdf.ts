@@ -1,30 +1,32 @@
 /**
- * The PDF report, built from the JSON report's data (src/app/report.ts) and a few pictures.
+ * The PDF report, built from the JSON report's data (src/app/report.ts) and a few pictures, in the
+ * report's language.
  *
- * pdf-lib (1.17.1): its text, set in the standard 14 PDF fonts, is real text (selectable,
- * searchable, no font file to serve or precache), it embeds JPEG and PNG as they are, and it needs
- * no DOM, so this module runs unchanged in the browser and under Node for its tests.
+ * pdf-lib (1.17.1): its text is real text (selectable, searchable), it embeds JPEG and PNG as they
+ * are, and it needs no DOM, so this module runs unchanged in the browser and under Node for its tests.
  *
- * The standard fonts cover WinAnsi (Latin-1 and a few more) only: text is sanitised (winAnsi),
- * not set in an embedded font, because a font with Japanese and the other scripts a file name can
- * have would add megabytes to the app. A name that loses characters says so, and the document's
- * title (a Unicode string in the PDF's properties) keeps it exactly.
+ * An English report whose every character the standard 14 PDF fonts (WinAnsi) can show needs no
+ * font file. A Japanese report, or one with a name or metadata outside WinAnsi, is set in Noto Sans
+ * JP (report-fonts.ts), of which the PDF embeds only the glyphs it uses. A character neither has is
+ * written "?", the report says so, and the document's title (a Unicode string) keeps the name exactly.
  */
-import { PageSizes, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFImage, type PDFPage, type RGB } from 'pdf-lib';
+import { PageSizes, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFImage, type PDFPage, type RGB } from '@cantoo/pdf-lib';
 import type { AnalysisReport, ImageReport, VideoReport } from '../app/report';
 import { colormap, trackColour } from '../app/colormap';
 import { explainScore } from '../app/score-explanation';
 import { formatTime, tickLabel, timeTicks } from '../app/time-ticks';
 import type { ComparisonReport } from '../compare/report';
+import { words, type Language, type Messages } from '../i18n';
 import type { Backend } from '../pipeline/onnx-model';
 import { bandMeaning, evidenceLabel, formatProbability, statusBand, type EvidenceBand, type VerdictStatus } from '../pipeline/evidence';
 import { forgeryKindText } from '../pipeline/forgery-kind';
 import { credentialsHeadline } from '../provenance/credentials';
 import type { ProvenanceReport } from '../provenance/report';
-import { actionText, formatBytes, noCredentialsText, noMetadataMeaning, signerText, validationText, videoStreamText } from '../provenance/wording';
+import { actionText, formatBytes, signerText, validationText, videoStreamText } from '../provenance/wording';
 import { trackNotes, trackRuns, trackScoreExplanation, type TrackPoint } from '../video/aggregate';
 import { describeSampling } from '../video/sampling';
 import { highestFrame, personAt } from './moments';
+import { embedReportFonts, type ReportFontFile } from './report-fonts';
 import { backendName, bandGuide, methodLimits } from './wording';
 
 export interface FacePictures {
@@ -39,8 +41,8 @@ export interface ReportPictures {
   faces: Map<number, FacePictures>;
   /** A video's top moments, by index in the report's segments: the frame with the person's box (JPEG). */
   moments: Map<number, Uint8Array>;
-  /** Why a video's frames are not pictured, when they are not. */
-  framesUnavailable?: string;
+  /** Set when a video's frames could not be pictured (this browser cannot play it). */
+  framesUnavailable?: boolean;
   /** The comparison's difference map (PNG), when there is one. */
   comparisonDifference?: Uint8Array;
 }
@@ -54,10 +56,14 @@ export interface TimelineData {
 }
 
 export interface PdfReportInput {
+  /** The JSON report, its sentences in `language`. */
   report: AnalysisReport;
+  language: Language;
   pictures: ReportPictures;
   /** A video's per-person probabilities over time, as the timeline on screen draws them. */
   timeline?: TimelineData;
+  /** The Noto Sans JP subsets (public/vendor/fonts), fetched only when the report needs them. */
+  fontFile: ReportFontFile;
 }
 
 const [pageWidth, pageHeight] = PageSizes.A4;
@@ -66,6 +72,7 @@ const footerHeight = 24;
 const contentWidth = pageWidth - 2 * margin;
 const bodySize = 9.5;
 const lineGap = 1.35;
+const headingSizes = { 1: 14, 2: 11 };
 
 const ink = rgb(0.1, 0.1, 0.12);
 const muted = rgb(0.38, 0.4, 0.45);
@@ -76,30 +83,49 @@ const bandColours: Record<EvidenceBand | 'na', RGB> = {
   none: hex('#7d8ea8'), weak: hex('#c9a800'), moderate: hex('#e07a16'), strong: hex('#d93636'), na: muted,
 };
 
-/** Characters outside WinAnsi that have a plain stand-in; anything else becomes "?". */
-const standIns: Record<string, string> = { '≥': '>=', '≤': '<=', '→': '->', '−': '-', '\u00a0': ' ', '\u202f': ' ' };
+/** Characters a font may lack that have a plain stand-in; anything else becomes "?". */
+const standIns: Record<string, string> = { '≥': '>=', '≤': '<=', '→': '->', '−': '-', '〜': '~', '\u00a0': ' ', '\u202f': ' ' };
 
-/** `text` in characters the standard fonts can show (see the module's comment). */
-export function winAnsi(text: string, font: PDFFont): string {
+const charsets = new WeakMap<PDFFont, Set<number>>();
+function charset(font: PDFFont): Set<number> {
   const known = charsets.get(font) ?? new Set(font.getCharacterSet());
   charsets.set(font, known);
-  return [...text.normalize('NFC')]
-    .map((ch) => (known.has(ch.codePointAt(0)!) ? ch : standIns[ch] ?? (/\s/.test(ch) ? ' ' : '?')))
-    .join('');
+  return known;
 }
-const charsets = new WeakMap<PDFFont, Set<number>>();
 
-function statusWords(status: VerdictStatus): string {
+/** Whether `font` has every character of `text`. */
+const covers = (font: PDFFont, text: string) => [...text].every((ch) => /\s/.test(ch) || charset(font).has(ch.codePointAt(0)!));
+
+/** `text` in characters `font` can show, and whether a character was lost (written "?"). */
+function showable(text: string, font: PDFFont): { text: string; lost: boolean } {
+  let lost = false;
+  const shown = [...text.normalize('NFC')].map((ch) => {
+    if (charset(font).has(ch.codePointAt(0)!)) return ch;
+    if (standIns[ch] !== undefined || /\s/.test(ch)) return standIns[ch] ?? ' ';
+    lost = true;
+    return '?';
+  });
+  return { text: shown.join(''), lost };
+}
+
+function statusWords(status: VerdictStatus, language: Language): string {
   const band = statusBand(status);
-  if (band !== 'na') return evidenceLabel(band);
-  return status === 'NOT_APPLICABLE' ? 'Not applicable: no face to assess' : 'Cannot be assessed';
+  if (band !== 'na') return evidenceLabel(band, language);
+  return status === 'NOT_APPLICABLE' ? words(language).pdf.notApplicable : words(language).pdf.cannotAssess;
 }
 
-interface Fonts {
+export interface Fonts {
   regular: PDFFont;
+  /** Headings and labels; a text it lacks a character of is set in `regular`. */
   bold: PDFFont;
   mono: PDFFont;
 }
+
+/** Characters that may not begin a line of Japanese (kinsoku): they stay at the end of the line before. */
+const noLineStart = new Set('、。，．・：；？！ー）」』】〕〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥%),.:;!?');
+
+/** What a line may break between: each character of Japanese, a run of other characters, a run of spaces (kept with the word before). */
+const breakable = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/gu;
 
 interface TextStyle {
   size?: number;
@@ -111,9 +137,21 @@ interface TextStyle {
 class Writer {
   page!: PDFPage;
   y = 0;
+  /** Set when some character could not be shown and was written "?". */
+  lost = false;
+  readonly say: Messages;
 
-  constructor(readonly doc: PDFDocument, readonly fonts: Fonts) {
+  constructor(readonly doc: PDFDocument, readonly fonts: Fonts, readonly language: Language) {
+    this.say = words(language);
     this.newPage();
+  }
+
+  /** The font for `text` in `style`, and the text as that font shows it. */
+  shown(text: string, style: keyof Fonts): { face: PDFFont; text: string } {
+    const face = style === 'bold' && !covers(this.fonts.bold, text) ? this.fonts.regular : this.fonts[style];
+    const shown = showable(text, face);
+    this.lost ||= shown.lost;
+    return { face, text: shown.text };
   }
 
   newPage() {
@@ -126,29 +164,34 @@ class Writer {
     if (this.y - height < margin + footerHeight) this.newPage();
   }
 
-  /** `text` broken into lines no wider than `width`; a word longer than a line is cut. */
+  /**
+   * `text` broken into lines no wider than `width`: between words, and between any two characters of
+   * Japanese (but never before closing punctuation, which may hang past the edge); a word longer than
+   * a line is cut.
+   */
   wrap(text: string, width: number, { size = bodySize, font = 'regular' }: TextStyle = {}): string[] {
-    const face = this.fonts[font];
+    const { face, text: shown } = this.shown(text, font);
     const fits = (s: string) => face.widthOfTextAtSize(s, size) <= width;
     const lines: string[] = [];
-    for (const paragraph of winAnsi(text, face).split('\n')) {
+    for (const paragraph of shown.split('\n')) {
       let line = '';
-      for (const word of paragraph.split(' ')) {
-        const next = line ? `${line} ${word}` : word;
-        if (fits(next)) {
+      for (const token of paragraph.match(breakable) ?? []) {
+        const next = line + token;
+        if (fits(next) || (line && noLineStart.has(token))) {
           line = next;
           continue;
         }
-        if (line) lines.push(line);
-        line = word;
+        if (line.trim()) lines.push(line.trimEnd());
+        line = token.trimStart();
         while (!fits(line)) {
-          let cut = line.length - 1;
-          while (cut > 1 && !fits(line.slice(0, cut))) cut--;
-          lines.push(line.slice(0, cut));
-          line = line.slice(cut);
+          const chars = [...line];
+          let cut = chars.length - 1;
+          while (cut > 1 && !fits(chars.slice(0, cut).join(''))) cut--;
+          lines.push(chars.slice(0, cut).join(''));
+          line = chars.slice(cut).join('');
         }
       }
-      lines.push(line);
+      lines.push(line.trimEnd());
     }
     return lines;
   }
@@ -156,8 +199,15 @@ class Writer {
   /** Draws lines from the top `top`, at `x`; returns the height used. */
   lines(lines: string[], x: number, top: number, { size = bodySize, font = 'regular', colour = ink }: TextStyle = {}): number {
     const step = size * lineGap;
-    lines.forEach((line, i) => this.page.drawText(line, { x, y: top - size - i * step, size, font: this.fonts[font], color: colour }));
+    const { face } = this.shown(lines.join(' '), font);
+    lines.forEach((line, i) => this.page.drawText(showable(line, face).text, { x, y: top - size - i * step, size, font: face, color: colour }));
     return lines.length * step;
+  }
+
+  /** The width of `text` set in the regular font at `size`. */
+  width(text: string, size: number): number {
+    const { face, text: shown } = this.shown(text, 'regular');
+    return face.widthOfTextAtSize(shown, size);
   }
 
   /** The height `text` takes as a paragraph. */
@@ -177,15 +227,21 @@ class Writer {
 
   /** A heading, kept on one page with the first `keep` points of what follows it. */
   heading(text: string, level: 1 | 2 = 1, keep = 40) {
-    const size = level === 1 ? 14 : 11;
-    this.room(size * 2 + keep);
+    const style: TextStyle = { size: headingSizes[level], font: 'bold' };
+    this.room(this.headingHeight(text, level) + keep);
     this.y -= level === 1 ? 10 : 4;
     if (level === 1) {
       this.page.drawLine({ start: { x: margin, y: this.y }, end: { x: pageWidth - margin, y: this.y }, thickness: 0.6, color: rule });
       this.y -= 6;
     }
-    this.y -= this.lines(this.wrap(text, contentWidth, { size, font: 'bold' }), margin, this.y, { size, font: 'bold' });
+    this.y -= this.lines(this.wrap(text, contentWidth, style), margin, this.y, style);
     this.y -= 4;
+  }
+
+  /** The height a heading takes, from the rule above a section's to the gap below. */
+  headingHeight(text: string, level: 1 | 2): number {
+    const size = headingSizes[level];
+    return (level === 1 ? 16 : 4) + this.wrap(text, contentWidth, { size, font: 'bold' }).length * size * lineGap + 4;
   }
 
   /** Label and value rows in two columns, from `x` over `width`; returns a function that draws them at a top, and their height. */
@@ -227,75 +283,100 @@ class Writer {
   }
 }
 
-function fileFacts(report: AnalysisReport, nameShown: string): [string, string][] {
-  const provenance = report.provenance;
-  const fingerprint = provenance?.fingerprint;
-  const rows: [string, string][] = [['File name', nameShown]];
-  rows.push(['Size', formatBytes(report.file.bytes)]);
-  rows.push(['Type', report.file.type || 'not given']);
-  rows.push(['SHA-256', fingerprint ? fingerprint.sha256 ?? fingerprint.note ?? 'not computed' : 'not computed (the file was still being read)']);
-  if (fingerprint?.jpegQuality != null) rows.push(['JPEG quality', `about ${fingerprint.jpegQuality} (estimated from its quantisation tables)`]);
+function fileFacts(w: Writer, report: AnalysisReport): [string, string][] {
+  const { say, language } = w;
+  const fingerprint = report.provenance?.fingerprint;
+  const rows: [string, string][] = [[say.pdf.fileName, report.file.name]];
+  rows.push([say.provenance.size, formatBytes(report.file.bytes, language)]);
+  rows.push([say.provenance.type, report.file.type || say.provenance.notGiven]);
+  rows.push(['SHA-256', fingerprint ? fingerprint.sha256 ?? fingerprint.note ?? say.pdf.notComputed : say.pdf.fingerprintPending]);
+  if (fingerprint?.jpegQuality != null) rows.push([say.provenance.jpegQuality, say.provenance.jpegQualityValue(fingerprint.jpegQuality)]);
   if ('faces' in report) {
     const { size } = report;
-    const analysed = size.width === size.sourceWidth ? '' : `, analysed at ${size.width}x${size.height}`;
-    rows.push(['Picture', `${size.sourceWidth}x${size.sourceHeight} pixels${analysed}`]);
+    const analysed = size.width === size.sourceWidth ? null : `${size.width}x${size.height}`;
+    rows.push([say.pdf.picture, say.pdf.pictureSize(size.sourceWidth, size.sourceHeight, analysed)]);
   }
   if ('tracks' in report) {
-    rows.push(['Container', report.video.container]);
-    rows.push(['Video', videoStreamText(report.video)]);
-    rows.push(['Analysed', `${report.frames.length} frames: ${describeSampling(report.video, report.sampleFps)}, at ${report.analysedSize.width}x${report.analysedSize.height}`]);
+    rows.push([say.provenance.container, report.video.container]);
+    rows.push([say.provenance.video, videoStreamText(report.video, language)]);
+    const size = `${report.analysedSize.width}x${report.analysedSize.height}`;
+    rows.push([say.pdf.analysed, say.pdf.analysedFrames(report.frames.length, describeSampling(report.video, report.sampleFps, language), size)]);
   }
   return rows;
 }
 
 function verdictSection(w: Writer, report: AnalysisReport) {
-  w.heading('Verdict');
+  const { say, language } = w;
+  w.heading(say.pdf.verdict);
   const band = statusBand(report.status);
   const [top, page] = [w.y, w.page];
-  w.paragraph(statusWords(report.status), { size: 13, font: 'bold', colour: bandColours[band], after: 2 });
+  w.paragraph(statusWords(report.status, language), { size: 13, font: 'bold', colour: bandColours[band], after: 2 });
   if ('summary' in report) w.paragraph(report.summary, { after: 3 });
-  if ('error' in report && report.error) w.paragraph(`The file could not be analysed: ${report.error}`, { after: 3 });
+  if ('error' in report && report.error) w.paragraph(say.pdf.couldNotAnalyse(report.error), { after: 3 });
   const credentials = report.provenance?.credentials;
   if (credentials?.status === 'read') w.paragraph(credentialsHeadline(credentials.summary).text, { after: 3 });
   if ('notes' in report) for (const note of report.notes) w.paragraph(note, { colour: muted, after: 3 });
   w.bandMark(band, top, page);
-  w.paragraph(`Report status: ${report.status}.`, { size: 8, colour: muted });
+  w.paragraph(say.pdf.reportStatus(report.status), { size: 8, colour: muted });
 }
 
 const pictureSide = 104;
 
-/** A face's or person's block: its two pictures at the left, its facts beside them, notes below. */
-async function subjectBlock(w: Writer, title: string, band: EvidenceBand | 'na', pictures: FacePictures | undefined, rows: [string, string][], notes: string[], caption: string | null) {
+interface Subject {
+  title: string;
+  band: EvidenceBand | 'na';
+  pictures?: FacePictures;
+  rows: [string, string][];
+  notes: string[];
+  caption: string | null;
+}
+
+/** A face's or person's block: its two pictures at the left, its facts beside them; its height before its notes, and how to draw it. */
+function subjectBlock(w: Writer, subject: Subject): { height: number; draw: () => Promise<void> } {
   const factsX = margin + 2 * pictureSide + 16;
-  const facts = w.factsBlock(rows, pageWidth - margin - factsX);
-  const picturesHeight = pictures ? pictureSide + 14 : 0;
-  w.room(24 + Math.max(picturesHeight, facts.height));
-  w.heading(title, 2);
-  const top = w.y;
-  if (pictures) {
-    const crop = await w.doc.embedJpg(pictures.crop);
-    w.page.drawImage(crop, { x: margin, y: top - pictureSide, width: pictureSide, height: pictureSide });
-    w.lines(['Face crop (as the models saw it)'], margin, top - pictureSide - 2, { size: 7, colour: muted });
-    if (pictures.heat) {
-      const heat = await w.doc.embedJpg(pictures.heat);
-      w.page.drawImage(heat, { x: margin + pictureSide + 8, y: top - pictureSide, width: pictureSide, height: pictureSide });
-      w.lines(['Heatmap over it'], margin + pictureSide + 8, top - pictureSide - 2, { size: 7, colour: muted });
+  const facts = w.factsBlock(subject.rows, pageWidth - margin - factsX);
+  const picturesHeight = subject.pictures ? pictureSide + 14 : 0;
+  const height = w.headingHeight(subject.title, 2) + Math.max(picturesHeight, facts.height) + 2;
+  const draw = async () => {
+    const { pictures, band, caption, notes } = subject;
+    w.room(height);
+    w.heading(subject.title, 2);
+    const top = w.y;
+    if (pictures) {
+      const crop = await w.doc.embedJpg(pictures.crop);
+      w.page.drawImage(crop, { x: margin, y: top - pictureSide, width: pictureSide, height: pictureSide });
+      w.lines([w.say.pdf.faceCrop], margin, top - pictureSide - 2, { size: 7, colour: muted });
+      if (pictures.heat) {
+        const heat = await w.doc.embedJpg(pictures.heat);
+        w.page.drawImage(heat, { x: margin + pictureSide + 8, y: top - pictureSide, width: pictureSide, height: pictureSide });
+        w.lines([w.say.pdf.heatOver], margin + pictureSide + 8, top - pictureSide - 2, { size: 7, colour: muted });
+      }
+      facts.draw(factsX, top);
+    } else {
+      facts.draw(margin, top);
     }
-    facts.draw(factsX, top);
-  } else {
-    facts.draw(margin, top);
-  }
-  w.y = top - Math.max(picturesHeight, facts.height) - 2;
-  w.bandMark(band, top, w.page);
-  if (caption) w.paragraph(caption, { size: 8, colour: muted, after: 2 });
-  for (const note of notes) w.paragraph(note, { colour: muted, after: 2 });
-  w.y -= 6;
+    w.y = top - Math.max(picturesHeight, facts.height) - 2;
+    w.bandMark(band, top, w.page);
+    if (caption) w.paragraph(caption, { size: 8, colour: muted, after: 2 });
+    for (const note of notes) w.paragraph(note, { colour: muted, after: 2 });
+    w.y -= 6;
+  };
+  return { height, draw };
+}
+
+const legendHeight = 16;
+
+/** A section of faces or people: its heading and heatmap legend kept on the page of its first block. */
+async function subjectsSection(w: Writer, heading: string, subjects: Subject[], empty: string) {
+  const blocks = subjects.map((subject) => subjectBlock(w, subject));
+  const withHeat = subjects.some((subject) => subject.pictures?.heat);
+  w.heading(heading, 1, (withHeat ? legendHeight : 0) + (blocks[0]?.height ?? 20));
+  if (withHeat) heatLegend(w);
+  if (subjects.length === 0) w.paragraph(empty);
+  for (const block of blocks) await block.draw();
 }
 
 const partRows = (parts: { label: string; probability: number }[]): [string, string][] => parts.map((p) => [p.label, p.probability.toFixed(3)]);
-
-/** Height of a face's block with its pictures, to keep the section's heading with the first. */
-const subjectKeep = pictureSide + 60;
 
 /** A heading, then each item's title in bold over its text, kept together on a page. */
 function titledParagraphs(w: Writer, heading: string, items: [string, string][]) {
@@ -308,56 +389,61 @@ function titledParagraphs(w: Writer, heading: string, items: [string, string][])
 }
 
 async function imageFaces(w: Writer, report: ImageReport, pictures: ReportPictures) {
-  w.heading(report.faces.length === 1 ? 'The face' : `The faces (${report.faces.length})`, 1, subjectKeep);
-  if ([...pictures.faces.values()].some((p) => p.heat)) heatLegend(w);
-  if (report.faces.length === 0) {
-    w.paragraph('No face was found, so there is nothing to assess. This does not mean the image is authentic. Faces smaller than about 24 pixels, strongly turned away, or heavily covered may not be found.');
-    return;
-  }
-  for (const [i, face] of report.faces.entries()) {
+  const { say, language } = w;
+  const subjects = report.faces.map((face, i): Subject => {
     const assessable = face.status !== 'TOO_SMALL_TO_ASSESS';
     const rows: [string, string][] = assessable
-      ? [['Probability', formatProbability(face.probability)], ['Evidence', evidenceLabel(face.band)], ...partRows(face.parts)]
-      : [['Probability', 'not scored'], ['Evidence', 'Too small to assess']];
-    if (face.kind && face.kind.label !== 'not-applicable') rows.push(['Looks like', forgeryKindText(face.kind)]);
-    rows.push(['Face size', `${Math.round(face.box.width)}x${Math.round(face.box.height)} px`]);
-    rows.push(['Detector confidence', face.detectionScore.toFixed(2)]);
-    const explanation = assessable ? [bandMeaning(face.band), explainScore(face.parts, report.fusion).sentence] : [];
-    const title = `Face ${i + 1}: ${assessable ? `${formatProbability(face.probability)}, ${evidenceLabel(face.band).toLowerCase()}` : 'too small to assess'}`;
-    await subjectBlock(w, title, assessable ? face.band : 'na', pictures.faces.get(i), rows, [...explanation, ...face.notes], null);
-  }
+      ? [[say.pdf.probability, formatProbability(face.probability)], [say.pdf.evidence, evidenceLabel(face.band, language)], ...partRows(face.parts)]
+      : [[say.pdf.probability, say.pdf.notScored], [say.pdf.evidence, say.tooSmallToAssess]];
+    if (face.kind && face.kind.label !== 'not-applicable') rows.push([capitalised(say.looksLike), forgeryKindText(face.kind, language)]);
+    rows.push([capitalised(say.faceSize), say.faceSizeValue(Math.round(face.box.width), Math.round(face.box.height))]);
+    rows.push([capitalised(say.detectorConfidence), face.detectionScore.toFixed(2)]);
+    const explanation = assessable ? [bandMeaning(face.band, language), explainScore(face.parts, report.fusion, language).sentence] : [];
+    return {
+      title: say.pdf.subjectTitle(say.face(i + 1), assessable ? formatProbability(face.probability) : null, evidenceLabel(face.band, language)),
+      band: assessable ? face.band : 'na',
+      pictures: pictures.faces.get(i),
+      rows,
+      notes: [...explanation, ...face.notes],
+      caption: null,
+    };
+  });
+  await subjectsSection(w, say.pdf.faces(report.faces.length), subjects, `${say.noFaceText} ${say.noFaceHint}`);
 }
 
 async function videoPeople(w: Writer, report: VideoReport, pictures: ReportPictures) {
-  w.heading(report.tracks.length === 1 ? 'The person' : `The people (${report.tracks.length})`, 1, subjectKeep);
-  if ([...pictures.faces.values()].some((p) => p.heat)) heatLegend(w);
-  if (report.tracks.length === 0) {
-    w.paragraph('No face was found in the analysed frames. Faces smaller than about 48 pixels, strongly turned away or covered may not be found.');
-    return;
-  }
-  for (const track of report.tracks) {
+  const { say, language } = w;
+  const subjects = report.tracks.map((track): Subject => {
     const highest = highestFrame(report.frames, track.id);
     const rows: [string, string][] = track.tooSmall
-      ? [['Probability', 'not scored'], ['Evidence', 'Too small to assess']]
-      : [['Probability (mean)', formatProbability(track.mean)], ['Evidence', evidenceLabel(track.band)]];
-    if (track.kind && track.kind.label !== 'not-applicable') rows.push(['Looks like', forgeryKindText(track.kind)]);
-    rows.push(['Seen', `${formatTime(track.first)} - ${formatTime(track.last)}`]);
-    rows.push(['Frames analysed', String(track.frames)]);
-    rows.push(['Frames in the weak band or above', `${Math.round(track.aboveThreshold * 100)} %`]);
+      ? [[say.pdf.probability, say.pdf.notScored], [say.pdf.evidence, say.tooSmallToAssess]]
+      : [[say.pdf.probabilityMean, formatProbability(track.mean)], [say.pdf.evidence, evidenceLabel(track.band, language)]];
+    if (track.kind && track.kind.label !== 'not-applicable') rows.push([capitalised(say.looksLike), forgeryKindText(track.kind, language)]);
+    rows.push([capitalised(say.seen), say.pdf.seenFromTo(formatTime(track.first), formatTime(track.last))]);
+    rows.push([capitalised(say.framesAnalysed), String(track.frames)]);
+    rows.push([capitalised(say.framesInBand), `${Math.round(track.aboveThreshold * 100)} %`]);
     if (highest) {
-      rows.push(['Highest frame', `${formatProbability(highest.face.probability)} at ${formatTime(highest.time)}; in that frame:`]);
+      rows.push([capitalised(say.highestFrame), say.pdf.highestFrameValue(formatProbability(highest.face.probability), formatTime(highest.time))]);
       for (const model of report.models) {
         const value = highest.face.parts[model.name];
         if (value !== undefined) rows.push([modelLabel(report, model.name), value.toFixed(3)]);
       }
     }
-    const notes = [...(track.tooSmall ? [] : [bandMeaning(track.band), trackScoreExplanation(track.frames)]), ...trackNotes(track)];
-    const title = `Person ${track.id}: ${track.tooSmall ? 'too small to assess' : `${formatProbability(track.mean)}, ${evidenceLabel(track.band).toLowerCase()}`}`;
     const shown = pictures.faces.get(track.id);
-    const caption = shown && highest ? `Pictured: the frame at ${formatTime(highest.time)}, this person's highest-scoring frame.` : null;
-    await subjectBlock(w, title, track.tooSmall ? 'na' : track.band, shown, rows, notes, caption);
-  }
+    return {
+      title: say.pdf.subjectTitle(say.person(track.id), track.tooSmall ? null : formatProbability(track.mean), evidenceLabel(track.band, language)),
+      band: track.tooSmall ? 'na' : track.band,
+      pictures: shown,
+      rows,
+      notes: [...(track.tooSmall ? [] : [bandMeaning(track.band, language), trackScoreExplanation(track.frames, language)]), ...trackNotes(track, language)],
+      caption: shown && highest ? say.pdf.pictured(formatTime(highest.time)) : null,
+    };
+  });
+  await subjectsSection(w, say.pdf.people(report.tracks.length), subjects, say.noFaceYetText);
 }
+
+/** The screen's lower-case labels ("face size") as the report's row labels. */
+const capitalised = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
 
 /** A model's name as the user sees it (models/manifest.json's label), where the report has it. */
 function modelLabel(report: ImageReport | VideoReport, name: string): string {
@@ -370,8 +456,8 @@ function timelineChart(w: Writer, timeline: TimelineData) {
   const plotWidth = contentWidth - axisWidth;
   const plotHeight = 120;
   const legendHeight = 14;
-  w.heading('Timeline');
-  w.paragraph(`Probability of manipulation in each analysed frame, one line per person; dashed: where weak evidence starts (${timeline.threshold}).`, { colour: muted });
+  w.heading(w.say.pdf.timeline);
+  w.paragraph(w.say.timelineCaption(timeline.threshold), { colour: muted });
   w.room(plotHeight + 34 + legendHeight);
   const left = margin + axisWidth;
   const bottom = w.y - plotHeight;
@@ -388,13 +474,13 @@ function timelineChart(w: Writer, timeline: TimelineData) {
   for (const t of timeTicks(duration)) {
     w.page.drawLine({ start: { x: x(t), y: bottom }, end: { x: x(t), y: bottom + plotHeight }, thickness: 0.4, color: grid });
     const label = tickLabel(t);
-    const labelWidth = w.fonts.regular.widthOfTextAtSize(label, 7);
+    const labelWidth = w.width(label, 7);
     w.lines([label], Math.min(x(t) - labelWidth / 2, left + plotWidth - labelWidth), bottom - 2, small);
   }
   if (timeline.analysedUntil < duration) {
     const from = x(timeline.analysedUntil);
     w.page.drawRectangle({ x: from, y: bottom, width: left + plotWidth - from, height: plotHeight, color: rgb(0.93, 0.93, 0.95) });
-    w.lines(['not analysed'], from + 4, bottom + plotHeight - 3, small);
+    w.lines([w.say.pdf.notAnalysed], from + 4, bottom + plotHeight - 3, small);
   }
   w.page.drawLine({ start: { x: left, y: y(timeline.threshold) }, end: { x: left + plotWidth, y: y(timeline.threshold) }, thickness: 0.8, color: muted, dashArray: [4, 3] });
   for (const track of timeline.tracks) {
@@ -415,23 +501,24 @@ function timelineChart(w: Writer, timeline: TimelineData) {
   let legendX = left;
   for (const track of timeline.tracks) {
     w.page.drawRectangle({ x: legendX, y: w.y - 8, width: 10, height: 4, color: hex(trackColour(track.id)) });
-    const label = `Person ${track.id}`;
+    const label = w.say.person(track.id);
     w.lines([label], legendX + 14, w.y, { size: 8 });
-    legendX += 24 + w.fonts.regular.widthOfTextAtSize(label, 8);
+    legendX += 24 + w.width(label, 8);
   }
   w.y -= legendHeight + 6;
 }
 
 async function moments(w: Writer, report: VideoReport, pictures: ReportPictures) {
   if (report.segments.length === 0) return;
-  w.heading('Highest-scoring moments');
-  if (pictures.framesUnavailable) w.paragraph(pictures.framesUnavailable, { colour: muted });
+  const { say } = w;
+  w.heading(say.moments);
+  if (pictures.framesUnavailable) w.paragraph(say.pdf.framesUnavailable, { colour: muted });
   const thumbWidth = 150;
   const aspect = report.analysedSize.height / report.analysedSize.width;
   for (const [i, segment] of report.segments.entries()) {
-    const text = `${formatTime(segment.start)} - ${formatTime(segment.end)} · person ${segment.trackId} · mean ${formatProbability(segment.mean)}`;
+    const text = say.pdf.momentLine(formatTime(segment.start), formatTime(segment.end), segment.trackId, formatProbability(segment.mean));
     const start = personAt(report.frames, segment.trackId, segment.start);
-    const detail = start ? `At ${formatTime(start.time)}: ${formatProbability(start.face.probability)}.` : '';
+    const detail = start ? say.pdf.momentAt(formatTime(start.time), formatProbability(start.face.probability)) : '';
     const thumb = pictures.moments.get(i);
     if (!thumb) {
       w.paragraph(`${i + 1}. ${text}. ${detail}`);
@@ -442,73 +529,73 @@ async function moments(w: Writer, report: VideoReport, pictures: ReportPictures)
     const image: PDFImage = await w.doc.embedJpg(thumb);
     w.page.drawImage(image, { x: margin, y: w.y - height, width: thumbWidth, height });
     w.lines(w.wrap(`${i + 1}. ${text}`, contentWidth - thumbWidth - 12, { font: 'bold' }), margin + thumbWidth + 12, w.y, { font: 'bold' });
-    w.lines(w.wrap(`${detail} The frame as the player shows it, with the person's box.`, contentWidth - thumbWidth - 12), margin + thumbWidth + 12, w.y - 16);
+    w.lines(w.wrap(`${detail} ${say.pdf.momentPicture}`, contentWidth - thumbWidth - 12), margin + thumbWidth + 12, w.y - 16);
     w.y -= height + 8;
   }
 }
 
 function provenanceSection(w: Writer, provenance: ProvenanceReport | null, isVideo: boolean) {
-  w.heading('Provenance');
+  const { say } = w;
+  const said = say.provenance;
+  w.heading(said.heading);
   if (!provenance) {
-    w.paragraph('The file\'s metadata was still being read when this report was made.');
+    w.paragraph(say.pdf.provenancePending);
     return;
   }
-  w.paragraph('What the file says about itself. Metadata can be removed or rewritten by anyone: it gives leads to check, not proof.', { colour: muted });
-  w.heading('Content credentials (C2PA)', 2);
+  w.paragraph(said.intro, { colour: muted });
+  w.heading(said.credentials, 2);
   const { credentials } = provenance;
-  if (credentials.status === 'absent') w.paragraph(noCredentialsText);
+  if (credentials.status === 'absent') w.paragraph(said.noCredentials);
   else if (credentials.status === 'unsupported') w.paragraph(credentials.message);
-  else if (credentials.status === 'failed') w.paragraph(`The content credentials could not be read: ${credentials.message}.`);
+  else if (credentials.status === 'failed') w.paragraph(said.credentialsFailed(credentials.message));
   else {
     const { summary } = credentials;
-    const rows: [string, string][] = [['Validation', validationText(summary)], ['Signed by', signerText(summary)], ['Signed at', summary.signedAt ?? 'no time-stamp']];
-    if (summary.claimGenerator) rows.push(['Made with', summary.claimGenerator]);
-    rows.push(['Actions', summary.actions.length ? summary.actions.map(actionText).join('\n') : 'none recorded']);
-    if (summary.ingredients.length) rows.push(['Ingredients', summary.ingredients.map((i) => `${i.title} (${i.relationship})`).join('; ')]);
+    const rows: [string, string][] = [[said.validation, validationText(summary)], [said.signedBy, signerText(summary)], [said.signedAt, summary.signedAt ?? said.noTimeStamp]];
+    if (summary.claimGenerator) rows.push([said.madeWith, summary.claimGenerator]);
+    rows.push([said.actions, summary.actions.length ? summary.actions.map((action) => actionText(action)).join('\n') : said.noneRecorded]);
+    if (summary.ingredients.length) rows.push([said.ingredients, summary.ingredients.map((i) => `${i.title} (${i.relationship})`).join('; ')]);
     w.facts(rows);
   }
-  w.heading(isVideo ? "Metadata (the container's tags)" : 'Metadata', 2);
+  w.heading(isVideo ? said.containerTags : said.metadata, 2);
   const { metadata } = provenance;
-  if (metadata.status === 'failed') w.paragraph(`The metadata could not be read: ${metadata.message}.`);
+  if (metadata.status === 'failed') w.paragraph(said.metadataFailed(metadata.message));
   else if (metadata.status === 'unsupported') w.paragraph(metadata.message);
   else {
     for (const line of metadata.unreadable) w.paragraph(line, { colour: muted });
-    if (!metadata.found) w.paragraph(`No camera or editing metadata in this file. ${noMetadataMeaning}`);
+    if (!metadata.found) w.paragraph(say.pdf.noMetadata(said.noMetadataMeaning));
     else {
-      const rows: [string, string][] = [['Camera', metadata.camera ?? 'not named']];
-      if (metadata.software.length) rows.push(['Software', metadata.software.join('; ')]);
-      if (metadata.history.length) rows.push(['Edit history (XMP)', metadata.history.map((e) => [e.action, e.when, e.software].filter(Boolean).join(' · ')).join('\n')]);
+      const rows: [string, string][] = [[said.camera, metadata.camera ?? said.notNamed]];
+      if (metadata.software.length) rows.push([said.software, metadata.software.join('; ')]);
+      if (metadata.history.length) rows.push([said.editHistory, metadata.history.map((e) => [e.action, e.when, e.software].filter(Boolean).join(' · ')).join('\n')]);
       for (const date of metadata.dates) rows.push([date.label, date.value]);
-      if (metadata.sourceType) rows.push(['Declared source', metadata.sourceType]);
+      if (metadata.sourceType) rows.push([said.declaredSource, metadata.sourceType]);
       for (const credit of metadata.credits) rows.push([credit.label, credit.value]);
-      if (metadata.colourProfile) rows.push(['Colour profile', metadata.colourProfile]);
-      if (metadata.location) rows.push(['Location (GPS)', `latitude ${metadata.location.latitude.toFixed(5)}, longitude ${metadata.location.longitude.toFixed(5)}`]);
-      else if (metadata.locationPresent) rows.push(['Location (GPS)', 'recorded in the file; left out of this report (not shown on screen)']);
+      if (metadata.colourProfile) rows.push([said.colourProfile, metadata.colourProfile]);
+      if (metadata.location) rows.push([say.pdf.location, say.pdf.locationValue(metadata.location.latitude.toFixed(5), metadata.location.longitude.toFixed(5))]);
+      else if (metadata.locationPresent) rows.push([say.pdf.location, say.pdf.locationWithheld]);
       w.facts(rows);
       if (metadata.datesNote) w.paragraph(metadata.datesNote, { colour: muted });
     }
   }
   const { thumbnail } = provenance;
   if (thumbnail) {
-    w.paragraph(thumbnail.differsFromImage
-      ? 'The EXIF thumbnail embedded in the file shows a different picture: editors often leave the camera\'s thumbnail in place when they change the picture.'
-      : thumbnail.difference === null
-        ? 'The file embeds an EXIF thumbnail, but it could not be decoded to compare with the picture.'
-        : 'The EXIF thumbnail embedded in the file shows the same picture.');
+    w.paragraph(thumbnail.differsFromImage ? say.pdf.thumbnailDiffers : thumbnail.difference === null ? said.thumbnailUnchecked : said.thumbnailMatches);
   }
 }
 
 async function comparisonSection(w: Writer, comparison: ComparisonReport, difference: Uint8Array | undefined) {
-  w.heading('Comparison with an original');
-  const of = comparison.frameTime !== undefined ? `this video's frame at ${formatTime(comparison.frameTime)}` : 'this picture';
+  const { say } = w;
+  w.heading(say.pdf.comparison);
+  const what = comparison.frameTime !== undefined ? say.pdf.comparedFrame(formatTime(comparison.frameTime)) : say.pdf.comparedPicture;
   if (comparison.status === 'failed') {
-    w.paragraph(`Compared ${of} with ${comparison.original}: ${comparison.message}`);
+    w.paragraph(say.pdf.comparisonFailed(what, comparison.original, comparison.message));
     return;
   }
-  const regions = comparison.regions.length;
-  w.paragraph(`Compared ${of} with ${comparison.original}, aligned ${comparison.alignment === 'faces' ? "on the faces' landmarks" : 'frame onto frame'} (correlation ${comparison.correlation.toFixed(2)}). ${regions ? `${regions} changed region${regions === 1 ? '' : 's'} found` : 'No changed region found'}, after blurring both pictures to set resizing and recompression aside.`);
+  w.paragraph(say.pdf.comparisonDone({
+    what, original: comparison.original, onFaces: comparison.alignment === 'faces', correlation: comparison.correlation.toFixed(2), regions: comparison.regions.length,
+  }));
   for (const [i, face] of comparison.faces.entries()) {
-    w.paragraph(`Face ${i + 1}: ${face.changed ? 'changed' : 'no change found'} (${Math.round(face.changedFraction * 100)}% of its box differs; mean difference ${face.meanDifference.toFixed(1)} of 255).`, { indent: 10, after: 2 });
+    w.paragraph(`${say.compare.face(i + 1, face.changed, Math.round(face.changedFraction * 100), face.meanDifference.toFixed(1))}.`, { indent: 10, after: 2 });
   }
   if (difference) {
     const image = await w.doc.embedPng(difference);
@@ -517,42 +604,41 @@ async function comparisonSection(w: Writer, comparison: ComparisonReport, differ
     w.room(height + 16);
     w.page.drawImage(image, { x: margin, y: w.y - height, width, height });
     w.y -= height + 2;
-    w.paragraph('The difference between the two (yellow: most different).', { size: 8, colour: muted });
+    w.paragraph(say.pdf.differenceCaption, { size: 8, colour: muted });
   }
 }
 
 function modelsSection(w: Writer, report: AnalysisReport) {
-  w.heading('Models');
+  const { say, language } = w;
+  w.heading(say.pdf.models);
   if (!('models' in report)) {
-    w.paragraph('No model ran: the file could not be analysed.');
+    w.paragraph(say.pdf.noModel);
     return;
   }
-  const rows: [string, string][] = report.models.map((m) => [modelLabel(report, m.name), `${m.name}, version ${m.version}`]);
-  rows.push(['Ran on', backendName(report.backend as Backend)]);
-  rows.push(['Combined', report.fusion
-    ? 'a logistic regression on the models\' calibrated outputs, fitted on held-out validation faces'
-    : `one model: ${modelLabel(report, report.models[0].name)}'s calibrated output`]);
+  const rows: [string, string][] = report.models.map((m) => [modelLabel(report, m.name), say.pdf.modelVersion(m.name, m.version)]);
+  rows.push([say.pdf.ranOn, backendName(report.backend as Backend, language)]);
+  rows.push([say.pdf.combined, report.fusion ? say.pdf.combinedFusion : say.pdf.combinedOne(modelLabel(report, report.models[0].name))]);
   w.facts(rows);
 }
 
 function heatLegend(w: Writer) {
   const steps = 40;
   const width = 120;
-  w.room(18);
+  w.room(legendHeight + 2);
   for (let i = 0; i < steps; i++) {
     const [r, g, b] = colormap(i / (steps - 1));
     w.page.drawRectangle({ x: margin + (i * width) / steps, y: w.y - 8, width: width / steps + 0.3, height: 8, color: rgb(r / 255, g / 255, b / 255) });
   }
-  w.lines(['Heatmap colours: dark purple = unlikely, yellow = likely manipulated; its strength follows the face\'s probability.'], margin + width + 8, w.y, { size: 7.5, colour: muted });
-  w.y -= 16;
+  w.lines(w.wrap(w.say.pdf.heatLegend, contentWidth - width - 8, { size: 7.5 }), margin + width + 8, w.y, { size: 7.5, colour: muted });
+  w.y -= legendHeight;
 }
 
 function partialNotice(w: Writer, report: VideoReport) {
   if (report.complete) return;
-  const stopped = report.stopped;
+  const { stopped } = report;
   const text = stopped
-    ? `Partial results: the analysis ${stopped.reason ? `stopped (${stopped.reason})` : 'was cancelled'} at ${formatTime(stopped.at)}${report.video.duration ? ` of ${formatTime(report.video.duration)}` : ''}. Everything below covers the video up to there only.`
-    : 'Partial results: the analysis had not finished when this report was made.';
+    ? w.say.pdf.partialStopped(stopped.reason, formatTime(stopped.at), report.video.duration ? formatTime(report.video.duration) : null)
+    : w.say.pdf.partialUnfinished;
   const lines = w.wrap(text, contentWidth - 16, { font: 'bold' });
   const height = lines.length * bodySize * lineGap + 10;
   w.page.drawRectangle({ x: margin, y: w.y - height, width: contentWidth, height, color: rgb(1, 0.95, 0.82), borderColor: bandColours.moderate, borderWidth: 1 });
@@ -560,38 +646,32 @@ function partialNotice(w: Writer, report: VideoReport) {
   w.y -= height + 8;
 }
 
-function footers(doc: PDFDocument, fonts: Fonts, name: string) {
-  const pages = doc.getPages();
+function footers(w: Writer, name: string) {
+  const pages = w.doc.getPages();
   pages.forEach((page, i) => {
-    const text = winAnsi(`Mikiwame report · ${name} · page ${i + 1} of ${pages.length}`, fonts.regular);
-    page.drawText(text, { x: margin, y: margin - 20, size: 7.5, font: fonts.regular, color: muted });
+    const { face, text } = w.shown(w.say.pdf.footer(name, i + 1, pages.length), 'regular');
+    page.drawText(text, { x: margin, y: margin - 20, size: 7.5, font: face, color: muted });
   });
 }
 
-export async function buildPdfReport({ report, pictures, timeline }: PdfReportInput): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const fonts: Fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    mono: await doc.embedFont(StandardFonts.Courier),
-  };
-  const createdAt = new Date(report.createdAt);
-  doc.setTitle(`Mikiwame report: ${report.file.name}`);
-  doc.setSubject('Signs of face manipulation, checked on the device');
+/** Lays the report out in `fonts`; returns the document and whether a character was written "?". */
+async function layOut(doc: PDFDocument, fonts: Fonts, { report, language, pictures, timeline }: PdfReportInput): Promise<{ lost: boolean }> {
+  const w = new Writer(doc, fonts, language);
+  const { say } = w;
+  doc.setTitle(say.pdf.documentTitle(report.file.name));
+  doc.setSubject(say.pdf.subject);
+  doc.setLanguage(language);
   doc.setCreator('Mikiwame');
   doc.setProducer('Mikiwame (pdf-lib)');
-  doc.setCreationDate(createdAt);
+  doc.setCreationDate(new Date(report.createdAt));
 
-  const w = new Writer(doc, fonts);
-  const nameShown = winAnsi(report.file.name, fonts.regular);
-  w.paragraph('Mikiwame analysis report', { size: 20, font: 'bold', after: 2 });
-  w.paragraph(`Made on this device on ${report.createdAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}. Nothing was uploaded. It shows evidence; the judgment stays yours.`, { colour: muted, after: 8 });
+  w.paragraph(say.pdf.title, { size: 20, font: 'bold', after: 2 });
+  w.paragraph(say.pdf.madeOn(report.createdAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')), { colour: muted, after: 8 });
   if ('tracks' in report) partialNotice(w, report);
-  w.heading('File');
-  w.facts(fileFacts(report, nameShown));
-  if (nameShown !== report.file.name) {
-    w.paragraph('Characters of the name that this PDF\'s standard fonts cannot show are written "?"; the exact name is in the document\'s properties (its title) and in the JSON report.', { size: 8, colour: muted });
-  }
+  w.heading(say.provenance.file);
+  w.facts(fileFacts(w, report));
+  const nameLost = showable(report.file.name, fonts.regular).lost;
+  if (nameLost) w.paragraph(say.pdf.nameLost, { size: 8, colour: muted });
   verdictSection(w, report);
   if ('faces' in report) await imageFaces(w, report, pictures);
   if ('tracks' in report) {
@@ -602,8 +682,32 @@ export async function buildPdfReport({ report, pictures, timeline }: PdfReportIn
   provenanceSection(w, report.provenance, report.kind === 'video');
   if (report.comparison) await comparisonSection(w, report.comparison, pictures.comparisonDifference);
   modelsSection(w, report);
-  titledParagraphs(w, 'What the bands mean', bandGuide());
-  titledParagraphs(w, 'Limits of this method', methodLimits());
-  footers(doc, fonts, nameShown);
+  titledParagraphs(w, say.pdf.bandsHeading, bandGuide(language));
+  titledParagraphs(w, say.pdf.limitsHeading, methodLimits(language));
+  footers(w, report.file.name);
+  return { lost: w.lost };
+}
+
+async function standardFonts(doc: PDFDocument): Promise<Fonts> {
+  return {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+    mono: await doc.embedFont(StandardFonts.Courier),
+  };
+}
+
+/**
+ * The report as a PDF. English whose characters the standard fonts all have is set in them; otherwise
+ * (Japanese, or a name or metadata they lack) the report is laid out again in Noto Sans JP.
+ */
+export async function buildPdfReport(input: PdfReportInput): Promise<Uint8Array> {
+  if (input.language === 'en') {
+    const doc = await PDFDocument.create();
+    const { lost } = await layOut(doc, await standardFonts(doc), input);
+    if (!lost) return doc.save();
+  }
+  const doc = await PDFDocument.create();
+  const fonts = await embedReportFonts(doc, input.fontFile);
+  await layOut(doc, { ...fonts, mono: await doc.embedFont(StandardFonts.Courier) }, input);
   return doc.save();
 }

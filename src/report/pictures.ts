@@ -79,7 +79,7 @@ async function videoPictures(url: string, video: VideoResults, verdict: VideoVer
   const plan = video.start?.plan;
   const player = plan && (await playableVideo(url));
   if (!plan || !player) {
-    return { faces, moments, framesUnavailable: 'No frame is pictured: this browser cannot play this video, and the analysis keeps no frames.' };
+    return { faces, moments, framesUnavailable: true };
   }
   try {
     for (const track of verdict.tracks) {

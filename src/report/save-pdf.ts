@@ -1,11 +1,13 @@
 import { analysisReport, saveReportFile } from '../app/report';
 import type { CurrentFile } from '../app/store';
+import type { Language } from '../i18n';
 import { defaultVerdictOptions, videoVerdict } from '../video/aggregate';
 import { buildPdfReport, type TimelineData } from './pdf';
 import { reportPictures } from './pictures';
+import { fetchReportFont } from './report-fonts';
 
-/** Makes the PDF report of `current` on the device and hands it to the browser's download. */
-export async function downloadPdfReport(current: CurrentFile): Promise<void> {
+/** Makes the PDF report of `current` in `language` on the device and hands it to the browser's download. */
+export async function downloadPdfReport(current: CurrentFile, language: Language): Promise<void> {
   const { video } = current;
   const verdict = video?.start ? videoVerdict(video.frames) : null;
   let timeline: TimelineData | undefined;
@@ -14,6 +16,8 @@ export async function downloadPdfReport(current: CurrentFile): Promise<void> {
     const analysedUntil = video.stopped ? Math.min(duration, video.progress?.mediaTime ?? 0) : duration;
     timeline = { duration, analysedUntil, threshold: defaultVerdictOptions.threshold, tracks: verdict.tracks };
   }
-  const pdf = await buildPdfReport({ report: analysisReport(current), pictures: await reportPictures(current, verdict), timeline });
+  const pdf = await buildPdfReport({
+    report: analysisReport(current, new Date(), language), language, pictures: await reportPictures(current, verdict), timeline, fontFile: fetchReportFont,
+  });
   saveReportFile(current, new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), 'pdf');
 }
