@@ -3,7 +3,7 @@ import { copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openControlled, pick } from './app-page';
-import { astronautClip, astronautPath, coffeePath, croppedCopyOfAstronaut, plainGreyImage, tightFaceCrop, truncatedPng } from './generated';
+import { astronautClip, astronautPath, coffeePath, croppedCopyOfAstronaut, plainGreyImage, tightFaceCrop, truncatedClip, truncatedPng } from './generated';
 
 const currentTime = (page: Page) => page.getByTestId('video').evaluate((v: HTMLVideoElement) => v.currentTime);
 
@@ -49,6 +49,23 @@ test.describe('a video with a self-blended stretch', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => currentTime(page)).toBeCloseTo(1, 1);
   });
+});
+
+test('an H.264 MP4 cut short is said to be damaged, not in a format the browser cannot play (defect 4)', async ({ page }) => {
+  await page.goto('/');
+  await pick(page, truncatedClip());
+  await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 90_000 });
+  // The analysis ends where the data does, and says so.
+  await expect(page.getByTestId('result-note').filter({ hasText: 'Decoding stopped early' })).toContainText('damaged or truncated');
+  // The player opens it (H.264 plays here) and fails where the data stops.
+  const video = page.getByTestId('video');
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.currentTime = 3;
+    void v.play().catch(() => undefined);
+  });
+  const said = page.getByTestId('unplayable');
+  await expect(said).toContainText('damaged or cut short');
+  await expect(said).not.toContainText('format');
 });
 
 test('Escape leaves the face zoom (defect 10)', async ({ page }) => {

@@ -21,7 +21,8 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
   const setPlayheadTime = useAppStore((s) => s.setPlayheadTime);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [shown, setShown] = useState<AnalysedFrame | undefined>();
-  const [unplayable, setUnplayable] = useState(false);
+  /** The player's MediaError code, once it failed. */
+  const [playerError, setPlayerError] = useState<number | null>(null);
   const say = useWords();
   const frames = useRef<AnalysedFrame[]>([]);
   frames.current = video?.frames ?? [];
@@ -73,7 +74,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
         <video
           ref={videoRef} src={current.url} controls playsInline muted data-testid="video"
           aria-label={say.analysedVideo(current.name)}
-          onError={() => setUnplayable(true)}
+          onError={(event) => setPlayerError(event.currentTarget.error?.code ?? MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED)}
         />
         {width && height && (
           <>
@@ -107,9 +108,10 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
           </>
         )}
       </div>
-      {unplayable && (
+      {playerError !== null && (
         <p className="note unplayable" data-testid="unplayable">
-          {say.unplayable}
+          {/* A format the browser plays (it opened the file) failing to decode part-way: the data is at fault, not the codec. */}
+          {playerError === MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED ? say.unplayable : say.unplayableDamaged}
         </p>
       )}
     </div>
