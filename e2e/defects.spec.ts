@@ -35,7 +35,7 @@ test.describe('a video with a self-blended stretch', () => {
     const nearest = scores.reduce((best, point) => (Math.abs(point[0] - start) < Math.abs(best[0] - start) ? point : best));
     const [, expected] = nearest;
     const message = `the frame at ${nearest[0].toFixed(2)} s (${await moment.textContent()}); timeline ${JSON.stringify(scores.map(([t, p]) => [+t.toFixed(2), +p.toFixed(2)]))}`;
-    await expect.poll(async () => Number((await page.getByTestId('face-box').textContent())?.split('·')[1]), { message })
+    await expect.poll(async () => Number((await page.getByTestId('face-label').textContent())?.split('·')[1]), { message })
       .toBeCloseTo(expected, 1.7);
   });
 
@@ -66,6 +66,47 @@ test('an H.264 MP4 cut short is said to be damaged, not in a format the browser 
   const said = page.getByTestId('unplayable');
   await expect(said).toContainText('damaged or cut short');
   await expect(said).not.toContainText('format');
+});
+
+/** WCAG contrast ratio of two computed CSS colours (rgb() or rgba(), opaque). */
+function contrastRatio(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, b] = colour.match(/[\d.]+/g)!.slice(0, 3).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+test('the score over the video reads clearly at 1280 and 360 px, and stays on the picture (defect 7)', async ({ page }) => {
+  await page.goto('/');
+  await pick(page, astronautClip({ container: 'mp4' }).path);
+  await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 90_000 });
+  await page.getByTestId('video').evaluate((v: HTMLVideoElement) => { v.currentTime = 2; });
+  const label = page.getByTestId('video-stage').getByText(/^1 · \d/);
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect(label).toBeVisible();
+    const look = await label.evaluate((el) => {
+      const style = getComputedStyle(el);
+      // An SVG label's size is in the picture's units, scaled with the picture.
+      const scale = el instanceof SVGGraphicsElement ? el.getScreenCTM()!.d : 1;
+      return { colour: el instanceof SVGElement ? style.fill : style.color, background: style.backgroundColor, fontPx: parseFloat(style.fontSize) * scale };
+    });
+    // Over a picture, only a solid background of its own gives the text a known contrast.
+    expect(look.background, `${width} px: the label's own background`).toMatch(/^rgb\(/);
+    expect(contrastRatio(look.colour, look.background), `${width} px: ${look.colour} on ${look.background}`).toBeGreaterThanOrEqual(4.5);
+    expect(look.fontPx, `${width} px: font size`).toBeGreaterThanOrEqual(12);
+    const frame = (await page.getByTestId('video').boundingBox())!;
+    const box = (await label.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(frame.x);
+    expect(box.y).toBeGreaterThanOrEqual(frame.y);
+    expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(frame.y + frame.height);
+  }
 });
 
 test('Escape leaves the face zoom (defect 10)', async ({ page }) => {
