@@ -54,6 +54,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}', 'assets/*.wasm', 'vendor/fonts/*.ttf'],
         globIgnores: ['vendor/{mediapipe,ort,ffmpeg,models}/**', 'runner.html', 'assets/runner-*.js'],
         maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
+        // The service worker is registered as a classic script: bundled as one IIFE, as such a script is. (The plugin's
+        // default, an ES bundle, forces Rollup's deprecated inlineDynamicImports.)
+        rollupFormat: 'iife',
       },
       manifest: {
         name: 'Mikiwame — face manipulation check',

@@ -186,6 +186,20 @@ export function groupPhoto(factor = 3, columns = 4, rows = 2): { path: string; f
   return { path, faces: columns * rows };
 }
 
+/**
+ * The H.264 test clip as a download cut off half-way: its index written first (faststart, as most published MP4s are), so
+ * it opens and plays, then the data stops in the middle of a frame.
+ */
+export function truncatedClip(): string {
+  const whole = join(generatedDir, 'astronaut_faststart.mp4');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', astronautClip({ container: 'mp4' }).path, '-c', 'copy', '-movflags', '+faststart', whole]);
+  const packetStarts = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pos', '-of', 'csv=p=0', whole], { encoding: 'utf8' })
+    .trim().split('\n').map(Number);
+  const path = join(generatedDir, 'astronaut_cut_short.mp4');
+  writeFileSync(path, readFileSync(whole).subarray(0, packetStarts[Math.floor(packetStarts.length / 2)] + 10));
+  return path;
+}
+
 export const videoContainers = {
   mp4: { codec: ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'], type: 'video/mp4' },
   'vp8.webm': { codec: ['-c:v', 'libvpx', '-b:v', '1M'], type: 'video/webm' },

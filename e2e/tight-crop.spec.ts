@@ -16,7 +16,7 @@ test('on a tight crop the face box stays on the picture and its number is whole 
   await expect(page.getByTestId('summary')).toContainText('1 face found');
   const svg = (await page.locator('.stage .boxes').boundingBox())!;
   // 2 px: half the outline's stroke lies outside the rectangle.
-  for (const part of [page.locator('.stage .face-box rect'), page.locator('.stage .face-box text')]) {
+  for (const part of [page.locator('.stage .face-box rect'), page.locator('.stage .face-label')]) {
     const box = (await part.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(svg.x - 2);
     expect(box.y).toBeGreaterThanOrEqual(svg.y - 2);

@@ -63,7 +63,11 @@ test('video: a second file dropped mid-way waits its turn; both results are kept
   await expect(page.getByTestId('frames-done')).toBeVisible({ timeout: 90_000 });
   await pick(page, short.path);
   await expect(page.getByTestId('file-status')).toHaveText(['analysing…', 'waiting']);
-  // The user stops the long one: it keeps what it has, and the queued one runs.
+  // The file just picked is shown, saying it waits.
+  await expect(page.getByTestId('queued')).toContainText('astronaut_4s');
+  await expect(page.getByTestId('queued')).toContainText('1 file ahead');
+  // The user goes back to the long one and stops it: it keeps what it has, and the queued one runs.
+  await page.getByTestId('file-entry').nth(0).getByRole('button').first().click();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('file-status')).toHaveText(['done', 'done'], { timeout: 90_000 });
   await page.getByTestId('file-entry').nth(1).getByRole('button').first().click();

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { formatProbability } from '../pipeline/evidence';
 import { drawnBox } from './face-mark';
+import { FaceLabel } from './FaceLabel';
 import { paintHeatmap } from './heat-draw';
 import { useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
@@ -49,8 +50,7 @@ export function ImageStage() {
             />
             <svg className="boxes" viewBox={`0 0 ${analysis.width} ${analysis.height}`} preserveAspectRatio="none">
               {analysis.faces.map((face, i) => {
-                const labelSize = Math.max(12, face.box.height / 5);
-                const drawn = drawnBox(face.box, analysis.width, analysis.height, labelSize);
+                const drawn = drawnBox(face.box, analysis.width, analysis.height);
                 return (
                 <g
                   key={i}
@@ -68,11 +68,15 @@ export function ImageStage() {
                   }}
                 >
                   <rect x={drawn.x} y={drawn.y} width={drawn.width} height={drawn.height} vectorEffect="non-scaling-stroke" />
-                  <text x={drawn.x + labelSize * 0.2} y={drawn.labelY} style={{ fontSize: `calc(${labelSize}px / var(--zoom, 1))` }}>{i + 1}</text>
                 </g>
                 );
               })}
             </svg>
+            {analysis.faces.map((face, i) => (
+              <FaceLabel key={i} box={drawnBox(face.box, analysis.width, analysis.height)} width={analysis.width} height={analysis.height} band={face.assessable ? face.band : 'na'}>
+                {i + 1}
+              </FaceLabel>
+            ))}
           </>
         )}
       </div>

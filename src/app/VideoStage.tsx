@@ -4,6 +4,7 @@ import type { AnalysedFrame } from '../video/types';
 import { isAssessable } from '../pipeline/analysis';
 import { trackColour } from './colormap';
 import { drawnBox, faceMark } from './face-mark';
+import { FaceLabel } from './FaceLabel';
 import { drawableVideoFace, paintHeatmap } from './heat-draw';
 import { useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
@@ -21,7 +22,8 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
   const setPlayheadTime = useAppStore((s) => s.setPlayheadTime);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [shown, setShown] = useState<AnalysedFrame | undefined>();
-  const [unplayable, setUnplayable] = useState(false);
+  /** The player's MediaError code, once it failed. */
+  const [playerError, setPlayerError] = useState<number | null>(null);
   const say = useWords();
   const frames = useRef<AnalysedFrame[]>([]);
   frames.current = video?.frames ?? [];
@@ -73,7 +75,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
         <video
           ref={videoRef} src={current.url} controls playsInline muted data-testid="video"
           aria-label={say.analysedVideo(current.name)}
-          onError={() => setUnplayable(true)}
+          onError={(event) => setPlayerError(event.currentTarget.error?.code ?? MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED)}
         />
         {width && height && (
           <>
@@ -88,28 +90,29 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
             />
             <svg className="boxes passive" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
               {shown?.faces.map((face) => {
-                const { assessable, band, label } = faceMark(face);
-                const labelSize = Math.max(14, face.box.height / 6);
-                const drawn = drawnBox(face.box, width, height, labelSize);
+                const { assessable, band } = faceMark(face);
+                const drawn = drawnBox(face.box, width, height);
                 return (
                   <g key={face.trackId} className={`face-box band-${band}${assessable ? '' : ' too-small'}`} data-testid="face-box">
                     <rect
                       x={drawn.x} y={drawn.y} width={drawn.width} height={drawn.height}
                       vectorEffect="non-scaling-stroke" style={{ stroke: trackColour(face.trackId) }}
                     />
-                    <text x={drawn.x + labelSize * 0.2} y={drawn.labelY} style={{ fontSize: `${labelSize}px` }}>
-                      {label}
-                    </text>
                   </g>
                 );
               })}
             </svg>
+            {shown?.faces.map((face) => {
+              const { band, label } = faceMark(face);
+              return <FaceLabel key={face.trackId} box={drawnBox(face.box, width, height)} width={width} height={height} band={band}>{label}</FaceLabel>;
+            })}
           </>
         )}
       </div>
-      {unplayable && (
+      {playerError !== null && (
         <p className="note unplayable" data-testid="unplayable">
-          {say.unplayable}
+          {/* A format the browser plays (it opened the file) failing to decode part-way: the data is at fault, not the codec. */}
+          {playerError === MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED ? say.unplayable : say.unplayableDamaged}
         </p>
       )}
     </div>

@@ -23,12 +23,10 @@ function describeError(error: unknown): FileError {
 
 /** Adds files to the list; they are analysed one after another, in the order given. */
 export async function analyzeFiles(files: File[]): Promise<void> {
-  for (const file of files) {
-    const kind = mediaKind(new Uint8Array(await file.slice(0, 16).arrayBuffer()), file.type, file.name);
-    useAppStore.getState().addFile({
-      id: nextId++, file, kind, name: file.name || words(useLanguage.getState().language).pastedImage, url: URL.createObjectURL(file), status: 'queued',
-    });
-  }
+  const kinds = await Promise.all(files.map(async (file) => mediaKind(new Uint8Array(await file.slice(0, 16).arrayBuffer()), file.type, file.name)));
+  useAppStore.getState().addFiles(files.map((file, i) => ({
+    id: nextId++, file, kind: kinds[i], name: file.name || words(useLanguage.getState().language).pastedImage, url: URL.createObjectURL(file), status: 'queued',
+  })));
   void pump();
 }
 

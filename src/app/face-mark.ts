@@ -20,19 +20,9 @@ export function faceMark(face: VideoFace): FaceMark {
   };
 }
 
-export interface DrawnBox extends Box {
-  /** Where the label's baseline goes: above the box, or inside its top where the picture leaves no room above. */
-  labelY: number;
-}
-
-/**
- * A face's box as drawn over a picture of `width` x `height`: cut to the picture (a detector box can run past the edge
- * of a tight crop), with its label of height `labelSize` where it is whole.
- */
-export function drawnBox(box: Box, width: number, height: number, labelSize: number): DrawnBox {
+/** A face's box as drawn over a picture of `width` x `height`: cut to the picture (a detector box can run past the edge of a tight crop). */
+export function drawnBox(box: Box, width: number, height: number): Box {
   const x = Math.max(0, box.x);
   const y = Math.max(0, box.y);
-  const right = Math.min(width, box.x + box.width);
-  const bottom = Math.min(height, box.y + box.height);
-  return { x, y, width: right - x, height: bottom - y, labelY: y >= labelSize * 1.2 ? y - labelSize * 0.3 : y + labelSize };
+  return { x, y, width: Math.min(width, box.x + box.width) - x, height: Math.min(height, box.y + box.height) - y };
 }

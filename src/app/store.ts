@@ -72,7 +72,8 @@ export interface AppState {
   /** The player's current position, for the timeline's playhead. */
   playheadTime: number;
   setEngine(engine: Partial<EngineState>): void;
-  addFile(file: CurrentFile): void;
+  /** Files the user gave at once; the first is shown. */
+  addFiles(files: CurrentFile[]): void;
   removeFile(id: number): void;
   showFile(id: number): void;
   updateFile(id: number, update: Partial<CurrentFile>): void;
@@ -98,13 +99,9 @@ export const useAppStore = create<AppState>()((set) => ({
   selectedFace: null,
   setEngine: (engine) => set((s) => ({ engine: { ...s.engine, ...engine } })),
   files: [],
-  // A new file is shown unless another is being analysed (it then waits in the list).
-  addFile: (file) => set((s) => {
-    const files = [...s.files, file];
-    const status = selectCurrent(s)?.status;
-    const keep = status === 'analyzing' || status === 'queued';
-    return keep ? { files } : { files, shownId: file.id, selectedFace: null, playheadTime: 0 };
-  }),
+  // The files just given are what the user wants to see, even while another is being analysed (the first then says
+  // it waits its turn): kept off screen, a file picked during another's analysis seemed never to be analysed at all.
+  addFiles: (added) => set((s) => (added.length === 0 ? s : { files: [...s.files, ...added], shownId: added[0].id, selectedFace: null, playheadTime: 0 })),
   removeFile: (id) => set((s) => {
     const files = s.files.filter((f) => f.id !== id);
     return { files, shownId: s.shownId === id ? files[files.length - 1]?.id : s.shownId };

@@ -373,6 +373,8 @@ export const en = {
   analysedVideo: (name: string) => `The analysed video: ${name}`,
   unplayable:
     'This browser cannot play this video format (the analysis decodes it itself): the scores, timeline and jump points are complete, but the boxes and heatmap cannot be shown over the picture. A copy converted to H.264 MP4 would play.',
+  unplayableDamaged:
+    'The player stopped: this video file is damaged or cut short (an interrupted download or copy, for example). The results cover the part that could be decoded; a complete copy of the file would play to the end.',
   timelineCaption: (threshold: number) =>
     `Probability of manipulation in each analysed frame, one line per person; dashed: where weak evidence starts (${threshold}).`,
   timelineName: 'Timeline position; the arrow keys seek by a second, Page Up and Page Down by ten',

@@ -22,7 +22,7 @@ export function describeDecodeFailure(log: string[]): Refusal {
   if (/Decoder \(codec (\w+)\) not found|Unsupported codec|unknown codec/i.test(text)) {
     return { id: 'codecUnsupported', codec: /codec (\w+)/.exec(text)?.[1] ?? null };
   }
-  if (/moov atom not found|Invalid data found|End of file|truncated|error reading header/i.test(text)) return { id: 'videoDamaged' };
+  if (/moov atom not found|Invalid data found|End of file|truncated|partial file|error reading header/i.test(text)) return { id: 'videoDamaged' };
   return { id: 'videoUndecodable' };
 }
 
@@ -87,10 +87,10 @@ export class FfmpegVideoSource {
       };
     }
     const result = await decoding;
-    if (count === 0) {
-      throw new UnsupportedInputError(result.exitCode === 0 ? { id: 'noFrames' } : describeDecodeFailure(result.log));
-    }
-    if (result.exitCode !== 0) {
+    // A file cut short (an interrupted download) ends ffmpeg normally; only its demuxer's complaint tells.
+    const failed = result.exitCode !== 0 || result.log.some((line) => line.includes('partial file'));
+    if (count === 0) throw new UnsupportedInputError(failed ? describeDecodeFailure(result.log) : { id: 'noFrames' });
+    if (failed) {
       this.decodeWarning = { id: 'decodingStopped', failure: describeDecodeFailure(result.log), frames: count };
     }
   }
