@@ -5,7 +5,7 @@ import { isAssessable } from '../pipeline/analysis';
 import { trackColour } from './colormap';
 import { drawnBox, faceMark } from './face-mark';
 import { drawableVideoFace, paintHeatmap } from './heat-draw';
-import { useWords } from './language';
+import { useLanguage, useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
 
 /**
@@ -23,6 +23,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
   const [shown, setShown] = useState<AnalysedFrame | undefined>();
   const [unplayable, setUnplayable] = useState(false);
   const say = useWords();
+  const language = useLanguage((s) => s.language);
   const frames = useRef<AnalysedFrame[]>([]);
   frames.current = video?.frames ?? [];
   const validity = start ? frameValidity(start.plan.sampleFps, start.info.fps) : 0;
@@ -88,7 +89,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
             />
             <svg className="boxes passive" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
               {shown?.faces.map((face) => {
-                const { assessable, band, label } = faceMark(face);
+                const { assessable, band, label } = faceMark(face, language);
                 const labelSize = Math.max(14, face.box.height / 6);
                 const drawn = drawnBox(face.box, width, height, labelSize);
                 return (
