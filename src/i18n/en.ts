@@ -360,6 +360,7 @@ export const en = {
   downloadPdf: 'Download report (PDF)',
   makingPdf: 'Making the PDF…',
   pdfFailed: (message: string) => `The PDF could not be made: ${message}.`,
+  pdfFramesUnavailable: 'No frame is pictured: this browser cannot play this video, and the analysis keeps no frames.',
 
   // An image's faces.
   notApplicable: 'Not applicable',

@@ -344,6 +344,7 @@ export const ja: Messages = {
   downloadPdf: 'レポートを保存(PDF)',
   makingPdf: 'PDFを作成中…',
   pdfFailed: (message) => `PDFを作成できませんでした: ${message}。`,
+  pdfFramesUnavailable: 'フレームの画像はありません。このブラウザではこの動画を再生できず、分析はフレームを保存していないためです。',
 
   notApplicable: '対象外',
   noFaceText: '顔が見つからなかったため、判定するものがありません。画像が本物だという意味ではありません。',

@@ -1,6 +1,7 @@
 import { maskToRgba, trackColour } from '../app/colormap';
 import { drawableVideoFace, type DrawableFace } from '../app/heat-draw';
 import type { CurrentFile, VideoResults } from '../app/store';
+import { words, type Language } from '../i18n';
 import { isAssessable, type ImageAnalysis } from '../pipeline/analysis';
 import { cropSpec, invertAffine } from '../pipeline/crop';
 import type { VideoVerdict } from '../video/aggregate';
@@ -71,15 +72,15 @@ async function seek(video: HTMLVideoElement, time: number): Promise<void> {
 /**
  * A video's pictures: each person's face and heatmap at their highest-scoring frame, and each top
  * moment's frame with the person's box. The analysis keeps no frames, so they are taken again
- * from the file, by a player of their own: a video this browser cannot play gets none, and says so.
+ * from the file, by a player of their own: a video this browser cannot play gets none, and says so in `language`.
  */
-async function videoPictures(url: string, video: VideoResults, verdict: VideoVerdict): Promise<Omit<ReportPictures, 'comparisonDifference'>> {
+async function videoPictures(url: string, video: VideoResults, verdict: VideoVerdict, language: Language): Promise<Omit<ReportPictures, 'comparisonDifference'>> {
   const faces = new Map<number, FacePictures>();
   const moments = new Map<number, Uint8Array>();
   const plan = video.start?.plan;
   const player = plan && (await playableVideo(url));
   if (!plan || !player) {
-    return { faces, moments, framesUnavailable: 'No frame is pictured: this browser cannot play this video, and the analysis keeps no frames.' };
+    return { faces, moments, framesUnavailable: words(language).pdfFramesUnavailable };
   }
   try {
     for (const track of verdict.tracks) {
@@ -109,11 +110,11 @@ async function videoPictures(url: string, video: VideoResults, verdict: VideoVer
   return { faces, moments };
 }
 
-/** Everything the PDF shows as pictures, made on the device from the user's file and the analysis. */
-export async function reportPictures(current: CurrentFile, verdict: VideoVerdict | null): Promise<ReportPictures> {
+/** Everything the PDF shows as pictures, made on the device from the user's file and the analysis; what is missing is said in `language`. */
+export async function reportPictures(current: CurrentFile, verdict: VideoVerdict | null, language: Language = 'en'): Promise<ReportPictures> {
   const comparison = current.comparison;
   const comparisonDifference = comparison?.status === 'done' ? comparison.differencePng : undefined;
   if (current.analysis) return { faces: await imagePictures(current.file, current.analysis), moments: new Map(), comparisonDifference };
-  if (current.video && verdict) return { ...(await videoPictures(current.url, current.video, verdict)), comparisonDifference };
+  if (current.video && verdict) return { ...(await videoPictures(current.url, current.video, verdict, language)), comparisonDifference };
   return { faces: new Map(), moments: new Map(), comparisonDifference };
 }
