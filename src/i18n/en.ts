@@ -153,7 +153,7 @@ export const en = {
       readerStopped: (f) => `the reader stopped${f.detail ? ` (${f.detail})` : ''}`,
     } as ReadFailureWords,
     notHashedTooLarge: (mebibytes: number) => `Not hashed: the file is over ${mebibytes} MiB, and the browser hashes a file whole, in memory.`,
-    notHashedFailed: (detail: string) => `Not hashed: ${detail}.`,
+    notHashedFailed: (reason: string) => `Not hashed: ${reason}.`,
     metadataPartUnreadable: (detail: string) => `Part of the metadata could not be read (${detail}): it is damaged, or was written to confuse a reader.`,
     /** Dates as the file's fields name them. */
     dateLabel: {

@@ -151,7 +151,7 @@ export const ja: Messages = {
       readerStopped: (f) => `読み取り処理が止まりました${f.detail ? `(${f.detail})` : ''}`,
     },
     notHashedTooLarge: (mebibytes) => `ハッシュ値は計算していません。ファイルが${n(mebibytes)} MiBを超えており、ブラウザはファイル全体をメモリに載せてハッシュを計算するためです。`,
-    notHashedFailed: (detail) => `ハッシュ値は計算していません: ${detail}。`,
+    notHashedFailed: (reason) => `ハッシュ値は計算していません: ${reason}。`,
     metadataPartUnreadable: (detail) => `メタデータの一部を読めませんでした(${detail})。壊れているか、読み取りを混乱させるように書かれています。`,
     dateLabel: {
       DateTimeOriginal: '撮影日時(DateTimeOriginal)',
@@ -227,7 +227,7 @@ export const ja: Messages = {
     claimEdits: (edits) => `コンテンツ認証情報には編集(${edits.join('、')})が記録されています`,
     claimValid: (actions) => `このファイルには有効なコンテンツ認証情報があります(${actions.join('、') || '操作の記録なし'})`,
     headline: (h) => {
-      const signed = h.signer ? `署名者は${h.signer}で` : '署名があり';
+      const signed = h.signer ? `署名者は${h.signer}で` : '署名者の名前はありませんが';
       if (h.outweighsFaces) return `${h.claim}。${signed}、信頼できる署名者です。これは顔のモデルのスコアより重く見るべき情報です。`;
       return `${h.claim}。${signed}、${h.trusted ? '信頼できる署名者です' : 'このアプリが知るどの信頼リストにも載っていない署名者のため、誰の主張なのかは保証されていません'}。`;
     },

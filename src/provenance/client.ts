@@ -44,11 +44,10 @@ async function bounded<T>(connection: Connection, work: Promise<T>, timeLimitMs:
   }
 }
 
-const failure = (error: unknown): { status: 'failed'; failure: ReadFailure } => ({
-  status: 'failed',
-  failure: error instanceof TimeUpError ? { id: 'timeUp', seconds: error.seconds }
-    : { id: 'readerStopped', detail: error instanceof WorkerStoppedError ? error.detail : error instanceof Error ? error.message : String(error) },
-});
+const readFailure = (error: unknown): ReadFailure => (error instanceof TimeUpError ? { id: 'timeUp', seconds: error.seconds }
+  : { id: 'readerStopped', detail: error instanceof WorkerStoppedError ? error.detail : error instanceof Error ? error.message : String(error) });
+
+const failure = (error: unknown): { status: 'failed'; failure: ReadFailure } => ({ status: 'failed', failure: readFailure(error) });
 
 let shared: Connection | undefined;
 let queue: Promise<unknown> = Promise.resolve();
@@ -103,7 +102,7 @@ async function readWithWorker(file: File, kind: MediaKind, timeLimitMs: number):
     restart();
     return {
       sha256: null, bytes: file.size, type: file.type, jpegQuality: null,
-      notHashed: { id: 'failed', detail: error instanceof WorkerStoppedError ? error.detail ?? error.message : error instanceof Error ? error.message : String(error) },
+      notHashed: { id: 'failed', failure: readFailure(error) },
     };
   });
   return { fingerprint, metadata, credentials, thumbnail };

@@ -14,7 +14,7 @@ export interface Fingerprint {
   notHashed: NotHashed | null;
 }
 
-export type NotHashed = { id: 'tooLarge'; maxMebibytes: number } | { id: 'failed'; detail: string };
+export type NotHashed = { id: 'tooLarge'; maxMebibytes: number } | { id: 'failed'; failure: ReadFailure };
 
 /** A field's value, named by the field (the page names it in the reader's language). */
 export interface FieldValue<Field extends string> {

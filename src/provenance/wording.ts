@@ -90,5 +90,5 @@ export function notHashedText(fingerprint: Fingerprint, language: Language): str
   const { notHashed } = fingerprint;
   if (!notHashed) return null;
   const say = words(language).provenance;
-  return notHashed.id === 'tooLarge' ? say.notHashedTooLarge(notHashed.maxMebibytes) : say.notHashedFailed(notHashed.detail);
+  return notHashed.id === 'tooLarge' ? say.notHashedTooLarge(notHashed.maxMebibytes) : say.notHashedFailed(readFailureText(notHashed.failure, language));
 }
