@@ -28,9 +28,9 @@ export async function cancelVideoAfter(page: Page, path: string, frames: number)
 }
 
 /** Adds an original as a keyboard user does: the focused "Compare with an original…" button, Enter, the file. */
-export async function compareWith(page: Page, path: string) {
+export async function compareWith(page: Page, path: string, buttonName = 'Compare with an original…') {
   page.on('filechooser', () => {});
-  const button = page.getByRole('button', { name: 'Compare with an original…' });
+  const button = page.getByRole('button', { name: buttonName });
   await button.focus();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
   await chooser.setFiles(path);

@@ -163,7 +163,7 @@ test('each reader is stopped at its time limit, and the rest is still read (the 
     return JSON.parse(JSON.stringify(await runner.provenance(url, 'image', limit)));
   }, { bytes: [...readFileSync(path)], limit });
   const stopped = await read(1);
-  expect(stopped.metadata).toEqual({ status: 'failed', message: 'reading it took longer than 0.001 s, so it was stopped (the file may be malformed)' });
+  expect(stopped.metadata).toEqual({ status: 'failed', failure: { id: 'timeUp', seconds: 0.001 } });
   expect(stopped.credentials.status).toBe('failed');
   expect(stopped.fingerprint.sha256).toBe(sha256(path));
   const unhurried = await read();

@@ -6,7 +6,7 @@ import { trackColour } from './colormap';
 import { drawnBox, faceMark } from './face-mark';
 import { FaceLabel } from './FaceLabel';
 import { drawableVideoFace, paintHeatmap } from './heat-draw';
-import { useWords } from './language';
+import { useLanguage, useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
 
 /**
@@ -25,6 +25,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
   /** The player's MediaError code, once it failed. */
   const [playerError, setPlayerError] = useState<number | null>(null);
   const say = useWords();
+  const language = useLanguage((s) => s.language);
   const frames = useRef<AnalysedFrame[]>([]);
   frames.current = video?.frames ?? [];
   const validity = start ? frameValidity(start.plan.sampleFps, start.info.fps) : 0;
@@ -90,7 +91,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
             />
             <svg className="boxes passive" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
               {shown?.faces.map((face) => {
-                const { assessable, band } = faceMark(face);
+                const { assessable, band } = faceMark(face, language);
                 const drawn = drawnBox(face.box, width, height);
                 return (
                   <g key={face.trackId} className={`face-box band-${band}${assessable ? '' : ' too-small'}`} data-testid="face-box">
@@ -103,7 +104,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
               })}
             </svg>
             {shown?.faces.map((face) => {
-              const { band, label } = faceMark(face);
+              const { band, label } = faceMark(face, language);
               return <FaceLabel key={face.trackId} box={drawnBox(face.box, width, height)} width={width} height={height} band={band}>{label}</FaceLabel>;
             })}
           </>

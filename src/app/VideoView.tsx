@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'react';
 import { captureFrame } from '../compare/compare-file';
 import { ComparePanel } from '../compare/ComparePanel';
 import { ExportVideoButton } from '../export/ExportVideoButton';
+import { engineStopText } from '../i18n';
 import { statusBand } from '../pipeline/evidence';
 import { CredentialsLine, ProvenancePanel } from '../provenance/ProvenancePanel';
 import { defaultVerdictOptions, videoVerdict, type VideoVerdict } from '../video/aggregate';
@@ -87,7 +88,7 @@ function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: Vid
       {start && <div className="note">{say.analysedFrames(video.frames.length, sampling!)}</div>}
       {video.stopped && (
         <div className="note" data-testid="stopped">
-          {video.stopped.reason && <>{video.stopped.reason} </>}{say.stoppedAt(formatTime(video.progress?.mediaTime ?? 0))}
+          {video.stopped.reason && <>{engineStopText(video.stopped.reason, language)} </>}{say.stoppedAt(formatTime(video.progress?.mediaTime ?? 0))}
         </div>
       )}
       <ResultNotes notes={video.end?.notes ?? []} />

@@ -13,7 +13,7 @@ let nextId = 1;
 
 /** Messages from the decode stages are written for people; anything else gets context. */
 function describeError(error: unknown): FileError {
-  if (error instanceof WorkerCrashedError) return { id: 'said', text: error.message };
+  if (error instanceof WorkerCrashedError) return { id: 'engineStopped', stop: error.stop };
   const message = error instanceof Error ? error.message : String(error);
   // Comlink keeps an error's name across the worker boundary.
   const refusal = (error as { refusal?: Refusal }).refusal;
@@ -110,7 +110,7 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
     if (error instanceof WorkerCrashedError) {
       setEngine({ status: 'idle', progress: undefined });
       if (useAppStore.getState().files.find((f) => f.id === id)?.video?.frames.length) {
-        updateVideo(id, () => ({ stopped: { reason: error.message } }));
+        updateVideo(id, () => ({ stopped: { reason: error.stop } }));
         updateFile(id, { status: 'done' });
         return;
       }

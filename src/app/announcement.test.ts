@@ -14,7 +14,7 @@ describe('announcement', () => {
     expect(announcement(file({}), false)).toBe('Analysing a.png.');
     expect(announcement(file({ kind: 'video', video: { frames: [], progress: progress(10) } }), false)).toBe('Analysing a.png.');
     expect(announcement(file({ kind: 'video', video: { frames: [], progress: progress(60) } }), false)).toBe('Analysing a.png: 50 % done.');
-    expect(announcement(file({ status: 'error', error: { id: 'said', text: 'It could not be decoded.' } }), false)).toBe('a.png: It could not be decoded.');
+    expect(announcement(file({ status: 'error', error: { id: 'engineStopped', stop: { id: 'silent' } } }), false)).toBe('a.png: The analysis engine stopped responding. It has been restarted.');
   });
 
   it('reads the verdict with its caveat', () => {
@@ -27,5 +27,7 @@ describe('announcement', () => {
   it('speaks the language on screen', () => {
     expect(announcement(file({}), false, 'ja')).toBe('a.pngを分析中。');
     expect(announcement(file({ status: 'error', error: { id: 'cancelled' } }), false, 'ja')).toBe('a.png: 分析を中止しました。');
+    expect(announcement(file({ status: 'error', error: { id: 'engineStopped', stop: { id: 'crashed', detail: 'Aborted(OOM)' } } }), false, 'ja'))
+      .toBe('a.png: 分析エンジンが予期せず止まりました(Aborted(OOM))。再起動しました。');
   });
 });

@@ -1,3 +1,4 @@
+import { words, type Language } from '../i18n';
 import { isAssessable } from '../pipeline/analysis';
 import { evidenceBand, formatProbability, type EvidenceBand } from '../pipeline/evidence';
 import type { Box } from '../pipeline/types';
@@ -6,17 +7,17 @@ import type { VideoFace } from '../video/types';
 export interface FaceMark {
   assessable: boolean;
   band: EvidenceBand | 'na';
-  /** "1 · 0.83": the person's number and probability, as the box is labelled. */
+  /** "1 · 0.83" ("1 · too small"): the person's number and probability, as the box is labelled. */
   label: string;
 }
 
 /** How a person's box in a video frame is marked, on screen and in the exported video. */
-export function faceMark(face: VideoFace): FaceMark {
+export function faceMark(face: VideoFace, language: Language): FaceMark {
   const assessable = isAssessable(face.box);
   return {
     assessable,
     band: assessable ? evidenceBand(face.probability) : 'na',
-    label: `${face.trackId} · ${assessable ? formatProbability(face.probability) : 'too small'}`,
+    label: `${face.trackId} · ${assessable ? formatProbability(face.probability) : words(language).boxTooSmall}`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { refusalText, words, type Language } from '../i18n';
+import { engineStopText, refusalText, words, type Language } from '../i18n';
 import type { FileError } from './store';
 
 /** Why a file has no result, in the reader's language. */
@@ -8,5 +8,5 @@ export function fileErrorText(error: FileError | undefined, language: Language):
   if (error.id === 'cancelled') return say.cancelled;
   if (error.id === 'engineNotDownloaded') return say.engineNotDownloaded;
   if (error.id === 'refused') return refusalText(error.refusal, language);
-  return error.id === 'failed' ? say.analysisFailed(error.detail) : error.text;
+  return error.id === 'failed' ? say.analysisFailed(error.detail) : engineStopText(error.stop, language);
 }

@@ -35,7 +35,7 @@ describe('analysisReport', () => {
   });
 
   it('cannot evaluate a file that failed', () => {
-    expect(analysisReport(file({ kind: 'image', status: 'error', error: { id: 'said', text: 'broken' } }))).toMatchObject({ status: 'UNABLE_TO_EVALUATE', error: 'broken' });
+    expect(analysisReport(file({ kind: 'image', status: 'error', error: { id: 'failed', detail: 'broken' } }))).toMatchObject({ status: 'UNABLE_TO_EVALUATE', error: 'The analysis failed: broken. The app is still usable: try another file.' });
   });
 
   it('keeps keys and statuses, and says its sentences in the language asked for', () => {

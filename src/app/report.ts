@@ -1,4 +1,4 @@
-import { noteText, type Language, type Note } from '../i18n';
+import { engineStopText, noteText, type Language, type Note } from '../i18n';
 import { summarize, type FaceResult } from '../pipeline/analysis';
 import { comparisonReport } from '../compare/report';
 import { bandMeaning, bandStatus, evidenceBands, type VerdictStatus } from '../pipeline/evidence';
@@ -30,8 +30,8 @@ export function analysisReport(current: CurrentFile, createdAt = new Date(), lan
     app: 'Mikiwame',
     createdAt: createdAt.toISOString(),
     file: { name: current.name, bytes: current.file.size, type: current.file.type },
-    provenance: provenanceReport(current),
-    comparison: comparisonReport(current.comparison),
+    provenance: provenanceReport(current, language),
+    comparison: comparisonReport(current.comparison, language),
     language,
     bands: bandsReport(language),
   };
@@ -70,7 +70,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date(), lan
       sampleFps: video.start.plan.sampleFps,
       complete: !video.stopped && video.end !== undefined,
       // Where a cancelled (or crashed) analysis stopped, in video seconds: the results cover the video up to there.
-      stopped: video.stopped ? { at: video.progress?.mediaTime ?? 0, reason: video.stopped.reason ?? null } : null,
+      stopped: video.stopped ? { at: video.progress?.mediaTime ?? 0, reason: video.stopped.reason ? engineStopText(video.stopped.reason, language) : null } : null,
       partLabels: video.start.partLabels,
       status: verdict.status,
       probability: verdict.probability,

@@ -1,4 +1,4 @@
-import type { Refusal } from '../i18n';
+import type { EngineStop, Refusal } from '../i18n';
 import { create } from 'zustand';
 import type { ComparisonState } from '../compare/types';
 import type { ImageAnalysis } from '../pipeline/analysis';
@@ -24,7 +24,7 @@ export interface VideoResults {
    * Set when the analysis ended early, because the user cancelled it or (with the `reason`) the
    * engine crashed: the frames cover the video up to there.
    */
-  stopped?: { reason?: string };
+  stopped?: { reason?: EngineStop };
 }
 
 /** Why a file has no result; said in the language on screen (fileErrorText). */
@@ -36,8 +36,8 @@ export type FileError =
   | { id: 'failed'; detail: string }
   /** A file the analysis cannot take, and why. */
   | { id: 'refused'; refusal: Refusal }
-  /** The analysis's own words for the person (a crashed engine). */
-  | { id: 'said'; text: string };
+  /** The engine crashed or stopped answering, and was restarted. */
+  | { id: 'engineStopped'; stop: EngineStop };
 
 export interface CurrentFile {
   id: number;

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
-import { useWords } from '../app/language';
+import { useLanguage, useWords } from '../app/language';
 import { useObjectUrl } from '../app/object-url';
 import { useAppStore, type CurrentFile } from '../app/store';
 import { formatTime } from '../app/time-ticks';
+import { comparisonFailureText } from '../i18n';
 import { compareWithOriginal } from './compare-file';
 import type { ComparedFrame, ComparisonView } from './types';
 
@@ -26,26 +27,22 @@ function ComparisonResult({ current, view, frame }: { current: CurrentFile; view
   // The compared picture: the photo itself, or the video's frame as captured.
   const frameUrl = useObjectUrl(frame?.png, 'image/png');
   const pictureUrl = frame ? frameUrl : current.url;
-  const pictureName = frame ? `this video at ${formatTime(frame.time)}` : 'this picture';
+  const say = useWords().compare;
+  const pictureName = say.comparedPicture(frame ? formatTime(frame.time) : null);
   const [reveal, setReveal] = useState(50);
   const aspect = `${view.sourceWidth} / ${view.sourceHeight}`;
-  const regions = view.regions.length;
   return (
     <>
-      <p data-testid="compare-summary">
-        Aligned {view.alignment === 'faces' ? "on the faces' landmarks" : 'frame onto frame'} (correlation {view.correlation.toFixed(2)}).{' '}
-        {regions ? `${regions} changed region${regions === 1 ? '' : 's'} outlined` : 'No changed region found'}, after blurring both
-        pictures to set resizing and recompression aside.
-      </p>
+      <p data-testid="compare-summary">{say.summary(view.alignment === 'faces', view.correlation.toFixed(2), view.regions.length)}</p>
       <FaceChanges view={view} />
       <div className="compare-views">
         <figure>
-          <div className="compare-slider" style={{ aspectRatio: aspect }}>{alignedUrl && <img src={alignedUrl} alt="The original, aligned" />}</div>
-          <figcaption>The original, aligned</figcaption>
+          <div className="compare-slider" style={{ aspectRatio: aspect }}>{alignedUrl && <img src={alignedUrl} alt={say.alignedOriginal} />}</div>
+          <figcaption>{say.alignedOriginal}</figcaption>
         </figure>
         <figure>
           <div className="compare-slider" style={{ aspectRatio: aspect }}>{pictureUrl && <img src={pictureUrl} alt={pictureName} />}</div>
-          <figcaption>{pictureName.charAt(0).toUpperCase() + pictureName.slice(1)}</figcaption>
+          <figcaption>{pictureName}</figcaption>
         </figure>
         <figure>
           <div className="compare-slider" style={{ aspectRatio: aspect }}>
@@ -53,20 +50,20 @@ function ComparisonResult({ current, view, frame }: { current: CurrentFile; view
             {alignedUrl && <img src={alignedUrl} alt="" style={{ clipPath: `inset(0 ${100 - reveal}% 0 0)` }} />}
           </div>
           <label className="compare-reveal">
-            Original on the left of the line, this {frame ? 'frame' : 'picture'} on the right
+            {say.reveal(frame !== undefined)}
             <input type="range" min={0} max={100} value={reveal} onChange={(e) => setReveal(Number(e.target.value))} data-testid="compare-slider" />
           </label>
         </figure>
         <figure>
           <div className="compare-difference" style={{ aspectRatio: aspect }}>
-            {differenceUrl && <img src={differenceUrl} alt="Difference between the two pictures (yellow: most different)" />}
+            {differenceUrl && <img src={differenceUrl} alt={say.differenceAlt} />}
             <svg viewBox={`0 0 ${view.sourceWidth} ${view.sourceHeight}`} preserveAspectRatio="none" aria-hidden="true">
               {view.regions.map((r, i) => (
                 <rect key={i} x={r.x} y={r.y} width={r.width} height={r.height} data-testid="compare-region" vectorEffect="non-scaling-stroke" />
               ))}
             </svg>
           </div>
-          <figcaption>Difference, changed regions outlined</figcaption>
+          <figcaption>{say.differenceCaption}</figcaption>
         </figure>
       </div>
     </>
@@ -81,6 +78,7 @@ export function ComparePanel({ current, captureFrame }: { current: CurrentFile; 
   const input = useRef<HTMLInputElement>(null);
   const comparison = current.comparison;
   const say = useWords().compare;
+  const language = useLanguage((s) => s.language);
   return (
     <section className="compare" aria-labelledby="compare-heading" data-testid="compare">
       <h2 id="compare-heading">{say.heading}</h2>
@@ -106,14 +104,14 @@ export function ComparePanel({ current, captureFrame }: { current: CurrentFile; 
             if (frame) void compareWithOriginal(current, file, frame);
             else {
               useAppStore.getState().updateFile(current.id, {
-                comparison: { status: 'failed', originalName: file.name, message: say.noFrame },
+                comparison: { status: 'failed', originalName: file.name, failure: { id: 'noFrame' } },
               });
             }
           });
         }}
       />
       {comparison?.status === 'comparing' && <p role="status">{say.comparing} <em>{comparison.originalName}</em>…</p>}
-      {comparison?.status === 'failed' && <p className="note" data-testid="compare-refused"><em>{comparison.originalName}</em>: {comparison.message}</p>}
+      {comparison?.status === 'failed' && <p className="note" data-testid="compare-refused"><em>{comparison.originalName}</em>: {comparisonFailureText(comparison.failure, language)}</p>}
       {comparison?.status === 'done' && (
         <>
           <p>

@@ -1,7 +1,9 @@
 import * as Comlink from 'comlink';
 import { locateFaces } from '../app/analyze-file';
+import { useLanguage } from '../app/language';
 import { useAppStore, type CurrentFile } from '../app/store';
-import { workerStopped } from '../worker/stopped';
+import { words } from '../i18n';
+import { WorkerStoppedError, workerStopped } from '../worker/stopped';
 import type { CompareApi, FacesIn } from './compare.worker';
 import type { ComparedFrame } from './types';
 
@@ -21,7 +23,7 @@ function suspectOf(current: CurrentFile, frame?: ComparedFrame): { blob: Blob; f
 /** Compares the photo on screen (or `frame` of the video) with `original` in a worker of its own; the result goes to the store. */
 export async function compareWithOriginal(current: CurrentFile, original: File, frame?: ComparedFrame): Promise<void> {
   const { updateFile } = useAppStore.getState();
-  const of = { originalName: original.name || 'pasted image', frame };
+  const of = { originalName: original.name || words(useLanguage.getState().language).pastedImage, frame };
   const suspect = suspectOf(current, frame);
   if (!suspect) return;
   updateFile(current.id, { comparison: { status: 'comparing', ...of } });
@@ -32,11 +34,13 @@ export async function compareWithOriginal(current: CurrentFile, original: File, 
     const [suspectFaces, originalFaces] = await Promise.all([suspect.faces.catch(() => noFaces), locateFaces(original).catch(() => noFaces)]);
     const result = await Promise.race([
       Comlink.wrap<CompareApi>(worker).compare(suspect.blob, suspectFaces, original, originalFaces),
-      workerStopped(worker, 'the comparison'),
+      workerStopped(worker),
     ]);
-    updateFile(current.id, { comparison: 'message' in result ? { status: 'failed', ...of, message: result.message } : { status: 'done', ...of, ...result } });
+    updateFile(current.id, { comparison: 'id' in result ? { status: 'failed', ...of, failure: result } : { status: 'done', ...of, ...result } });
   } catch (error) {
-    updateFile(current.id, { comparison: { status: 'failed', ...of, message: `The comparison failed: ${error instanceof Error ? error.message : String(error)}.` } });
+    const failure = error instanceof WorkerStoppedError ? { id: 'stopped' as const, detail: error.detail }
+      : { id: 'failed' as const, detail: error instanceof Error ? error.message : String(error) };
+    updateFile(current.id, { comparison: { status: 'failed', ...of, failure } });
   } finally {
     worker.terminate();
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { boxIoU, coffeePath, decodeRgba, editedCopyOfAstronaut, astronautPath } from '../../e2e/generated';
+import { comparisonFailureText } from '../i18n';
 import { applyAffine } from '../pipeline/crop';
 import { compareImages, similarityFromPoints } from './compare-images';
 
@@ -23,7 +24,7 @@ describe('compareImages on a self-blended, resized and recompressed copy of the 
   it('outlines the edited face (IoU with the edit at least 0.5), and nothing else', () => {
     const { path, editBox } = editedCopyOfAstronaut();
     const result = compareImages(decode(path, 384, 384), [], decode(astronautPath, 512, 512), []);
-    if (result.status !== 'compared') throw new Error(result.message);
+    if (result.status !== 'compared') throw new Error(`refused: correlation ${result.correlation}`);
     expect(result.alignment).toBe('frame');
     expect(result.correlation).toBeGreaterThan(0.9);
     expect(result.regions).toHaveLength(1);
@@ -37,6 +38,9 @@ describe('compareImages on a self-blended, resized and recompressed copy of the 
 
   it('refuses an unrelated picture', () => {
     const result = compareImages(decode(astronautPath, 512, 512), [], decode(coffeePath, 600, 400), []);
-    expect(result).toMatchObject({ status: 'refused', message: expect.stringMatching(/^These do not look like the same picture/) });
+    expect(result).toMatchObject({ status: 'refused', facesTried: false });
+    if (result.status !== 'refused') return;
+    expect(comparisonFailureText({ id: 'notSamePicture', ...result }, 'en')).toMatch(/^These do not look like the same picture: even aligned frame onto frame, they correlate at only 0\.\d\d\./);
+    expect(comparisonFailureText({ id: 'notSamePicture', ...result }, 'ja')).toMatch(/^同じ画像には見えません。画像全体で合わせても、相関は0\.\d\dしかありません。/);
   });
 });

@@ -45,10 +45,12 @@ export interface Comparison {
   alignedOriginal: RgbaImage;
 }
 
+/** Not the same picture: a difference map would mean nothing. */
 export interface Refusal {
   status: 'refused';
   correlation: number;
-  message: string;
+  /** The faces were tried as well as the whole frame. */
+  facesTried: boolean;
 }
 
 /** The least-squares similarity (scale, rotation, shift) that maps `from` onto `to`. */
@@ -323,11 +325,7 @@ export function compareImages(
   });
   const best = tried.reduce((a, b) => (b.correlation > a.correlation ? b : a));
   if (best.correlation < samePictureCorrelation) {
-    return {
-      status: 'refused',
-      correlation: best.correlation,
-      message: `These do not look like the same picture: even aligned ${suspectFaces.length && originalFaces.length ? 'on the faces or ' : ''}frame onto frame, they correlate at only ${best.correlation.toFixed(2)}. A difference map would mean nothing.`,
-    };
+    return { status: 'refused', correlation: best.correlation, facesTried: suspectFaces.length > 0 && originalFaces.length > 0 };
   }
   const difference = toleranceDifference(workingPlanes, best.planes, best.inside, width, height);
   return {

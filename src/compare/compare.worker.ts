@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import { colormap } from '../app/colormap';
 import { maxSourcePixels } from '../pipeline/decode';
+import type { ComparisonFailure } from '../i18n';
 import { imageHeaderSize } from '../pipeline/image-header';
 import type { RgbaImage } from '../pipeline/types';
 import { changedLevel, compareImages, type FaceLandmarks } from './compare-images';
@@ -16,12 +17,13 @@ export interface FacesIn {
   width: number;
 }
 
-async function decode(file: Blob): Promise<{ image: RgbaImage; sourceWidth: number; sourceHeight: number }> {
+type Decoded = { image: RgbaImage; sourceWidth: number; sourceHeight: number };
+
+async function decode(file: Blob): Promise<Decoded | ComparisonFailure> {
   const declared = imageHeaderSize(new Uint8Array(await file.slice(0, 1 << 16).arrayBuffer()));
-  if (declared && declared.width * declared.height > maxSourcePixels) throw new Error(`the picture is over ${maxSourcePixels / 1e6} megapixels`);
-  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' }).catch(() => {
-    throw new Error('it could not be decoded as an image');
-  });
+  if (declared && declared.width * declared.height > maxSourcePixels) return { id: 'tooLarge', megapixels: maxSourcePixels / 1e6 };
+  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' }).catch(() => null);
+  if (!bitmap) return { id: 'undecodable' };
   const scale = Math.min(1, maxDecodeSide / Math.max(bitmap.width, bitmap.height));
   const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
   const context = canvas.getContext('2d')!;
@@ -54,17 +56,13 @@ function heatmap(difference: Float32Array, width: number, height: number): Image
 }
 
 const api = {
-  /** Compares `suspect` with `original`; a refusal or a failure comes back as `{ message }`. */
-  async compare(suspect: Blob, suspectFaces: FacesIn, original: Blob, originalFaces: FacesIn): Promise<ComparisonView | { message: string }> {
-    let decoded;
-    try {
-      decoded = await Promise.all([decode(suspect), decode(original)]);
-    } catch (error) {
-      return { message: `The original could not be compared: ${error instanceof Error ? error.message : String(error)}.` };
-    }
-    const [a, b] = decoded;
+  /** Compares `suspect` with `original`; a refusal or a failure comes back as why, as data. */
+  async compare(suspect: Blob, suspectFaces: FacesIn, original: Blob, originalFaces: FacesIn): Promise<ComparisonView | ComparisonFailure> {
+    const [a, b] = await Promise.all([decode(suspect), decode(original)]);
+    if ('id' in a) return a;
+    if ('id' in b) return b;
     const result = compareImages(a.image, rescaled(suspectFaces, a.image.width), b.image, rescaled(originalFaces, b.image.width));
-    if (result.status === 'refused') return { message: result.message };
+    if (result.status === 'refused') return { id: 'notSamePicture', facesTried: result.facesTried, correlation: result.correlation };
     const toSource = a.sourceWidth / a.image.width;
     const view: ComparisonView = {
       alignment: result.alignment,

@@ -1,3 +1,4 @@
+import type { ComparisonFailure } from '../i18n';
 import type { Box } from '../pipeline/types';
 import type { FaceChange } from './compare-images';
 
@@ -15,8 +16,8 @@ interface ComparisonOf {
 /** A comparison of the file on screen (a video: its current frame) with a picture the user believes is its original. */
 export type ComparisonState =
   | ({ status: 'comparing' } & ComparisonOf)
-  /** Refused (not the same picture) or failed (the original could not be read): `message` says which. */
-  | ({ status: 'failed'; message: string } & ComparisonOf)
+  /** Refused (not the same picture) or failed (the original could not be read): `failure` says which. */
+  | ({ status: 'failed'; failure: ComparisonFailure } & ComparisonOf)
   | ({ status: 'done' } & ComparisonOf & ComparisonView);
 
 export interface ComparisonView {

@@ -1,26 +1,28 @@
 import { useEffect, useRef, useState } from 'react';
-import { useWords } from '../app/language';
+import { useLanguage, useWords } from '../app/language';
 import type { CurrentFile } from '../app/store';
 import { formatTime } from '../app/time-ticks';
+import { exportFailureText, type ExportFailure } from '../i18n';
 import { exportAnnotatedVideo, type ExportProgress, type VideoExport } from './export-video';
 
-type ExportState = { state: 'idle' | 'cancelled' } | { state: 'exporting'; progress: ExportProgress } | { state: 'failed'; message: string };
+type ExportState = { state: 'idle' | 'cancelled' } | { state: 'exporting'; progress: ExportProgress } | { state: 'failed'; failure: ExportFailure };
 
 /** "Export annotated video": the MP4 with the analysis drawn on it, made on this device, with progress and Cancel. */
 export function ExportVideoButton({ current }: { current: CurrentFile }) {
   const [status, setStatus] = useState<ExportState>({ state: 'idle' });
   const running = useRef<VideoExport>(undefined);
   const say = useWords();
+  const language = useLanguage((s) => s.language);
   // Leaving this result (another file shown) stops its export: its progress and Cancel live here.
   useEffect(() => () => running.current?.cancel(), []);
 
   const start = () => {
     setStatus({ state: 'exporting', progress: { fraction: 0, secondsLeft: null } });
-    const job = exportAnnotatedVideo(current, (progress) => setStatus({ state: 'exporting', progress }));
+    const job = exportAnnotatedVideo(current, language, (progress) => setStatus({ state: 'exporting', progress }));
     running.current = job;
     void job.done.then((result) => {
       running.current = undefined;
-      setStatus(result.status === 'saved' ? { state: 'idle' } : result.status === 'cancelled' ? { state: 'cancelled' } : { state: 'failed', message: result.message });
+      setStatus(result.status === 'saved' ? { state: 'idle' } : result.status === 'cancelled' ? { state: 'cancelled' } : { state: 'failed', failure: result.failure });
     });
   };
 
@@ -42,7 +44,7 @@ export function ExportVideoButton({ current }: { current: CurrentFile }) {
         {say.exportVideo}
       </button>
       {status.state === 'cancelled' && <span className="note" role="status">{say.exportCancelled}</span>}
-      {status.state === 'failed' && <span className="note" role="alert">{status.message}</span>}
+      {status.state === 'failed' && <span className="note" role="alert">{exportFailureText(status.failure, language)}</span>}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { bandColours, colormap, trackColour } from '../app/colormap';
 import { faceMark } from '../app/face-mark';
 import { drawableVideoFace, paintHeatmap } from '../app/heat-draw';
 import { formatTime } from '../app/time-ticks';
+import { words } from '../i18n';
 import { isAssessable } from '../pipeline/analysis';
 import { evidenceBands, evidenceThreshold, formatProbability } from '../pipeline/evidence';
 import { frameAt } from '../video/frame-lookup';
@@ -10,8 +11,8 @@ import type { ExportRequest } from './types';
 
 type Context = OffscreenCanvasRenderingContext2D;
 
-function drawFace(context: Context, face: VideoFace, lineWidth: number): void {
-  const { assessable, band, label } = faceMark(face);
+function drawFace(context: Context, face: VideoFace, lineWidth: number, request: ExportRequest): void {
+  const { assessable, band, label } = faceMark(face, request.language);
   const { x, y, width, height } = face.box;
   context.strokeStyle = trackColour(face.trackId);
   context.lineWidth = lineWidth;
@@ -30,6 +31,27 @@ function drawFace(context: Context, face: VideoFace, lineWidth: number): void {
   context.fillText(label, x, textY);
 }
 
+export interface LegendText {
+  title: string;
+  /** Where a cancelled analysis stopped; null when it covers the whole video. */
+  stopped: string | null;
+  /** Each evidence band's swatch label, in band order. */
+  bands: string[];
+  /** The heatmap scale's label; null when the heatmap is not drawn. */
+  heat: string | null;
+}
+
+/** The legend's words, in the request's language. */
+export function legendText(request: ExportRequest): LegendText {
+  const say = words(request.language);
+  return {
+    title: say.legendTitle,
+    stopped: request.stoppedAt === null ? null : say.legendStopped(formatTime(request.stoppedAt)),
+    bands: evidenceBands.map(({ from }) => (from === 0 ? `<${formatProbability(evidenceThreshold)}` : `${formatProbability(from)}+`)),
+    heat: request.heatOpacity > 0 ? say.legendHeat : null,
+  };
+}
+
 /**
  * The legend in the bottom-left corner: what a box's number and colours mean, the heatmap's scale,
  * and for a cancelled analysis where it stopped.
@@ -37,10 +59,11 @@ function drawFace(context: Context, face: VideoFace, lineWidth: number): void {
 function drawLegend(width: number, height: number, request: ExportRequest, afterStop: boolean): OffscreenCanvas {
   const size = Math.max(12, Math.round(height / 36));
   const pad = Math.round(size * 0.5);
-  const lines: { text: string; colour: string; weight?: number }[] = [{ text: 'Mikiwame · box: person · probability of manipulation', colour: '#e8ecf2' }];
-  if (request.stoppedAt !== null) {
+  const text = legendText(request);
+  const lines: { text: string; colour: string; weight?: number }[] = [{ text: text.title, colour: '#e8ecf2' }];
+  if (text.stopped !== null) {
     // Stronger where it applies: on the frames the analysis never reached.
-    lines.push({ text: `Analysis stopped at ${formatTime(request.stoppedAt)}: later frames not analysed`, colour: afterStop ? bandColours.weak : '#e8ecf2', weight: afterStop ? 700 : 400 });
+    lines.push({ text: text.stopped, colour: afterStop ? bandColours.weak : '#e8ecf2', weight: afterStop ? 700 : 400 });
   }
   const canvas = new OffscreenCanvas(Math.min(width, size * 30), Math.round(size * 1.4 * (lines.length + 1) + pad * 2));
   const context = canvas.getContext('2d')!;
@@ -57,17 +80,16 @@ function drawLegend(width: number, height: number, request: ExportRequest, after
   context.font = `${size}px sans-serif`;
   // One swatch per evidence band, then the heatmap's colour scale.
   let x = pad;
-  for (const { band, from } of evidenceBands) {
+  evidenceBands.forEach(({ band }, i) => {
     context.fillStyle = bandColours[band];
     context.fillRect(x, y + size * 0.15, size * 0.8, size * 0.8);
-    const text = from === 0 ? `<${formatProbability(evidenceThreshold)}` : `${formatProbability(from)}+`;
     context.fillStyle = '#e8ecf2';
-    context.fillText(text, x + size, y);
-    x += size + context.measureText(text).width + size * 0.6;
-  }
-  if (request.heatOpacity > 0) {
-    context.fillText('heat', x, y);
-    x += context.measureText('heat ').width;
+    context.fillText(text.bands[i], x + size, y);
+    x += size + context.measureText(text.bands[i]).width + size * 0.6;
+  });
+  if (text.heat !== null) {
+    context.fillText(text.heat, x, y);
+    x += context.measureText(text.heat).width + size * 0.3;
     const bar = size * 4;
     for (let i = 0; i < bar; i++) {
       const [r, g, b] = colormap(i / (bar - 1));
@@ -106,7 +128,7 @@ export function frameAnnotator(request: ExportRequest) {
         context.drawImage(heat, 0, 0);
         context.globalAlpha = 1;
       }
-      for (const face of frame.faces) drawFace(context, face, lineWidth);
+      for (const face of frame.faces) drawFace(context, face, lineWidth, request);
     }
     const legend = legends[request.stoppedAt !== null && time > request.stoppedAt ? 1 : 0];
     context.drawImage(legend, 0, height - legend.height);

@@ -1,10 +1,11 @@
 import * as Comlink from 'comlink';
 import { saveReportFile } from '../app/report';
 import { useAppStore, type CurrentFile } from '../app/store';
+import type { ExportFailure, Language } from '../i18n';
 import { frameValidity } from '../video/frame-lookup';
-import { workerStopped } from '../worker/stopped';
+import { WorkerStoppedError, workerStopped } from '../worker/stopped';
 import type { ExportApi } from './export.worker';
-import type { ExportRefusal, ExportRequest } from './types';
+import type { ExportRequest } from './types';
 
 export interface ExportProgress {
   /** 0-1 of the video's duration. */
@@ -18,7 +19,7 @@ export function secondsLeft(fraction: number, elapsedMs: number): number | null 
   return fraction >= 0.02 ? ((elapsedMs / 1000) * (1 - fraction)) / fraction : null;
 }
 
-function exportRequest(current: CurrentFile): ExportRequest {
+function exportRequest(current: CurrentFile, language: Language): ExportRequest {
   const video = current.video!;
   const { plan, info } = video.start!;
   const { heatmapVisible, heatmapOpacity } = useAppStore.getState();
@@ -29,20 +30,21 @@ function exportRequest(current: CurrentFile): ExportRequest {
     frameValidity: frameValidity(plan.sampleFps, info.fps),
     heatOpacity: heatmapVisible ? heatmapOpacity : 0,
     stoppedAt: video.stopped ? video.progress?.mediaTime ?? 0 : null,
+    language,
   };
 }
 
 export interface VideoExport {
   /** Resolves once the MP4 was handed to the download, or with why there is none. */
-  done: Promise<{ status: 'saved' } | { status: 'cancelled' } | { status: 'failed'; message: string }>;
+  done: Promise<{ status: 'saved' } | { status: 'cancelled' } | { status: 'failed'; failure: ExportFailure }>;
   cancel(): void;
 }
 
 /**
  * Makes the annotated MP4 of the video on screen in a worker of its own and downloads it.
- * Cancel ends the worker, which frees all it held: the app is left as before.
+ * Its legend and labels are in `language`. Cancel ends the worker, which frees all it held: the app is left as before.
  */
-export function exportAnnotatedVideo(current: CurrentFile, onProgress: (progress: ExportProgress) => void): VideoExport {
+export function exportAnnotatedVideo(current: CurrentFile, language: Language, onProgress: (progress: ExportProgress) => void): VideoExport {
   const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'export' });
   const started = performance.now();
   const report = (fraction: number) => onProgress({ fraction, secondsLeft: secondsLeft(fraction, performance.now() - started) });
@@ -52,17 +54,19 @@ export function exportAnnotatedVideo(current: CurrentFile, onProgress: (progress
   });
   const run = async (): Promise<Awaited<VideoExport['done']>> => {
     try {
-      const result: Blob | ExportRefusal | 'cancelled' = await Promise.race([
-        Comlink.wrap<ExportApi>(worker).exportAnnotatedVideo(current.file, exportRequest(current), Comlink.proxy(report)),
-        workerStopped(worker, 'the export'),
+      const result: Blob | ExportFailure | 'cancelled' = await Promise.race([
+        Comlink.wrap<ExportApi>(worker).exportAnnotatedVideo(current.file, exportRequest(current, language), Comlink.proxy(report)),
+        workerStopped(worker),
         cancelled,
       ]);
       if (result === 'cancelled') return { status: 'cancelled' };
-      if ('message' in result) return { status: 'failed', message: result.message };
+      if ('id' in result) return { status: 'failed', failure: result };
       saveReportFile(current, result, 'mp4');
       return { status: 'saved' };
     } catch (error) {
-      return { status: 'failed', message: `The video could not be made: ${error instanceof Error ? error.message : String(error)}.` };
+      const failure: ExportFailure = error instanceof WorkerStoppedError ? { id: 'stopped', detail: error.detail }
+        : { id: 'failed', detail: error instanceof Error ? error.message : String(error) };
+      return { status: 'failed', failure };
     } finally {
       worker.terminate();
     }

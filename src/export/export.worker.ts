@@ -1,11 +1,12 @@
 import * as Comlink from 'comlink';
 import { ALL_FORMATS, BlobSource, CanvasSource, canEncodeVideo, Conversion, Input, Mp4OutputFormat, Output, QUALITY_HIGH, StreamTarget } from 'mediabunny';
+import type { ExportFailure } from '../i18n';
 import { UnsupportedInputError } from '../pipeline/decode';
 import { assetUrl, vendorAssets } from '../pipeline/engine-assets';
 import { FfmpegVideoSource } from '../video/video-source';
 import { frameAnnotator } from './annotate';
 import { blobSink } from './blob-sink';
-import type { ExportRefusal, ExportRequest } from './types';
+import type { ExportRequest } from './types';
 
 const progressInterval = 250;
 
@@ -88,9 +89,9 @@ async function convertWithFfmpegDecoder(file: File, request: ExportRequest, onPr
  * Draws the analysis on every frame of the user's video and encodes it to an H.264 MP4 with
  * WebCodecs, frames and packets streaming through: a few frames in flight, whatever the length.
  */
-async function exportAnnotatedVideo(file: File, request: ExportRequest, onProgress: (fraction: number) => void): Promise<Blob | ExportRefusal> {
+async function exportAnnotatedVideo(file: File, request: ExportRequest, onProgress: (fraction: number) => void): Promise<Blob | ExportFailure> {
   if (!(await canEncodeVideo('avc', { width: request.width, height: request.height }))) {
-    return { message: 'This browser has no H.264 video encoder, so the annotated video cannot be made here.' };
+    return { id: 'noEncoder' };
   }
   let reported = 0;
   const report = (fraction: number) => {
@@ -101,7 +102,7 @@ async function exportAnnotatedVideo(file: File, request: ExportRequest, onProgre
   try {
     return (await convertWithWebCodecs(file, request, report)) ?? (await convertWithFfmpegDecoder(file, request, report));
   } catch (error) {
-    if (error instanceof UnsupportedInputError) return { message: `The video could not be read again for the export: ${error.message}` };
+    if (error instanceof UnsupportedInputError) return { id: 'unreadable', refusal: error.refusal };
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../i18n';
 import type { AnalysedFrame } from '../video/types';
 
 /** What the export worker needs from the analysis to draw it over the video. */
@@ -12,9 +13,6 @@ export interface ExportRequest {
   heatOpacity: number;
   /** Where a cancelled analysis stopped, in video seconds; null when it covers the whole video. */
   stoppedAt: number | null;
-}
-
-/** Why a video could not be exported, in words for the user. */
-export interface ExportRefusal {
-  message: string;
+  /** The language on screen: the legend and the boxes' labels are in it. */
+  language: Language;
 }

@@ -1,10 +1,10 @@
 import { en, type Messages } from './en';
 import { ja } from './ja';
-import type { Note, Refusal } from './notes';
+import type { ComparisonFailure, EngineStop, ExportFailure, Note, ReadFailure, Refusal } from './notes';
 
 export type Language = 'en' | 'ja';
 export const languages: Language[] = ['en', 'ja'];
-export type { Messages, Note, Refusal };
+export type { ComparisonFailure, EngineStop, ExportFailure, Messages, Note, ReadFailure, Refusal };
 
 const catalogues: Record<Language, Messages> = { en, ja };
 
@@ -31,4 +31,24 @@ export function refusalText(refusal: Refusal, language: Language): string {
 export function noteText(note: Note, language: Language): string {
   const say = words(language).note[note.id] as (n: Note) => string;
   return say(note);
+}
+
+export function readFailureText(failure: ReadFailure, language: Language): string {
+  const say = words(language).provenance.readFailure[failure.id] as (f: ReadFailure) => string;
+  return say(failure);
+}
+
+export function comparisonFailureText(failure: ComparisonFailure, language: Language): string {
+  const say = words(language).compare.failure[failure.id] as (f: ComparisonFailure) => string;
+  return say(failure);
+}
+
+export function exportFailureText(failure: ExportFailure, language: Language): string {
+  const say = words(language).exportFailure[failure.id] as (f: ExportFailure) => string;
+  return say(failure);
+}
+
+export function engineStopText(stop: EngineStop, language: Language): string {
+  const say = words(language);
+  return stop.id === 'silent' ? say.engineSilent : say.engineCrashed(stop.detail);
 }

@@ -29,3 +29,47 @@ export type Refusal =
   | { id: 'codecUnsupported'; codec: string | null }
   | { id: 'videoDamaged' }
   | { id: 'videoUndecodable' };
+
+/** Why a provenance reader gave up on a file (src/provenance), said inside "could not be read: …". */
+export type ReadFailure =
+  | { id: 'metadataMalformed'; detail: string }
+  | { id: 'credentialsMalformed'; detail: string }
+  | { id: 'timeUp'; seconds: number }
+  /** detail: the browser's message, when it gave one. */
+  | { id: 'readerStopped'; detail: string | null };
+
+/** A failed C2PA check, as the credentials' validation reports it (src/provenance/credentials.ts). */
+export type CredentialProblem =
+  | 'changedAfterSigning' | 'signatureMismatch' | 'unsigned' | 'certificateExpired' | 'certificateRevoked' | 'certificateInvalid' | 'manifestChanged';
+
+/** The metadata fields that date a file: EXIF's, and a video container's tags. */
+export type DateField = 'DateTimeOriginal' | 'CreateDate' | 'ModifyDate' | 'creation_time' | 'com.apple.quicktime.creationdate';
+
+/** The fields that credit a file's author or owner (EXIF, IPTC, a video's tags). */
+export type CreditField = 'Artist' | 'Copyright' | 'Byline' | 'Credit' | 'Source';
+
+export type TimeUnit = 'day' | 'hour' | 'minute' | 'second';
+
+/** Why a comparison with an original has no result (src/compare). */
+export type ComparisonFailure =
+  | { id: 'noFrame' }
+  /** facesTried: the faces were tried as well as the whole frame. */
+  | { id: 'notSamePicture'; facesTried: boolean; correlation: number }
+  | { id: 'tooLarge'; megapixels: number }
+  | { id: 'undecodable' }
+  /** The comparison's worker died; detail: the browser's message, when it gave one. */
+  | { id: 'stopped'; detail: string | null }
+  | { id: 'failed'; detail: string };
+
+/** Why no annotated video was made (src/export). */
+export type ExportFailure =
+  | { id: 'noEncoder' }
+  | { id: 'unreadable'; refusal: Refusal }
+  /** The export's worker died; detail: the browser's message, when it gave one. */
+  | { id: 'stopped'; detail: string | null }
+  | { id: 'failed'; detail: string };
+
+/** Why the analysis engine was restarted in the middle of a file (src/worker/client.ts). */
+export type EngineStop =
+  | { id: 'crashed'; detail: string | null }
+  | { id: 'silent' };

@@ -5,8 +5,11 @@ import { useAppStore, type CurrentFile } from '../app/store';
 import type { VideoInfo } from '../video/video-info';
 import { metadataOf } from './container-tags';
 import { credentialsHeadline, type CredentialsReading, type CredentialsSummary } from './credentials';
-import { actionText, formatBytes, signerText, validationText, videoStreamText } from './wording';
-import type { Fingerprint, MetadataReading, MetadataSummary, ThumbnailCheck } from './types';
+import {
+  credentialsMessage, describeAction, formatBytes, metadataInWords, metadataMessage, notHashedText, signerText, validationText, videoStreamText,
+  type MetadataInWords,
+} from './wording';
+import type { Fingerprint, MetadataReading, ThumbnailCheck } from './types';
 
 
 function Facts({ rows, testId }: { rows: [string, ReactNode][]; testId?: string }) {
@@ -28,7 +31,7 @@ function FileFacts({ fingerprint, video }: { fingerprint: Fingerprint; video?: V
   const rows: [string, ReactNode][] = [
     [say.size, formatBytes(fingerprint.bytes, language)],
     [say.type, fingerprint.type || say.notGiven],
-    ['SHA-256', fingerprint.sha256 ? <code data-testid="sha256">{fingerprint.sha256}</code> : fingerprint.note],
+    ['SHA-256', fingerprint.sha256 ? <code data-testid="sha256">{fingerprint.sha256}</code> : notHashedText(fingerprint, language)],
   ];
   if (fingerprint.jpegQuality !== null) rows.push([say.jpegQuality, say.jpegQualityValue(fingerprint.jpegQuality)]);
   if (video) {
@@ -38,7 +41,7 @@ function FileFacts({ fingerprint, video }: { fingerprint: Fingerprint; video?: V
   return <Facts rows={rows} testId="file-facts" />;
 }
 
-function LocationFacts({ current, summary }: { current: CurrentFile; summary: MetadataSummary }) {
+function LocationFacts({ current, summary }: { current: CurrentFile; summary: MetadataInWords }) {
   const updateFile = useAppStore((s) => s.updateFile);
   const say = useWords().provenance;
   const { location } = summary;
@@ -64,7 +67,7 @@ function LocationFacts({ current, summary }: { current: CurrentFile; summary: Me
   );
 }
 
-function MetadataFacts({ current, summary }: { current: CurrentFile; summary: MetadataSummary }) {
+function MetadataFacts({ current, summary }: { current: CurrentFile; summary: MetadataInWords }) {
   const say = useWords().provenance;
   if (!summary.found) {
     return (
@@ -99,52 +102,56 @@ function MetadataFacts({ current, summary }: { current: CurrentFile; summary: Me
 
 function MetadataPart({ current, metadata }: { current: CurrentFile; metadata: MetadataReading }) {
   const say = useWords().provenance;
+  const language = useLanguage((s) => s.language);
   if (metadata.status === 'failed') {
     return (
       <p className="note" data-testid="metadata-unreadable">
-        {say.metadataFailed(metadata.message)}
+        {say.metadataFailed(metadataMessage(metadata, language))}
       </p>
     );
   }
-  if (metadata.status === 'unsupported') return <p data-testid="metadata-unsupported">{metadata.message}</p>;
+  if (metadata.status === 'unsupported') return <p data-testid="metadata-unsupported">{metadataMessage(metadata, language)}</p>;
+  const summary = metadataInWords(metadata.summary, language);
   return (
     <>
-      {metadata.summary.unreadable.map((line) => <p key={line} className="note" data-testid="metadata-unreadable">{line}</p>)}
-      <MetadataFacts current={current} summary={metadata.summary} />
+      {summary.unreadable.map((line) => <p key={line} className="note" data-testid="metadata-unreadable">{line}</p>)}
+      <MetadataFacts current={current} summary={summary} />
     </>
   );
 }
 
 function CredentialsFacts({ summary }: { summary: CredentialsSummary }) {
   const say = useWords().provenance;
+  const language = useLanguage((s) => s.language);
   const rows: [string, ReactNode][] = [
-    [say.validation, <span data-testid="credentials-validation">{validationText(summary)}</span>],
-    [say.signedBy, signerText(summary)],
+    [say.validation, <span data-testid="credentials-validation">{validationText(summary, language)}</span>],
+    [say.signedBy, signerText(summary, language)],
     [say.signedAt, summary.signedAt ?? say.noTimeStamp],
   ];
   if (summary.claimGenerator) rows.push([say.madeWith, summary.claimGenerator]);
   rows.push([say.actions, summary.actions.length ? (
     <ol className="provenance-history">
-      {summary.actions.map((a, i) => <li key={i}>{actionText(a)}</li>)}
+      {summary.actions.map((a, i) => <li key={i}>{describeAction(a, language)}</li>)}
     </ol>
   ) : say.noneRecorded]);
-  if (summary.ingredients.length) rows.push([say.ingredients, summary.ingredients.map((i) => `${i.title} (${i.relationship})`).join('; ')]);
+  if (summary.ingredients.length) rows.push([say.ingredients, summary.ingredients.map((i) => say.ingredient(i.title, i.relationship)).join('; ')]);
   return <Facts rows={rows} testId="credentials" />;
 }
 
 function CredentialsPart({ credentials }: { credentials: CredentialsReading }) {
   const say = useWords().provenance;
+  const language = useLanguage((s) => s.language);
   switch (credentials.status) {
     case 'absent':
       return (
         <p data-testid="credentials-absent">{say.noCredentials}</p>
       );
     case 'unsupported':
-      return <p data-testid="credentials-unsupported">{credentials.message}</p>;
+      return <p data-testid="credentials-unsupported">{credentialsMessage(credentials, language)}</p>;
     case 'failed':
       return (
         <p className="note" data-testid="credentials-unreadable">
-          {say.credentialsFailed(credentials.message)}
+          {say.credentialsFailed(credentialsMessage(credentials, language))}
         </p>
       );
     case 'read':
@@ -154,9 +161,10 @@ function CredentialsPart({ credentials }: { credentials: CredentialsReading }) {
 
 /** The verdict's line about the file's content credentials, when it has readable ones. */
 export function CredentialsLine({ current }: { current: CurrentFile }) {
+  const language = useLanguage((s) => s.language);
   const credentials = current.provenance?.credentials;
   if (credentials?.status !== 'read') return null;
-  const { text, outweighsFaces } = credentialsHeadline(credentials.summary);
+  const { text, outweighsFaces } = credentialsHeadline(credentials.summary, language);
   return <div className={outweighsFaces ? 'credentials-line outweighs' : 'credentials-line'} data-testid="credentials-line">{text}</div>;
 }
 

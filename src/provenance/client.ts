@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { MediaKind } from '../video/media-kind';
-import { workerStopped } from '../worker/stopped';
+import type { ReadFailure } from '../i18n';
+import { WorkerStoppedError, workerStopped } from '../worker/stopped';
 import type { ProvenanceApi } from './provenance.worker';
 import { thumbnailMismatchLevel } from './thumbnail-compare';
 import type { CredentialsReading } from './credentials';
@@ -9,10 +10,11 @@ import type { Fingerprint, MetadataReading, Provenance, ThumbnailCheck } from '.
 /** A reader still busy after this long (by default) is stopped: a file whose metadata or manifest makes it loop or crawl. */
 const readTimeLimitMs = 10_000;
 
-/** A video's metadata is its container's tags, which the video analysis reads (ffprobe): until it starts, this. */
-const noVideoMetadataYet = "A video's metadata is read from its container's tags when its analysis starts.";
-
-class TimeUpError extends Error {}
+class TimeUpError extends Error {
+  constructor(readonly seconds: number) {
+    super(`reading took longer than ${seconds} s`);
+  }
+}
 
 interface Connection {
   worker: Worker;
@@ -25,7 +27,7 @@ interface Connection {
 
 function connect(): Connection {
   const worker = new Worker(new URL('./provenance.worker.ts', import.meta.url), { type: 'module', name: 'provenance' });
-  const connection = { worker, api: Comlink.wrap<ProvenanceApi>(worker), stopped: workerStopped(worker, 'the metadata reader'), crashed: false };
+  const connection = { worker, api: Comlink.wrap<ProvenanceApi>(worker), stopped: workerStopped(worker), crashed: false };
   connection.stopped.catch(() => { connection.crashed = true; });
   return connection;
 }
@@ -33,7 +35,7 @@ function connect(): Connection {
 async function bounded<T>(connection: Connection, work: Promise<T>, timeLimitMs: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeUp = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeUpError(`reading it took longer than ${timeLimitMs / 1000} s, so it was stopped (the file may be malformed)`)), timeLimitMs);
+    timer = setTimeout(() => reject(new TimeUpError(timeLimitMs / 1000)), timeLimitMs);
   });
   try {
     return await Promise.race([work, connection.stopped, timeUp]);
@@ -42,10 +44,10 @@ async function bounded<T>(connection: Connection, work: Promise<T>, timeLimitMs:
   }
 }
 
-const failure = (error: unknown): { status: 'failed'; message: string } => ({
-  status: 'failed',
-  message: error instanceof TimeUpError ? error.message : `the reader stopped (${error instanceof Error ? error.message : String(error)})`,
-});
+const readFailure = (error: unknown): ReadFailure => (error instanceof TimeUpError ? { id: 'timeUp', seconds: error.seconds }
+  : { id: 'readerStopped', detail: error instanceof WorkerStoppedError ? error.detail : error instanceof Error ? error.message : String(error) });
+
+const failure = (error: unknown): { status: 'failed'; failure: ReadFailure } => ({ status: 'failed', failure: readFailure(error) });
 
 let shared: Connection | undefined;
 let queue: Promise<unknown> = Promise.resolve();
@@ -70,7 +72,8 @@ async function readWithWorker(file: File, kind: MediaKind, timeLimitMs: number):
     connection.worker.terminate();
     connection = shared = connect();
   };
-  let metadata: MetadataReading = { status: 'unsupported', message: noVideoMetadataYet };
+  // A video's metadata is its container's tags, which the video analysis reads (ffprobe).
+  let metadata: MetadataReading = { status: 'unsupported', reason: 'videoNotYet' };
   let thumbnail: ThumbnailCheck | null = null;
   if (kind === 'image') {
     try {
@@ -99,7 +102,7 @@ async function readWithWorker(file: File, kind: MediaKind, timeLimitMs: number):
     restart();
     return {
       sha256: null, bytes: file.size, type: file.type, jpegQuality: null,
-      note: `Not hashed: ${error instanceof Error ? error.message : String(error)}.`,
+      notHashed: { id: 'failed', failure: readFailure(error) },
     };
   });
   return { fingerprint, metadata, credentials, thumbnail };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { phoneClipTags, taggedPhoneClip } from '../../e2e/generated';
 import { parseProbe } from '../video/video-info';
 import { summarizeContainerTags } from './container-tags';
+import { metadataInWords } from './wording';
 
 /** ffprobe's JSON for a file, as the app's decoder worker asks for it (there from ffmpeg.wasm). */
 const probe = (path: string) => execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_streams', '-show_format', path], { encoding: 'utf8' });
@@ -15,10 +16,11 @@ describe('summarizeContainerTags on a MOV tagged as an iPhone tags it', () => {
     expect(summary).toMatchObject({
       found: true,
       camera: `${phoneClipTags.make} ${phoneClipTags.model}`,
-      dates: [{ label: 'Created (creation_time)', value: phoneClipTags.created }],
+      dates: [{ field: 'creation_time', value: phoneClipTags.created }],
       location: { latitude: phoneClipTags.latitude, longitude: phoneClipTags.longitude },
     });
     expect(summary.software).toEqual([phoneClipTags.software, expect.stringMatching(/^Lavf/)]);
+    expect(metadataInWords(summary, 'ja').dates[0].label).toBe('作成日時(creation_time)');
   });
 
   it('finds nothing in the brand tags every MP4 has', () => {

@@ -1,5 +1,5 @@
 import type { CurrentFile } from '../app/store';
-import { cameraName, labelled } from './metadata';
+import { cameraName, present } from './metadata';
 import type { GeoPosition, MetadataReading, MetadataSummary, Provenance } from './types';
 
 /** A tag's value under the first of `keys` the file has (MP4/MOV writers name the same thing differently). */
@@ -20,9 +20,9 @@ export function summarizeContainerTags(written: Record<string, string>): Metadat
   const make = tag(tags, 'com.apple.quicktime.make', 'make');
   const model = tag(tags, 'com.apple.quicktime.model', 'model');
   const android = tag(tags, 'com.android.version');
-  const dates = labelled([
-    { label: 'Created (creation_time)', value: tag(tags, 'creation_time') },
-    { label: 'Created (QuickTime creationdate)', value: tag(tags, 'com.apple.quicktime.creationdate') },
+  const dates = present([
+    { field: 'creation_time', value: tag(tags, 'creation_time') },
+    { field: 'com.apple.quicktime.creationdate', value: tag(tags, 'com.apple.quicktime.creationdate') },
   ]);
   const software = [tag(tags, 'com.apple.quicktime.software', 'software'), android && `Android ${android}`, tag(tags, 'encoder')];
   return {
@@ -30,9 +30,9 @@ export function summarizeContainerTags(written: Record<string, string>): Metadat
     software: [...new Set(software.filter((s): s is string => s !== null))],
     history: [],
     dates,
-    datesNote: null,
+    datesDisagree: null,
     sourceType: null,
-    credits: labelled([{ label: 'Artist', value: tag(tags, 'artist', 'com.apple.quicktime.author') }, { label: 'Copyright', value: tag(tags, 'copyright') }]),
+    credits: present([{ field: 'Artist', value: tag(tags, 'artist', 'com.apple.quicktime.author') }, { field: 'Copyright', value: tag(tags, 'copyright') }]),
     colourProfile: null,
     location: iso6709(tag(tags, 'com.apple.quicktime.location.iso6709', 'location')),
     unreadable: [],

@@ -1,9 +1,10 @@
 import type { Manifest, ManifestStore, ValidationStatus } from '@contentauth/c2pa-web';
+import { words, type Language, type ReadFailure } from '../i18n';
+import type { CredentialProblem } from '../i18n/notes';
 import { digitalSourceTypeCode } from './digital-source-type';
 
 export interface CredentialAction {
-  /** The C2PA action in words, e.g. "created", "edited". */
-  action: string;
+  /** The C2PA action, e.g. "c2pa.edited" (actionName says it). */
   code: string;
   softwareAgent: string | null;
   when: string | null;
@@ -14,8 +15,8 @@ export interface CredentialAction {
 export interface CredentialsSummary {
   /** trusted: valid and signed by a trusted signer; valid: valid, but the signer is not on a trust list; invalid: a check failed. */
   validation: 'trusted' | 'valid' | 'invalid';
-  /** What failed, in words (empty unless invalid). */
-  problems: string[];
+  /** What failed, each once: a known problem, or the C2PA status code of another (empty unless invalid). */
+  problems: (CredentialProblem | string)[];
   signer: string | null;
   issuer: string | null;
   /** The signing time from a time-stamp, when there is one. */
@@ -26,42 +27,33 @@ export interface CredentialsSummary {
   ai: 'generated' | 'edited' | null;
   /** Some action changed the picture's content (more than creating, opening or re-encoding it). */
   edited: boolean;
-  ingredients: { title: string; relationship: string }[];
+  ingredients: { title: string | null; relationship: string | null }[];
 }
 
 export type CredentialsReading =
   | { status: 'absent' }
   | { status: 'read'; summary: CredentialsSummary }
-  | { status: 'unsupported'; message: string }
-  | { status: 'failed'; message: string };
+  /** format: the file's MIME type ('' when unknown), which the reader does not take. */
+  | { status: 'unsupported'; format: string }
+  | { status: 'failed'; failure: ReadFailure };
 
-const actionWords: Record<string, string> = {
-  'c2pa.created': 'created',
-  'c2pa.opened': 'opened (an existing file)',
-  'c2pa.edited': 'edited',
-  'c2pa.placed': 'placed (another picture added into it)',
-  'c2pa.removed': 'removed (part of the picture)',
-  'c2pa.cropped': 'cropped',
-  'c2pa.resized': 'resized',
-  'c2pa.filtered': 'filtered',
-  'c2pa.drawing': 'drawn on',
-  'c2pa.color_adjustments': 'colours adjusted',
-  'c2pa.converted': 'converted to another format',
-  'c2pa.transcoded': 'transcoded',
-  'c2pa.published': 'published',
-};
+/** A C2PA action in words: "c2pa.edited" is "edited"; an action without words is shown as its code, less "c2pa.". */
+export function actionName(code: string, language: Language = 'en'): string {
+  const name = code.replace(/^c2pa\./, '');
+  return (code.startsWith('c2pa.') && words(language).provenance.credentialAction[name]) || name;
+}
 
 /** Actions that do not change what the picture shows. */
 const nonEditing = new Set(['c2pa.created', 'c2pa.opened', 'c2pa.published', 'c2pa.converted', 'c2pa.transcoded', 'c2pa.repackaged']);
 
-const problemWords: [RegExp, string][] = [
-  [/^assertion\.(dataHash|bmffHash|boxesHash|collectionHash)\.mismatch$/, 'the file was changed after it was signed (its hash does not match)'],
-  [/^claimSignature\.mismatch$/, 'the signature does not match the claim'],
-  [/^claimSignature\.missing$/, 'the claim is not signed'],
-  [/^signingCredential\.expired$/, "the signer's certificate had expired"],
-  [/^signingCredential\.revoked$/, "the signer's certificate was revoked"],
-  [/^signingCredential\.invalid$/, "the signer's certificate is not valid for signing"],
-  [/^assertion\.hashedURI\.mismatch$/, 'a part of the manifest was changed after it was signed'],
+const problemCodes: [RegExp, CredentialProblem][] = [
+  [/^assertion\.(dataHash|bmffHash|boxesHash|collectionHash)\.mismatch$/, 'changedAfterSigning'],
+  [/^claimSignature\.mismatch$/, 'signatureMismatch'],
+  [/^claimSignature\.missing$/, 'unsigned'],
+  [/^signingCredential\.expired$/, 'certificateExpired'],
+  [/^signingCredential\.revoked$/, 'certificateRevoked'],
+  [/^signingCredential\.invalid$/, 'certificateInvalid'],
+  [/^assertion\.hashedURI\.mismatch$/, 'manifestChanged'],
 ];
 
 const untrusted = 'signingCredential.untrusted';
@@ -72,8 +64,13 @@ function failures(store: ManifestStore): ValidationStatus[] {
   return store.validation_results?.activeManifest?.failure ?? (store.validation_status ?? []).filter((s) => s.success !== true);
 }
 
-function describeProblem(code: string): string {
-  return problemWords.find(([pattern]) => pattern.test(code))?.[1] ?? code;
+function problemOf(code: string): CredentialProblem | string {
+  return problemCodes.find(([pattern]) => pattern.test(code))?.[1] ?? code;
+}
+
+/** A problem in words; a C2PA status code without words is shown as it is. */
+export function problemText(problem: CredentialProblem | string, language: Language = 'en'): string {
+  return (words(language).provenance.credentialProblem as Record<string, string>)[problem] ?? problem;
 }
 
 function manifestActions(manifest: Manifest): CredentialAction[] {
@@ -89,7 +86,6 @@ function manifestActions(manifest: Manifest): CredentialAction[] {
       const agent = entry.softwareAgent;
       const source = text(entry.digitalSourceType);
       return [{
-        action: actionWords[code] ?? code.replace(/^c2pa\./, ''),
         code,
         softwareAgent: text(agent) ?? text((agent as { name?: unknown } | null)?.name),
         when: text(entry.when),
@@ -109,7 +105,7 @@ function aiClaim(actions: CredentialAction[]): CredentialsSummary['ai'] {
 export function summarizeCredentials(store: ManifestStore): CredentialsSummary {
   const manifest = (store.active_manifest && store.manifests?.[store.active_manifest]) || {};
   const failed = failures(store);
-  const problems = failed.filter((s) => s.code !== untrusted).map((s) => describeProblem(s.code));
+  const problems = failed.filter((s) => s.code !== untrusted).map((s) => problemOf(s.code));
   const actions = manifestActions(manifest);
   const signature = manifest.signature_info;
   return {
@@ -122,7 +118,7 @@ export function summarizeCredentials(store: ManifestStore): CredentialsSummary {
     actions,
     ai: aiClaim(actions),
     edited: actions.some((a) => !nonEditing.has(a.code)),
-    ingredients: (manifest.ingredients ?? []).map((i) => ({ title: text(i.title) ?? 'untitled', relationship: i.relationship ?? 'unknown' })),
+    ingredients: (manifest.ingredients ?? []).map((i) => ({ title: text(i.title), relationship: text(i.relationship) })),
   };
 }
 
@@ -132,25 +128,18 @@ export interface CredentialsHeadline {
   outweighsFaces: boolean;
 }
 
-/** The line the verdict's summary carries about a file's content credentials. */
-export function credentialsHeadline(summary: CredentialsSummary): CredentialsHeadline {
-  const signedBy = summary.signer ? `signed by ${summary.signer}` : 'signed';
+/** The line the verdict's summary carries about a file's content credentials, in `language`. */
+export function credentialsHeadline(summary: CredentialsSummary, language: Language = 'en'): CredentialsHeadline {
+  const say = words(language).provenance;
   if (summary.validation === 'invalid') {
-    return {
-      text: `The file's content credentials do not validate (${summary.problems.join('; ')}): what they say cannot be relied on.`,
-      outweighsFaces: false,
-    };
+    return { text: say.headlineInvalid(summary.problems.map((p) => problemText(p, language))), outweighsFaces: false };
   }
   const trusted = summary.validation === 'trusted';
-  const edits = summary.actions.filter((a) => !nonEditing.has(a.code)).map((a) => a.action);
-  const claim = summary.ai === 'generated' ? 'the credentials say this was generated by AI'
-    : summary.ai === 'edited' ? 'the credentials say this was edited with generative AI'
-      : summary.edited ? `the credentials record edits (${[...new Set(edits)].join(', ')})`
-        : `the file has valid content credentials (${summary.actions.map((a) => a.action).join(', ') || 'no actions recorded'})`;
-  const sentence = claim.charAt(0).toUpperCase() + claim.slice(1);
-  if (trusted && (summary.ai || summary.edited)) {
-    return { text: `${sentence}, ${signedBy}, a trusted signer: this outweighs the face models' score.`, outweighsFaces: true };
-  }
-  const trust = trusted ? 'a trusted signer' : 'a signer on no trust list this app knows, so who made the claim is not vouched for';
-  return { text: `${sentence}, ${signedBy}: ${trust}.`, outweighsFaces: false };
+  const named = (actions: CredentialAction[]) => [...new Set(actions.map((a) => actionName(a.code, language)))];
+  const claim = summary.ai === 'generated' ? say.claimGenerated
+    : summary.ai === 'edited' ? say.claimEditedWithAi
+      : summary.edited ? say.claimEdits(named(summary.actions.filter((a) => !nonEditing.has(a.code))))
+        : say.claimValid(summary.actions.map((a) => actionName(a.code, language)));
+  const outweighsFaces = trusted && (summary.ai !== null || summary.edited);
+  return { text: say.headline({ claim, signer: summary.signer, trusted, outweighsFaces }), outweighsFaces };
 }

@@ -13,7 +13,7 @@ describe('fingerprint', () => {
       bytes: bytes.length,
       type: 'image/jpeg',
       jpegQuality: expect.any(Number),
-      note: null,
+      notHashed: null,
     });
     // ffmpeg's -q:v 3 is a high quality.
     expect(result.jpegQuality).toBeGreaterThan(80);

@@ -11,7 +11,7 @@ export async function fingerprint(file: Blob): Promise<Fingerprint> {
   const jpegQuality = estimateJpegQuality(new Uint8Array(await file.slice(0, 1 << 16).arrayBuffer()));
   const base = { bytes: file.size, type: file.type, jpegQuality };
   if (file.size > maxHashedBytes) {
-    return { ...base, sha256: null, note: `Not hashed: the file is over ${maxHashedBytes / 1024 / 1024} MiB, and the browser hashes a file whole, in memory.` };
+    return { ...base, sha256: null, notHashed: { id: 'tooLarge', maxMebibytes: maxHashedBytes / 1024 / 1024 } };
   }
-  return { ...base, sha256: hex(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())), note: null };
+  return { ...base, sha256: hex(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())), notHashed: null };
 }

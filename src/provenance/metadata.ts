@@ -1,6 +1,6 @@
 import { Exifr } from 'exifr';
-import { describeDigitalSourceType, digitalSourceTypeCode } from './digital-source-type';
-import type { EditEvent, GeoPosition, LabelledValue, MetadataReading, MetadataSummary } from './types';
+import { digitalSourceTypeCode } from './digital-source-type';
+import type { EditEvent, FieldValue, GeoPosition, MetadataReading, MetadataSummary } from './types';
 
 /**
  * Metadata lives at the start of the formats exifr reads (JPEG's APP segments, PNG's chunks
@@ -38,9 +38,9 @@ export async function readMetadata(bytes: Uint8Array): Promise<MetadataWithThumb
     raw = (await exifr.parse()) ?? {};
   } catch (error) {
     if (messageOf(error) === 'Unknown file format') {
-      return { reading: { status: 'unsupported', message: 'No metadata reader for this format: EXIF, XMP and IPTC are read from JPEG, PNG, TIFF, HEIC and AVIF files.' }, thumbnail: null };
+      return { reading: { status: 'unsupported', reason: 'format' }, thumbnail: null };
     }
-    return { reading: { status: 'failed', message: `the file's metadata is malformed (${clip(messageOf(error))})` }, thumbnail: null };
+    return { reading: { status: 'failed', failure: { id: 'metadataMalformed', detail: clip(messageOf(error)) } }, thumbnail: null };
   }
   const block = (name: string) => record(raw[name]);
   // Only when the thumbnail's directory was read: on a damaged one exifr can return stray bytes.
@@ -95,25 +95,11 @@ function secondsSinceEpoch(readable: string): number | null {
   return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) / 1000 : null;
 }
 
-function describeSpan(seconds: number): string {
-  const units: [number, string][] = [[86_400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
-  const [size, unit] = units.find(([s]) => seconds >= s) ?? units[units.length - 1];
-  const count = Math.round(seconds / size);
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
-function datesNote(taken: string | null, modified: string | null, distinct: number): string | null {
+function datesDisagree(taken: string | null, modified: string | null, distinct: number): MetadataSummary['datesDisagree'] {
   if (distinct < 2) return null;
   const from = taken ? secondsSinceEpoch(taken) : null;
   const to = modified ? secondsSinceEpoch(modified) : null;
-  const span = from !== null && to !== null && to > from ? ` it was last modified ${describeSpan(to - from)} after it was taken.` : '';
-  return `These dates disagree:${span || ' they do not name the same moment.'} Saving the file again in an editor changes the modification date: it fits an edit, and also a plain re-save. Any of these fields can be rewritten by anyone.`;
-}
-
-function sourceType(value: string | null): string | null {
-  if (!value) return null;
-  const code = digitalSourceTypeCode(value);
-  return `${describeDigitalSourceType(code)} (the file's own IPTC digital source type "${code}")`;
+  return { modifiedAfterSeconds: from !== null && to !== null && to > from ? to - from : null };
 }
 
 function position(gps: Record<string, unknown>): GeoPosition | null {
@@ -124,9 +110,9 @@ function position(gps: Record<string, unknown>): GeoPosition | null {
     : null;
 }
 
-/** The pairs that have a value. */
-export const labelled = (pairs: { label: string; value: string | null }[]): LabelledValue[] =>
-  pairs.flatMap(({ label, value }) => (value ? [{ label, value }] : []));
+/** The fields that have a value. */
+export const present = <Field extends string>(pairs: { field: Field; value: string | null }[]): FieldValue<Field>[] =>
+  pairs.flatMap(({ field, value }) => (value ? [{ field, value }] : []));
 
 const maxErrors = 5;
 
@@ -139,18 +125,19 @@ export function summarizeMetadata(raw: RawMetadata): MetadataSummary {
   const taken = text(exif.DateTimeOriginal);
   const digitized = text(exif.CreateDate);
   const modified = text(ifd0.ModifyDate);
-  const dates = labelled([
-    { label: 'Taken (DateTimeOriginal)', value: taken && readableDate(taken) },
-    { label: 'Digitised (CreateDate)', value: digitized && readableDate(digitized) },
-    { label: 'Modified (ModifyDate)', value: modified && readableDate(modified) },
+  const dates = present([
+    { field: 'DateTimeOriginal', value: taken && readableDate(taken) },
+    { field: 'CreateDate', value: digitized && readableDate(digitized) },
+    { field: 'ModifyDate', value: modified && readableDate(modified) },
   ]);
-  const credits = labelled([
-    { label: 'Artist', value: text(ifd0.Artist) },
-    { label: 'Copyright', value: text(ifd0.Copyright) ?? text(iptc.CopyrightNotice) },
-    { label: 'By-line (IPTC)', value: text(iptc.Byline) },
-    { label: 'Credit (IPTC)', value: text(iptc.Credit) },
-    { label: 'Source (IPTC)', value: text(iptc.Source) },
+  const credits = present([
+    { field: 'Artist', value: text(ifd0.Artist) },
+    { field: 'Copyright', value: text(ifd0.Copyright) ?? text(iptc.CopyrightNotice) },
+    { field: 'Byline', value: text(iptc.Byline) },
+    { field: 'Credit', value: text(iptc.Credit) },
+    { field: 'Source', value: text(iptc.Source) },
   ]);
+  const declaredSource = text(record(raw.Iptc4xmpExt).DigitalSourceType);
   const program = text(iptc.OriginatingProgram);
   const programVersion = text(iptc.ProgramVersion);
   const errors = (Array.isArray(raw.errors) ? raw.errors : []).slice(0, maxErrors);
@@ -163,12 +150,12 @@ export function summarizeMetadata(raw: RawMetadata): MetadataSummary {
     ]),
     history: editHistory(record(raw.xmpMM).History),
     dates,
-    datesNote: datesNote(taken && readableDate(taken), modified && readableDate(modified), new Set(dates.map((d) => d.value)).size),
-    sourceType: sourceType(text(record(raw.Iptc4xmpExt).DigitalSourceType)),
+    datesDisagree: datesDisagree(taken && readableDate(taken), modified && readableDate(modified), new Set(dates.map((d) => d.value)).size),
+    sourceType: declaredSource && digitalSourceTypeCode(declaredSource),
     credits,
     colourProfile: text(record(raw.icc).ProfileDescription),
     location: position(record(raw.gps)),
-    unreadable: errors.map((e) => `Part of the metadata could not be read (${clip(messageOf(e))}): it is damaged, or was written to confuse a reader.`),
+    unreadable: errors.map((e) => clip(messageOf(e))),
     found: blocks.length > 0,
   };
 }

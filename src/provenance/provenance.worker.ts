@@ -40,7 +40,7 @@ const api = {
    * own worker runs it). The SDK is started once per worker: compiling its wasm takes 0.3 s a file.
    */
   async readCredentials(file: Blob, format: string): Promise<CredentialsReading> {
-    if (!isSupportedReaderFormat(format)) return { status: 'unsupported', message: `No content credentials reader for ${format || 'a file of unknown type'}.` };
+    if (!isSupportedReaderFormat(format)) return { status: 'unsupported', format };
     const c2pa = await (credentialsReader ??= createC2pa({ wasmSrc: new URL(c2paWasmPath, self.location.href).href }));
     try {
       const reader = await c2pa.reader.fromBlob(format, file);
@@ -51,7 +51,7 @@ const api = {
         await reader.free();
       }
     } catch (error) {
-      return { status: 'failed', message: `the content credentials are malformed (${String(error instanceof Error ? error.message : error).split('\n')[0].slice(0, 200)})` };
+      return { status: 'failed', failure: { id: 'credentialsMalformed', detail: String(error instanceof Error ? error.message : error).split('\n')[0].slice(0, 200) } };
     }
   },
 

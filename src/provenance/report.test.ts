@@ -28,6 +28,19 @@ describe('provenanceReport', () => {
     expect(report.thumbnail).toEqual({ differsFromImage: true, difference: 40, bytes: expect.any(Number) });
   });
 
+  it('says its labels and sentences in the language asked for, keeping the keys', async () => {
+    const provenance = await provenanceOfExifFixture();
+    const report = JSON.parse(JSON.stringify(provenanceReport(photo(provenance, false), 'ja')));
+    expect(report.metadata.dates[0]).toEqual({ label: '撮影日時(DateTimeOriginal)', value: '2024-03-01 09:15:42' });
+    expect(report.metadata.datesNote).toMatch(/^これらの日時は一致しません。/);
+    const unread = { ...provenance, metadata: { status: 'failed', failure: { id: 'timeUp', seconds: 10 } }, credentials: { status: 'unsupported', format: 'image/gif' } } as Provenance;
+    expect(provenanceReport(photo(unread, false), 'ja')).toMatchObject({
+      metadata: { status: 'failed', message: '読み取りに10秒以上かかったため中止しました(ファイルの形式が正しくない可能性があります)' },
+      credentials: { status: 'unsupported', message: 'image/gifのコンテンツ認証情報は読めません。' },
+    });
+    expect(provenanceReport(photo(unread, false))).toMatchObject({ metadata: { message: expect.stringMatching(/^reading it took longer than 10 s/) } });
+  });
+
   it('holds the GPS position back until the user has chosen to see it', async () => {
     const provenance = await provenanceOfExifFixture();
     const hidden = JSON.parse(JSON.stringify(provenanceReport(photo(provenance, false))));

@@ -1,3 +1,4 @@
+import type { CreditField, DateField, ReadFailure } from '../i18n/notes';
 import type { CredentialsReading } from './credentials';
 
 /** What the file itself is, for a report to cite. */
@@ -9,11 +10,15 @@ export interface Fingerprint {
   type: string;
   /** Estimated from the quantisation tables; null when the file is not a JPEG. */
   jpegQuality: number | null;
-  note: string | null;
+  /** Why there is no sha256. */
+  notHashed: NotHashed | null;
 }
 
-export interface LabelledValue {
-  label: string;
+export type NotHashed = { id: 'tooLarge'; maxMebibytes: number } | { id: 'failed'; failure: ReadFailure };
+
+/** A field's value, named by the field (the page names it in the reader's language). */
+export interface FieldValue<Field extends string> {
+  field: Field;
   value: string;
 }
 
@@ -36,15 +41,15 @@ export interface MetadataSummary {
   /** Programs the file names as having made or saved it, each once. */
   software: string[];
   history: EditEvent[];
-  dates: LabelledValue[];
-  /** Set when the dates disagree, with what that can mean. */
-  datesNote: string | null;
-  /** The IPTC digital source type, in words, when the file declares one (e.g. made by AI). */
+  dates: FieldValue<DateField>[];
+  /** Set when the dates disagree; modifiedAfterSeconds: how long after it was taken it was modified, when that is known. */
+  datesDisagree: { modifiedAfterSeconds: number | null } | null;
+  /** The IPTC digital source type's code, when the file declares one (e.g. trainedAlgorithmicMedia: made by AI). */
   sourceType: string | null;
-  credits: LabelledValue[];
+  credits: FieldValue<CreditField>[];
   colourProfile: string | null;
   location: GeoPosition | null;
-  /** Blocks that were present but could not be read, each said as a sentence. */
+  /** Blocks that were present but could not be read: the reader's message for each. */
   unreadable: string[];
   /** False when the file carries no EXIF, XMP or IPTC field at all (a colour profile does not count). */
   found: boolean;
@@ -52,10 +57,10 @@ export interface MetadataSummary {
 
 export type MetadataReading =
   | { status: 'read'; summary: MetadataSummary }
-  /** No reader for this format or container: nothing is known either way. */
-  | { status: 'unsupported'; message: string }
+  /** No reader for this format, or a video not yet probed (its container's tags are read then): nothing is known either way. */
+  | { status: 'unsupported'; reason: 'format' | 'videoNotYet' }
   /** The reader failed on the file or ran out of time. */
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; failure: ReadFailure };
 
 /** The EXIF thumbnail, compared with the picture itself. */
 export interface ThumbnailCheck {

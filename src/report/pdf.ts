@@ -22,7 +22,7 @@ import { bandMeaning, evidenceLabel, formatProbability, statusBand, type Evidenc
 import { forgeryKindText } from '../pipeline/forgery-kind';
 import { credentialsHeadline } from '../provenance/credentials';
 import type { ProvenanceReport } from '../provenance/report';
-import { actionText, formatBytes, signerText, validationText, videoStreamText } from '../provenance/wording';
+import { describeAction, formatBytes, signerText, validationText, videoStreamText } from '../provenance/wording';
 import { trackNotes, trackRuns, trackScoreExplanation, type TrackPoint } from '../video/aggregate';
 import { describeSampling } from '../video/sampling';
 import { highestFrame, personAt } from './moments';
@@ -314,7 +314,7 @@ function verdictSection(w: Writer, report: AnalysisReport) {
   if ('summary' in report) w.paragraph(report.summary, { after: 3 });
   if ('error' in report && report.error) w.paragraph(say.pdf.couldNotAnalyse(report.error), { after: 3 });
   const credentials = report.provenance?.credentials;
-  if (credentials?.status === 'read') w.paragraph(credentialsHeadline(credentials.summary).text, { after: 3 });
+  if (credentials?.status === 'read') w.paragraph(credentialsHeadline(credentials.summary, language).text, { after: 3 });
   if ('notes' in report) for (const note of report.notes) w.paragraph(note, { colour: muted, after: 3 });
   w.bandMark(band, top, page);
   w.paragraph(say.pdf.reportStatus(report.status), { size: 8, colour: muted });
@@ -550,10 +550,10 @@ function provenanceSection(w: Writer, provenance: ProvenanceReport | null, isVid
   else if (credentials.status === 'failed') w.paragraph(said.credentialsFailed(credentials.message));
   else {
     const { summary } = credentials;
-    const rows: [string, string][] = [[said.validation, validationText(summary)], [said.signedBy, signerText(summary)], [said.signedAt, summary.signedAt ?? said.noTimeStamp]];
+    const rows: [string, string][] = [[said.validation, validationText(summary, w.language)], [said.signedBy, signerText(summary, w.language)], [said.signedAt, summary.signedAt ?? said.noTimeStamp]];
     if (summary.claimGenerator) rows.push([said.madeWith, summary.claimGenerator]);
-    rows.push([said.actions, summary.actions.length ? summary.actions.map((action) => actionText(action)).join('\n') : said.noneRecorded]);
-    if (summary.ingredients.length) rows.push([said.ingredients, summary.ingredients.map((i) => `${i.title} (${i.relationship})`).join('; ')]);
+    rows.push([said.actions, summary.actions.length ? summary.actions.map((action) => describeAction(action, w.language)).join('\n') : said.noneRecorded]);
+    if (summary.ingredients.length) rows.push([said.ingredients, summary.ingredients.map((i) => said.ingredient(i.title, i.relationship)).join('; ')]);
     w.facts(rows);
   }
   w.heading(isVideo ? said.containerTags : said.metadata, 2);

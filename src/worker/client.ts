@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { EngineStop } from '../i18n';
 import type { ImageAnalysis } from '../pipeline/analysis';
 import type { BackendPreference } from '../pipeline/onnx-model';
 import type { AnalyzerApi, CropExport } from './analyzer.worker';
@@ -16,8 +17,12 @@ const pingIntervalMs = 3000;
 const silentLimitMs = 20_000;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The analysis engine died or stopped answering, and was restarted; `stop` says which (engineStopText says it). */
 export class WorkerCrashedError extends Error {
   override name = 'WorkerCrashedError';
+  constructor(readonly stop: EngineStop) {
+    super(stop.id === 'silent' ? 'the analysis engine stopped responding' : `the analysis engine stopped${stop.detail ? ` (${stop.detail})` : ''}`);
+  }
 }
 
 interface Connection {
@@ -42,7 +47,7 @@ export class AnalyzerClient {
       worker.addEventListener('error', (event) => {
         event.preventDefault();
         this.terminate(worker);
-        reject(new WorkerCrashedError(`The analysis engine stopped unexpectedly${event.message ? ` (${event.message})` : ''}. It has been restarted.`));
+        reject(new WorkerCrashedError({ id: 'crashed', detail: event.message || null }));
       });
     });
     crashed.catch(() => undefined);
@@ -83,7 +88,7 @@ export class AnalyzerClient {
         if (stop.aborted) return;
         if (!answered) {
           this.terminate(worker);
-          reject(new WorkerCrashedError('The analysis engine stopped responding. It has been restarted.'));
+          reject(new WorkerCrashedError({ id: 'silent' }));
           return;
         }
         timer = setTimeout(check, pingIntervalMs);
