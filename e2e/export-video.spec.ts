@@ -112,6 +112,27 @@ test('every frame analysed: the MP4 decodes, has the source\'s duration, frames 
   expectBoxDrawn(path, clip.path, report, 30, fps, 1.5 / fps, 'export-every-frame.png');
 });
 
+test.describe('in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('the legend and labels are drawn in the app\'s own Noto Sans JP, which the export worker loads (a machine may have no Japanese font)', async ({ page }) => {
+    test.setTimeout(300_000);
+    const fonts: string[] = [];
+    page.on('request', (request) => {
+      if (/\/vendor\/fonts\/noto-sans-jp-(regular|bold)\.ttf$/.test(request.url())) fonts.push(request.url().split('/').pop()!);
+    });
+    await page.goto('/');
+    const clip = astronautClip();
+    await pick(page, clip.path);
+    await expect(page.getByTestId('summary')).toContainText('1人を追跡しました', { timeout: 120_000 });
+    expect(fonts).toEqual([]);
+    const path = await exportVideo(page, 'astronaut-ja.mp4');
+    expect(fonts.sort()).toEqual(['noto-sans-jp-bold.ttf', 'noto-sans-jp-regular.ttf']);
+    expectSameVideo(probe(path), probe(clip.path), 15);
+    savePng(path, 30, 'export-ja.png');
+  });
+});
+
 test('sampled analysis: frames between two analysed ones carry the last analysed box', async ({ page }) => {
   test.setTimeout(300_000);
   const fps = 15;

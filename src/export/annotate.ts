@@ -7,6 +7,7 @@ import { isAssessable } from '../pipeline/analysis';
 import { evidenceBands, evidenceThreshold, formatProbability } from '../pipeline/evidence';
 import { frameAt } from '../video/frame-lookup';
 import type { AnalysedFrame, VideoFace } from '../video/types';
+import { legendFont } from './legend-font';
 import type { ExportRequest } from './types';
 
 type Context = OffscreenCanvasRenderingContext2D;
@@ -20,7 +21,7 @@ function drawFace(context: Context, face: VideoFace, lineWidth: number, request:
   context.strokeRect(x, y, width, height);
   context.setLineDash([]);
   const size = Math.round(Math.max(14, height / 6));
-  context.font = `700 ${size}px sans-serif`;
+  context.font = legendFont(700, size);
   context.textBaseline = 'bottom';
   // Above the box, or inside it when the box touches the top of the frame.
   const textY = y - size * 0.3 >= size ? y - size * 0.3 : y + size * 1.1;
@@ -72,12 +73,12 @@ function drawLegend(width: number, height: number, request: ExportRequest, after
   context.textBaseline = 'top';
   let y = pad;
   for (const line of lines) {
-    context.font = `${line.weight ?? 400} ${size}px sans-serif`;
+    context.font = legendFont(line.weight ?? 400, size);
     context.fillStyle = line.colour;
     context.fillText(line.text, pad, y, canvas.width - 2 * pad);
     y += size * 1.4;
   }
-  context.font = `${size}px sans-serif`;
+  context.font = legendFont(400, size);
   // One swatch per evidence band, then the heatmap's colour scale.
   let x = pad;
   evidenceBands.forEach(({ band }, i) => {

@@ -5,6 +5,7 @@ import { UnsupportedInputError } from '../pipeline/decode';
 import { assetUrl, vendorAssets } from '../pipeline/engine-assets';
 import { FfmpegVideoSource } from '../video/video-source';
 import { frameAnnotator } from './annotate';
+import { loadLegendFont } from './legend-font';
 import { blobSink } from './blob-sink';
 import type { ExportRequest } from './types';
 
@@ -93,6 +94,7 @@ async function exportAnnotatedVideo(file: File, request: ExportRequest, onProgre
   if (!(await canEncodeVideo('avc', { width: request.width, height: request.height }))) {
     return { id: 'noEncoder' };
   }
+  if (request.language === 'ja') await loadLegendFont();
   let reported = 0;
   const report = (fraction: number) => {
     if (performance.now() - reported < progressInterval) return;

@@ -5,7 +5,7 @@ import type { Fonts } from './pdf';
 export type ReportFontWeight = 'regular' | 'bold';
 
 /** The bytes of a Noto Sans JP subset the app serves (scripts/lib/report-fonts.mjs writes them). */
-export type ReportFontFile = (weight: ReportFontWeight) => Promise<Uint8Array>;
+export type ReportFontFile = (weight: ReportFontWeight) => Promise<Uint8Array<ArrayBuffer>>;
 
 /** The report's Japanese font is not in this browser and cannot be fetched (offline before it was ever downloaded). */
 export class ReportFontMissingError extends Error {
