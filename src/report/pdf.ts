@@ -364,13 +364,13 @@ function subjectBlock(w: Writer, subject: Subject): { height: number; draw: () =
   return { height, draw };
 }
 
-const legendHeight = 16;
+const heatLegendHeight = 16;
 
 /** A section of faces or people: its heading and heatmap legend kept on the page of its first block. */
 async function subjectsSection(w: Writer, heading: string, subjects: Subject[], empty: string) {
   const blocks = subjects.map((subject) => subjectBlock(w, subject));
   const withHeat = subjects.some((subject) => subject.pictures?.heat);
-  w.heading(heading, 1, (withHeat ? legendHeight : 0) + (blocks[0]?.height ?? 20));
+  w.heading(heading, 1, (withHeat ? heatLegendHeight : 0) + (blocks[0]?.height ?? 20));
   if (withHeat) heatLegend(w);
   if (subjects.length === 0) w.paragraph(empty);
   for (const block of blocks) await block.draw();
@@ -624,13 +624,13 @@ function modelsSection(w: Writer, report: AnalysisReport) {
 function heatLegend(w: Writer) {
   const steps = 40;
   const width = 120;
-  w.room(legendHeight + 2);
+  w.room(heatLegendHeight + 2);
   for (let i = 0; i < steps; i++) {
     const [r, g, b] = colormap(i / (steps - 1));
     w.page.drawRectangle({ x: margin + (i * width) / steps, y: w.y - 8, width: width / steps + 0.3, height: 8, color: rgb(r / 255, g / 255, b / 255) });
   }
   w.lines(w.wrap(w.say.pdf.heatLegend, contentWidth - width - 8, { size: 7.5 }), margin + width + 8, w.y, { size: 7.5, colour: muted });
-  w.y -= legendHeight;
+  w.y -= heatLegendHeight;
 }
 
 function partialNotice(w: Writer, report: VideoReport) {
