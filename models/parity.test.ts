@@ -12,7 +12,7 @@ import manifest from './manifest.json';
 
 /** Float arithmetic in another order (WASM SIMD kernels against PyTorch's): under 1e-6 when written. */
 const probabilityTolerance = 1e-4;
-/** ...and for mask pixels (mean absolute difference well below it). */
+/** ...and for mask and heat pixels (mean absolute difference well below it). */
 const maskTolerance = 1e-3;
 
 interface Reference {
@@ -20,6 +20,7 @@ interface Reference {
   probability: number[];
   mask?: number[][];
   kind?: number[];
+  heat?: number[][];
 }
 
 const here = import.meta.dirname;
@@ -41,12 +42,14 @@ describe.each(appModels)('%s int8 ONNX vs PyTorch', (name) => {
     const worst = Math.max(...probability.map((p, i) => Math.abs(p - reference.probability[i])));
     console.log(`${name}: max |probability difference| int8 ONNX (WASM) vs PyTorch = ${worst.toExponential(2)}`);
     probability.forEach((p, i) => expect(Math.abs(p - reference.probability[i]), reference.crops[i]).toBeLessThanOrEqual(probabilityTolerance));
-    if (reference.mask) {
-      const mask = outputs.mask.data as Float32Array;
+    for (const output of ['mask', 'heat'] as const) {
+      const expectedMaps = reference[output];
+      if (!expectedMaps) continue;
+      const actual = outputs[output].data as Float32Array;
       const plane = entry.maskSize! ** 2;
-      reference.mask.forEach((expected, i) => {
-        const diffs = expected.map((v, k) => Math.abs(v - mask[i * plane + k]));
-        expect(Math.max(...diffs)).toBeLessThanOrEqual(maskTolerance);
+      expectedMaps.forEach((expected, i) => {
+        const diffs = expected.map((v, k) => Math.abs(v - actual[i * plane + k]));
+        expect(Math.max(...diffs), `${output} of ${reference.crops[i]}`).toBeLessThanOrEqual(maskTolerance);
         expect(diffs.reduce((a, b) => a + b, 0) / diffs.length).toBeLessThanOrEqual(maskTolerance / 5);
       });
     }

@@ -14,6 +14,7 @@ import time
 import numpy as np
 import onnx
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 from .card import error_analysis, write_card
@@ -33,19 +34,46 @@ LABELS = {'meso4': 'MesoNet (Meso-4)', 'mesoinception4': 'MesoNet (MesoInception
           'mnv2-multitask-deep': 'MobileNetV2 multi-task net'}
 
 
+# Below this peak the multi-task net's mask has nothing to say about a face, and the heat is the classifier's own
+# evidence map; from it to a certain mask (peak 1) the evidence map fades out, so that a confident mask is drawn as it is.
+MASK_SAYS = 0.5
+
+
+def face_heat(mask: torch.Tensor, evidence: torch.Tensor) -> torch.Tensor:
+    """What the heatmap draws (N x 1 x 64 x 64, 0-1): the mask, and where the mask is unsure the evidence map (each
+    location's probability of manipulation, 16 x 16 scaled bilinearly to the mask's size)."""
+    evidence = F.interpolate(evidence, size=mask.shape[-2:], mode='bilinear', align_corners=False)
+    unsure = ((1 - mask.amax((2, 3), keepdim=True)) / (1 - MASK_SAYS)).clamp(0, 1)
+    return torch.maximum(mask, evidence * unsure)
+
+
 class Calibrated(nn.Module):
-    """What the app runs: probability = sigmoid(logit / T); multi-task nets also mask = sigmoid(mask logit),
-    and a net with a forgery-kind output kind = sigmoid(kind logit), the probability of a synthesised face."""
+    """What the app runs: probability = sigmoid(logit / T); multi-task nets also mask = sigmoid(mask logit), a net with
+    a forgery-kind output kind = sigmoid(kind logit), the probability of a synthesised face, and a net with a class
+    activation map the heat (face_heat, the map's logits calibrated as the probability is)."""
 
     def __init__(self, model: nn.Module, temperature: float):
         super().__init__()
         self.model, self.temperature = model, temperature
+        self.heat = hasattr(model, 'class_activation')
 
     def forward(self, image):
+        if self.heat:
+            logit, mask, *kind, evidence = self.model(image, evidence=True)
+            mask = torch.sigmoid(mask)
+            heat = face_heat(mask, torch.sigmoid(evidence / self.temperature))
+            return (torch.sigmoid(logit / self.temperature), mask) + tuple(torch.sigmoid(k) for k in kind) + (heat,)
         output = self.model(image)
         if isinstance(output, tuple):
             return (torch.sigmoid(output[0] / self.temperature),) + tuple(torch.sigmoid(o) for o in output[1:])
         return torch.sigmoid(output / self.temperature)
+
+    @property
+    def outputs(self) -> list:
+        """The ONNX graph's output names, in the order forward returns them."""
+        multitask = self.model.mask_size is not None
+        return (['probability'] + (['mask'] if multitask else []) + (['kind'] if getattr(self.model, 'kind', None) is not None else [])
+                + (['heat'] if self.heat else []))
 
 
 def sequential_conv_batch_norms(module: nn.Module) -> list:
@@ -114,8 +142,9 @@ def choose_threshold(scores: np.ndarray, labels: np.ndarray, eer_threshold: floa
     return round(eer_threshold, 4) if gain > 0.02 else 0.5
 
 
-def export_onnx(model: nn.Module, path, outputs: list) -> None:
-    torch.onnx.export(model, torch.rand(1, 3, INPUT_SIZE, INPUT_SIZE), str(path), opset_version=OPSET,
+def export_onnx(calibrated: Calibrated, path) -> None:
+    outputs = calibrated.outputs
+    torch.onnx.export(calibrated, torch.rand(1, 3, INPUT_SIZE, INPUT_SIZE), str(path), opset_version=OPSET,
                       input_names=['image'], output_names=outputs,
                       dynamic_axes={name: {0: 'N'} for name in ['image'] + outputs})
 
@@ -156,7 +185,6 @@ def main() -> None:
     model.load_state_dict(exported['model'])
     model.eval()
     multitask = model.mask_size is not None
-    outputs = ['probability'] + (['mask'] if multitask else []) + (['kind'] if getattr(model, 'kind', None) is not None else [])
     fused = fuse_batch_norms(copy.deepcopy(model))
 
     val_set, test_set = build_eval_set('val'), build_eval_set('test')
@@ -174,7 +202,7 @@ def main() -> None:
 
     fp32_path, int8_path = work / f'{args.name}.fp32.onnx', MODELS_DIR / f'{args.name}.onnx'
     calibrated = Calibrated(fused, temperature).eval()
-    export_onnx(calibrated, fp32_path, outputs)
+    export_onnx(calibrated, fp32_path)
     graph = onnx.load(str(fp32_path))
     onnx.checker.check_model(graph, full_check=True)
     quantized_weights = quantize_model(graph)

@@ -60,15 +60,23 @@ class MobileNetV2MultiTask(MobileNetV2Classifier):
         self.mask_out = nn.Conv2d(24, 1, 1)
         self.kind = nn.Sequential(nn.Dropout(0.3), nn.Linear(4 * width, 1)) if kind_head else None
 
-    def forward(self, x):
+    def forward(self, x, evidence: bool = False):
+        """(class logit, mask logit[, kind logit]); with `evidence`, the class activation map's logits last."""
         features, (stride4, stride8) = self.features(x * 2 - 1, taps=self.SKIPS)
         y = self.mix(features)
         pooled = torch.cat([y.mean((2, 3)), y.amax((2, 3))], 1)
         d2 = self.dec2(_up_cat(features, stride8))
         mask = self.mask_out(self.dec1(_up_cat(d2, stride4)))
-        if self.kind is None:
-            return self.classifier(pooled), mask
-        return self.classifier(pooled), mask, self.kind(pooled)
+        outputs = (self.classifier(pooled), mask) + (() if self.kind is None else (self.kind(pooled),))
+        return outputs + (self.class_activation(y),) if evidence else outputs
+
+    def class_activation(self, y):
+        """A class activation map (Zhou et al. 2016) at the pooled features' 16 x 16: at each location, the class logit
+        the face would get if every location looked like this one (the classifier on its features as both their mean
+        and their maximum). The same classifier weights, so the map costs a 1 x 1 product per location."""
+        n, channels, height, width = y.shape
+        located = y.permute(0, 2, 3, 1).reshape(n * height * width, channels)
+        return self.classifier(torch.cat([located, located], 1)).reshape(n, 1, height, width)
 
 
 class _ResidualSeparable(nn.Module):

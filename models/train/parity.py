@@ -21,7 +21,8 @@ import torch
 
 from .common import MODELS_DIR, WORK_DIR
 from .evaluate import load_published
-from .export import fuse_batch_norms, shift_mask_cut
+from .data import to_input
+from .export import Calibrated, fuse_batch_norms, shift_mask_cut
 from .metrics import probability
 from .quantize import dequantized_copy_
 from .train import build_model, predict
@@ -62,6 +63,11 @@ def main() -> None:
         reference['mask'] = [[round(float(v), 4) for v in m.ravel()] for m in masks]
     if kinds is not None:
         reference['kind'] = [round(float(p), 6) for p in kinds]
+    calibrated = Calibrated(model, entry['temperature']).eval()
+    if calibrated.heat:
+        with torch.no_grad():
+            heat = calibrated(to_input(torch.from_numpy(images.copy())))[-1][:, 0].numpy()
+        reference['heat'] = [[round(float(v), 4) for v in m.ravel()] for m in heat]
     (PARITY_DIR / f'{args.name}.json').write_text(json.dumps(reference))
     print(f'{args.name}: reference outputs for {len(files)} crops in {PARITY_DIR / (args.name + ".json")}')
 

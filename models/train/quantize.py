@@ -35,28 +35,33 @@ def _weight_axis(node) -> int:
 
 
 def quantize_model(model: onnx.ModelProto) -> list:
-    """Rewrites the graph in place; returns the float weights that were quantized (for checks)."""
+    """Rewrites the graph in place; returns the float weights that were quantized (for checks). A weight that several
+    nodes read (the classifier's, also run on each location for the evidence map) is quantized once and all of them
+    read its dequantized copy."""
     graph = model.graph
     initializers = {init.name: init for init in graph.initializer}
-    nodes, originals = [], []
+    quantized, originals = {}, []
     for node in graph.node:
         grouped = any(a.name == 'group' and a.i > 1 for a in node.attribute)
-        if node.op_type in ('Conv', 'Gemm') and node.input[1] in initializers and not grouped:
-            name = node.input[1]
+        name = node.input[1] if len(node.input) > 1 else None
+        if node.op_type in ('Conv', 'Gemm') and name in initializers and not grouped and name not in quantized:
             weight = numpy_helper.to_array(initializers[name])
             axis = _weight_axis(node)
             q, scale = quantize_per_channel(weight, axis)
-            graph.initializer.remove(initializers.pop(name))
+            graph.initializer.remove(initializers[name])
             graph.initializer.extend([numpy_helper.from_array(q, f'{name}_int8'),
                                       numpy_helper.from_array(scale, f'{name}_scale'),
                                       numpy_helper.from_array(np.zeros(len(scale), np.int8), f'{name}_zero_point')])
-            nodes.append(helper.make_node('DequantizeLinear', [f'{name}_int8', f'{name}_scale', f'{name}_zero_point'],
-                                          [f'{name}_dequantized'], name=f'{name}_DequantizeLinear', axis=axis))
-            node.input[1] = f'{name}_dequantized'
+            quantized[name] = helper.make_node('DequantizeLinear', [f'{name}_int8', f'{name}_scale', f'{name}_zero_point'],
+                                               [f'{name}_dequantized'], name=f'{name}_DequantizeLinear', axis=axis)
             originals.append(weight)
-        nodes.append(node)
+    nodes = list(graph.node)
+    for node in nodes:
+        for i, name in enumerate(node.input):
+            if name in quantized:
+                node.input[i] = f'{name}_dequantized'
     del graph.node[:]
-    graph.node.extend(nodes)
+    graph.node.extend(list(quantized.values()) + nodes)
     return originals
 
 
