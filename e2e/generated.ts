@@ -16,8 +16,10 @@ export const astronautFace = { cx: 224, cy: 132, rx: 38, ry: 50 };
 /**
  * A self-blended fake (Shiohara & Yamasaki 2022): the face region is replaced by a colour-shifted,
  * slightly enlarged copy of itself under a soft elliptical mask. Returns the image and its mask.
+ * `hardEdge`: only the inner face (0.65 of the face's ellipse) under a mask whose edge is a quarter as wide, a seam the
+ * app's net reads as strong evidence (0.998 in session 34; the soft whole-face blend reads 0.45, under the weak band).
  */
-export function selfBlendedAstronaut(): { imagePath: string; maskPath: string } {
+export function selfBlendedAstronaut({ hardEdge = false } = {}): { imagePath: string; maskPath: string } {
   mkdirSync(generatedDir, { recursive: true });
   const png = PNG.sync.read(readFileSync(astronautPath));
   const { width, height, data } = png;
@@ -30,8 +32,8 @@ export function selfBlendedAstronaut(): { imagePath: string; maskPath: string } 
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const k = (y * width + x) * 4;
-      const r = Math.hypot((x - cx) / rx, (y - cy) / ry);
-      const m = Math.min(1, Math.max(0, (1.1 - r) / 0.2));
+      const r = Math.hypot((x - cx) / rx, (y - cy) / ry) / (hardEdge ? 0.65 : 1);
+      const m = Math.min(1, Math.max(0, (1.1 - r) / (hardEdge ? 0.05 : 0.2)));
       const sx = Math.round(cx + (x - cx) / zoom);
       const sy = Math.round(cy + (y - cy) / zoom);
       const s = (sy * width + sx) * 4;
@@ -42,8 +44,9 @@ export function selfBlendedAstronaut(): { imagePath: string; maskPath: string } 
       mask.data.set([v, v, v, 255], k);
     }
   }
-  const imagePath = join(generatedDir, 'astronaut_selfblend.png');
-  const maskPath = join(generatedDir, 'astronaut_selfblend_mask.png');
+  const stem = hardEdge ? 'astronaut_selfblend_hard' : 'astronaut_selfblend';
+  const imagePath = join(generatedDir, `${stem}.png`);
+  const maskPath = join(generatedDir, `${stem}_mask.png`);
   writeFileSync(imagePath, PNG.sync.write(out));
   writeFileSync(maskPath, PNG.sync.write(mask));
   return { imagePath, maskPath };

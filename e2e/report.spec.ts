@@ -5,10 +5,13 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { PageSizes, PDFDocument } from '@cantoo/pdf-lib';
-import { astronautClip, astronautPath, groupPhoto } from './generated';
+import { evidenceBand } from '../src/pipeline/evidence';
+import { astronautClip, astronautPath, groupPhoto, selfBlendedAstronaut } from './generated';
 import { cancelVideoAfter, compareWith, openControlled, pick } from './app-page';
 
 const reports = join('test-results', 'report');
+/** Whether a face card's probability (null: too small to assess) comes with heat: from the weak band up, as on screen. */
+const hasHeat = (shown: string | null) => shown !== null && evidenceBand(Number(shown)) !== 'none';
 const screenshots = join('test-results', 'screenshots');
 
 /** Clicks "Download report (PDF)", keeps the file under test-results/report/ and reads it. */
@@ -64,14 +67,29 @@ test('photo: the PDF has the file, the verdict, one section per face with its pi
   // One section per face, each with the probability the screen shows.
   expect(pdf.text.match(/Face \d+: /g)).toHaveLength(probabilities.length);
   probabilities.forEach((p, i) => expect(pdf.text).toContain(`Face ${i + 1}: ${p}`));
-  // Each face's crop and heatmap.
-  expect(pdf.images).toBe(2 * probabilities.length);
+  // Each face's crop; the astronaut scores under the weak band, so, as on screen, no heatmap.
+  expect(probabilities.some(hasHeat)).toBe(false);
+  expect(pdf.images).toBe(probabilities.length);
+  expect(pdf.text).not.toContain('Heatmap over it');
   expect(pdf.text).toContain('Provenance');
   expect(pdf.text).toContain('Limits of this method');
   expect(pdf.text).toContain('A low score does not prove a file authentic.');
   expect(pdf.text).not.toContain('Partial results');
   rasterise(pdf.path, 'report-image-page1');
   rasterise(pdf.path, 'report-image-page2', 2);
+});
+
+test('a face with evidence has its heatmap beside its crop, under the legend that says what heat means', async ({ page }) => {
+  await page.goto('/');
+  await pick(page, selfBlendedAstronaut({ hardEdge: true }).imagePath);
+  await expect(page.getByTestId('summary')).toContainText('1 face found');
+  expect(hasHeat(await page.getByTestId('face-probability').textContent())).toBe(true);
+  const pdf = await downloadPdf(page, 'selfblend-heat.pdf');
+  expect(pdf.images).toBe(2);
+  expect(pdf.text).toContain('Heatmap over it');
+  expect(pdf.text).toContain('where the models see evidence');
+  expect(pdf.text).toContain('No heat is not evidence of authenticity.');
+  rasterise(pdf.path, 'report-selfblend-heat');
 });
 
 test('a group photo with a Japanese file name, compared with its original: one section per face, the comparison, the name kept in the title', async ({ page }) => {
@@ -96,8 +114,8 @@ test('a group photo with a Japanese file name, compared with its original: one s
   shown.forEach((p, i) => expect(pdf.text).toContain(`Face ${i + 1}: ${p ?? 'too small to assess'}`));
   expect(pdf.text).toContain('Comparison with an original');
   expect(pdf.text).toContain(`with ${basename(group.path)}, aligned`);
-  // Each face's crop and heatmap (a face too small to assess has no heatmap), and the difference map.
-  expect(pdf.images).toBe(2 * shown.filter((p) => p !== null).length + shown.filter((p) => p === null).length + 1);
+  // Each face's crop, its heatmap from the weak band up (a face too small to assess has none), and the difference map.
+  expect(pdf.images).toBe(shown.length + shown.filter(hasHeat).length + 1);
   rasterise(pdf.path, 'report-group-page2', 2);
 });
 
@@ -116,8 +134,9 @@ test('video: the PDF has the person with their pictures, the timeline, and the t
   expect(pdf.text).toContain('h264, 640x480');
   expect(pdf.text).not.toContain('Partial results');
   expect(pdf.text).not.toContain('No frame is pictured');
-  // The person's crop and heatmap, and one frame per moment.
-  expect(pdf.images).toBe(2 + moments);
+  // The person's crop (under the weak band in every frame, so no heatmap), and one frame per moment.
+  expect(hasHeat(probability)).toBe(false);
+  expect(pdf.images).toBe(1 + moments);
   expect(pdf.text).toContain('Limits of this method');
   rasterise(pdf.path, 'report-video-page1');
   rasterise(pdf.path, 'report-video-page2', 2);

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { forEachOnPages, inputUrl, listMedia, parseArgs, startRunner } from './lib/browser-runner.mjs';
 import { h264Copy, h264Degradation } from './lib/h264-copy.mjs';
-import { bandShares, median, summarizeRun, videoSpeed } from './lib/metrics.mjs';
+import { bandShares, heatShares, median, summarizeRun, videoSpeed } from './lib/metrics.mjs';
 import manifest from '../models/manifest.json' with { type: 'json' };
 import videoExtensionList from '../src/video/video-extensions.json' with { type: 'json' };
 
@@ -83,6 +83,8 @@ await forEachOnPages(runner.pages, labelled, async (page, { file, label }) => {
       const strongest = analysis.faces.reduce((best, face) => (!best || face.probability > best.probability ? face : best), undefined);
       stageTimes.push(analysis.timings);
       if (strongest) entry.parts = Object.fromEntries(strongest.parts.map((part) => [part.model, part.probability]));
+      // The share of the face crop with heat in the legend's upper half, as drawn: measurable on sets without masks.
+      if (strongest?.heatArea !== undefined) entry.heatArea = Math.round(strongest.heatArea * 10000) / 10000;
       if (maskIoU !== undefined) entry.maskIoU = maskIoU;
     }
   } catch (error) {
@@ -97,6 +99,7 @@ await runner.close();
 const files = labelled.map(({ file }) => results.get(file));
 const report = { threshold, bands, degrade: args.degrade || null, models: info.models, files, metrics: summarizeRun(files, threshold) };
 report.metrics.bandShares = bandShares(files);
+report.metrics.heatShares = heatShares(files);
 report.medianStageMs = Object.fromEntries(['decode', 'detect', 'crop', 'classify', 'segment']
   .map((stage) => [stage, stageTimes.map((t) => t[stage]).filter((v) => v !== undefined)])
   .filter(([, values]) => values.length)

@@ -81,6 +81,16 @@ export function bandShares(files) {
   return out;
 }
 
+/** Per label, the share of files whose strongest face has heat over at least 5 % of its crop (issue 35's measure). */
+export function heatShares(files) {
+  const out = {};
+  for (const label of ['real', 'fake']) {
+    const areas = files.filter((f) => f.label === label && typeof f.heatArea === 'number').map((f) => f.heatArea);
+    if (areas.length) out[label] = { atLeast5pc: Math.round((areas.filter((a) => a >= 0.05).length / areas.length) * 10000) / 10000, n: areas.length };
+  }
+  return out;
+}
+
 /** Metrics over the files that have a score; files without a face count in noFace. */
 export function summarizeRun(files, threshold) {
   const scored = files.filter((f) => typeof f.score === 'number');

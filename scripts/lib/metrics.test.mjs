@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, auc, bandShares, eer, median, summarizeRun, videoSpeed } from './metrics.mjs';
+import { accuracy, auc, bandShares, eer, heatShares, median, summarizeRun, videoSpeed } from './metrics.mjs';
 
 describe('metrics', () => {
   it('computes AUC with ties', () => {
@@ -28,6 +28,13 @@ describe('metrics', () => {
     expect(bandShares([...files, { label: 'fake', band: 'strong' }])).toEqual({
       real: { weak: 0.75, moderate: 0.5, strong: 0.25, n: 4 },
       fake: { weak: 1, moderate: 1, strong: 1, n: 1 },
+    });
+  });
+  it("counts each label's files with heat over at least 5 % of the face, leaving out files without heat", () => {
+    const files = [0, 0.049, 0.05, 0.4].map((heatArea) => ({ label: 'real', heatArea }));
+    expect(heatShares([...files, { label: 'fake', heatArea: 0.3 }, { label: 'fake' }])).toEqual({
+      real: { atLeast5pc: 0.5, n: 4 },
+      fake: { atLeast5pc: 1, n: 1 },
     });
   });
   it('counts files without a face separately', () => {

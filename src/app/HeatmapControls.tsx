@@ -8,12 +8,12 @@ export function HeatmapControls() {
   const opacity = useAppStore((s) => s.heatmapOpacity);
   const setVisible = useAppStore((s) => s.setHeatmapVisible);
   const setOpacity = useAppStore((s) => s.setHeatmapOpacity);
-  const hasMask = useAppStore((s) => {
+  const hasHeat = useAppStore((s) => {
     const current = selectCurrent(s);
-    const videoHasMasks = current?.video?.start?.models.some((m) => modelManifest.models[m.name]?.kind === 'multitask');
-    return (current?.analysis?.faces.some((f) => f.mask) ?? false) || (videoHasMasks ?? false);
+    const videoHasHeat = current?.video?.start?.models.some((m) => modelManifest.models[m.name]?.kind === 'multitask');
+    return (current?.analysis?.faces.some((f) => f.heat) ?? false) || (videoHasHeat ?? false);
   });
-  if (!hasMask) return null;
+  if (!hasHeat) return null;
   return (
     <div className="heatmap-controls">
       <label>
@@ -30,6 +30,7 @@ export function HeatmapControls() {
       <span className="legend" role="img" aria-label={say.heatmapLegend}>
         <span aria-hidden="true">{say.legendUnlikely}</span><span className="legend-bar" /><span aria-hidden="true">{say.legendLikely}</span>
       </span>
+      <span className="legend-meaning" data-testid="heatmap-meaning">{say.heatmapMeaning}</span>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, type CSSProperties } from 'react';
 import { formatProbability } from '../pipeline/evidence';
 import { drawnBox } from './face-mark';
 import { FaceLabel } from './FaceLabel';
-import { paintHeatmap } from './heat-draw';
+import { drawableFace, paintHeatmap } from './heat-draw';
 import { useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
 
@@ -17,8 +17,7 @@ export function ImageStage() {
   const say = useWords();
 
   useEffect(() => {
-    // A face too small to assess has no score, so no heat either.
-    if (canvas.current && analysis) paintHeatmap(canvas.current.getContext('2d')!, analysis.faces.filter((f) => f.assessable));
+    if (canvas.current && analysis) paintHeatmap(canvas.current.getContext('2d')!, analysis.faces.map(drawableFace));
   }, [analysis]);
 
   const zoomBox = analysis && selected !== null ? analysis.faces[selected]?.box : undefined;

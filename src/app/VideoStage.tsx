@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { frameAt, frameValidity } from '../video/frame-lookup';
 import type { AnalysedFrame } from '../video/types';
-import { isAssessable } from '../pipeline/analysis';
 import { trackColour } from './colormap';
 import { drawnBox, faceMark } from './face-mark';
 import { FaceLabel } from './FaceLabel';
@@ -36,7 +35,7 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
     const frame = frameAt(frames.current, time, validity);
     setShown((previous) => (previous === frame ? previous : frame));
     if (!canvas.current || (painted.current?.canvas === canvas.current && painted.current.frame === frame)) return;
-    paintHeatmap(canvas.current.getContext('2d')!, frame?.faces.filter((f) => isAssessable(f.box)).map(drawableVideoFace) ?? []);
+    paintHeatmap(canvas.current.getContext('2d')!, frame?.faces.map(drawableVideoFace) ?? []);
     painted.current = { canvas: canvas.current, frame };
   }, [validity]);
 

@@ -1,4 +1,4 @@
-import type { FaceMask } from '../pipeline/heatmap';
+import type { FaceHeat } from '../pipeline/heatmap';
 import type { EvidenceBand } from '../pipeline/evidence';
 
 /** One colour per tracked person, in boxes, timeline lines and reports. */
@@ -20,19 +20,19 @@ export function colormap(value: number): [number, number, number] {
 }
 
 /**
- * Colours a mask for overlay: opacity follows the value, so regions the model considers
- * untouched stay see-through and the manipulated region stands out. `strength` (the face's
- * probability of manipulation) scales it, so a face with a low score shows little heat.
+ * Colours a face's heat for overlay, each value scaled by `strength` (pipeline/heatmap.ts heatStrength: by the face's
+ * band): colour and opacity follow the scaled value, so where the models see no evidence stays see-through, and a face
+ * with weak evidence never reaches the legend's upper half.
  */
-export function maskToRgba(mask: FaceMask, strength = 1): ImageData {
-  const out = new ImageData(mask.size, mask.size);
-  for (let i = 0; i < mask.data.length; i++) {
-    const v = mask.data[i];
+export function heatToRgba(heat: FaceHeat, strength: number): ImageData {
+  const out = new ImageData(heat.size, heat.size);
+  for (let i = 0; i < heat.data.length; i++) {
+    const v = heat.data[i] * strength;
     const [r, g, b] = colormap(v);
     out.data[i * 4] = r;
     out.data[i * 4 + 1] = g;
     out.data[i * 4 + 2] = b;
-    out.data[i * 4 + 3] = Math.round(255 * strength * Math.min(1, Math.max(0, (v - 0.1) / 0.4)));
+    out.data[i * 4 + 3] = Math.round(255 * Math.min(1, Math.max(0, (v - 0.1) / 0.4)));
   }
   return out;
 }

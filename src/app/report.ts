@@ -52,7 +52,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date(), lan
         status: faceStatus(f), box: f.box, probability: f.probability, band: f.band,
         bandMeaning: f.assessable ? bandMeaning(f.band, language) : null, detectionScore: f.detectionScore,
         parts: f.parts.map((p) => ({ model: p.model, label: p.label, probability: p.probability })),
-        kind: f.kind ?? null, notes: say(f.notes),
+        kind: f.kind ?? null, heatArea: f.heatArea ?? null, notes: say(f.notes),
       })),
     };
   }

@@ -3,7 +3,6 @@ import { faceMark } from '../app/face-mark';
 import { drawableVideoFace, paintHeatmap } from '../app/heat-draw';
 import { formatTime } from '../app/time-ticks';
 import { words } from '../i18n';
-import { isAssessable } from '../pipeline/analysis';
 import { evidenceBands, evidenceThreshold, formatProbability } from '../pipeline/evidence';
 import { frameAt } from '../video/frame-lookup';
 import type { AnalysedFrame, VideoFace } from '../video/types';
@@ -123,7 +122,7 @@ export function frameAnnotator(request: ExportRequest) {
     if (frame) {
       if (request.heatOpacity > 0) {
         // Frames between two analysed ones (sampling) reuse the painted heatmap.
-        if (frame !== heatFrame) paintHeatmap(heatContext, frame.faces.filter((f) => isAssessable(f.box)).map(drawableVideoFace));
+        if (frame !== heatFrame) paintHeatmap(heatContext, frame.faces.map(drawableVideoFace));
         heatFrame = frame;
         context.globalAlpha = request.heatOpacity;
         context.drawImage(heat, 0, 0);

@@ -40,7 +40,7 @@ export const en = {
     ],
     [
       'The heatmap is a hint, not an outline.',
-      'It shows where one model sees manipulation, mostly where the face is; it does not trace the edited region exactly.',
+      'It shows where the models see evidence of manipulation, on faces with weak evidence or more; it does not trace the edited region exactly, and a face without heat is not shown to be authentic.',
     ],
     [
       'Metadata and content credentials can be removed or rewritten.',
@@ -310,7 +310,7 @@ export const en = {
     'Each face gets a score, the model\'s probability that it was manipulated, and a band that says how often authentic faces scored as high in our tests. It is evidence, not proof: the final judgment is yours.',
     `${caveat} "No evidence found" is all a score below the weak band says; the app never calls a face authentic.`,
     `Faces under ${minPx} px are too small to assess: they are boxed but not scored, and do not count towards the verdict.`,
-    'The heatmap is the multi-task model\'s estimate of the manipulated region; its intensity follows the face\'s probability. This version of the model mostly outlines the blended face region rather than pinpointing an edit: read it as "where to look", not as proof.',
+    'The heatmap shows where the models see evidence: the multi-task model\'s estimate of the manipulated region, and where that has nothing to say, the parts of the face that raised its score. It is drawn only on faces with weak evidence or more, faint at weak. Read it as "where to look", not as proof; no heat is not evidence that a face is authentic.',
     'Heavy recompression, resizing, small faces and profile views reduce reliability; these are flagged when detected. Small, heavily recompressed photos of real people score higher than sharp ones; the bands were measured on such faces too.',
     'On real-world deepfake videos the scores run low: the bands are set so that authentic faces rarely reach them, and many fake people stay under the weak band too. On a video, a low score is not evidence of authenticity; compare people and moments on the timeline.',
     'No face found means the image cannot be assessed, not that it is authentic. Whole-image synthesis and non-face edits are out of scope.',
@@ -383,7 +383,7 @@ export const en = {
     reportStatus: (status: string) => `Report status: ${status}.`,
     faceCrop: 'Face crop (as the models saw it)',
     heatOver: 'Heatmap over it',
-    heatLegend: "Heatmap colours: dark purple = unlikely, yellow = likely manipulated; its strength follows the face's probability.",
+    heatLegend: 'Heatmap: where the models see evidence, from dark purple (little) to yellow (strong); drawn from the weak band up, faint at weak. No heat is not evidence of authenticity.',
     faces: (count: number) => (count === 1 ? 'The face' : `The faces (${count})`),
     probability: 'Probability',
     probabilityMean: 'Probability (mean)',
@@ -447,9 +447,10 @@ export const en = {
   showWholeImage: 'Show whole image',
   heatmap: 'Heatmap',
   opacity: 'Opacity',
-  heatmapLegend: 'Heatmap colours: dark purple, unlikely manipulated, through teal and green to yellow, likely manipulated',
-  legendUnlikely: 'unlikely',
-  legendLikely: 'likely manipulated',
+  heatmapLegend: 'Heatmap colours: where the models see evidence of manipulation, from dark purple, little, through teal and green to yellow, strong',
+  legendUnlikely: 'little',
+  legendLikely: 'strong evidence',
+  heatmapMeaning: 'Where the models see evidence, on faces with weak evidence or more. No heat is not evidence of authenticity.',
 
   // A video.
   framesToAnalyse: 'Video frames to analyse',

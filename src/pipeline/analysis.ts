@@ -2,7 +2,7 @@ import { words, type Language, type Note } from '../i18n';
 import { bands, bandStatus, evidenceBand, formatProbability, type EvidenceBand, type VerdictStatus } from './evidence';
 import type { ForgeryKind } from './forgery-kind';
 import type { FusionWeights } from './fusion';
-import type { FaceMask } from './heatmap';
+import type { FaceHeat } from './heatmap';
 import type { Affine, Box, Point } from './types';
 
 /*
@@ -36,7 +36,10 @@ export interface FaceResult {
   /** False when the face is below minAssessableFacePx: its probability does not count. */
   assessable: boolean;
   parts: ModelPart[];
-  mask?: FaceMask;
+  /** Where the models see evidence on the face, when the multi-task net runs. */
+  heat?: FaceHeat;
+  /** The share of the face crop where its heat is drawn in the legend's upper half (none below the moderate band). */
+  heatArea?: number;
   /** What kind of forgery the face looks like, when the multi-task net says. */
   kind?: ForgeryKind;
   notes: Note[];

@@ -7,8 +7,8 @@ export type BackendPreference = 'auto' | Backend;
 export interface ModelOutputs {
   /** Calibrated probability of manipulation, one per input crop. */
   probability: Float32Array;
-  /** Manipulation masks, maskSize x maskSize per crop, when the model has a mask head. */
-  mask?: Float32Array;
+  /** Where the model sees evidence (pipeline/heatmap.ts FaceHeat), maskSize x maskSize per crop, when it has a mask head. */
+  heat?: Float32Array;
   /** Probability that the face was synthesised whole rather than replaced or blended, when the model says. */
   kind?: Float32Array;
 }
@@ -101,10 +101,10 @@ async function openSession(bytes: Uint8Array, backend: Backend, size: number): P
       const outputs = await session.run({ [session.inputNames[0]]: input });
       const probability = outputs.probability?.data as Float32Array | undefined;
       if (!probability) throw new Error('model has no "probability" output');
-      const mask = outputs.mask?.data as Float32Array | undefined;
+      const heat = outputs.heat?.data as Float32Array | undefined;
       const kind = outputs.kind?.data as Float32Array | undefined;
       input.dispose();
-      return { probability: Float32Array.from(probability), mask: mask && Float32Array.from(mask), kind: kind && Float32Array.from(kind) };
+      return { probability: Float32Array.from(probability), heat: heat && Float32Array.from(heat), kind: kind && Float32Array.from(kind) };
     },
     release: () => session.release(),
   };

@@ -5,7 +5,7 @@ import { cropSpec } from './crop';
 import { bandMeaning, evidenceBand, evidenceBands, formatProbability, noEvidenceCaveat, statusNotes } from './evidence';
 import { modelManifest } from './model-manifest';
 import { fuseProbabilities, logit, sigmoid } from './fusion';
-import { masksToImage, maskIoU } from './heatmap';
+import { heatArea, heatLegendMidpoint, heatStrength, heatToImage, maskIoU } from './heatmap';
 import { cropsToTensor } from './tensor';
 
 const cuts = modelManifest.bands;
@@ -104,17 +104,29 @@ describe('cropsToTensor', () => {
 });
 
 describe('heatmap', () => {
-  it('maps a crop mask back into image coordinates', () => {
+  it("maps a face's heat back into image coordinates", () => {
     const size = 4;
     const data = new Float32Array(size * size).fill(1);
     // The crop covers image pixels 10..19 (scale 10/256 per crop pixel).
     const s = 10 / cropSpec.outputSize;
-    const heat = masksToImage([{ mask: { size, data }, toImage: [s, 0, 10, 0, s, 10] }], 30, 30);
+    const heat = heatToImage([{ heat: { size, data }, toImage: [s, 0, 10, 0, s, 10] }], 30, 30);
     expect(heat[15 * 30 + 15]).toBeCloseTo(1);
     expect(heat[5 * 30 + 5]).toBe(0);
     expect(heat[25 * 30 + 25]).toBe(0);
     const reference = new Uint8ClampedArray(30 * 30 * 4);
     for (let y = 10; y < 20; y++) for (let x = 10; x < 20; x++) reference[(y * 30 + x) * 4] = 255;
     expect(maskIoU(heat, reference)).toBeGreaterThan(0.9);
+  });
+
+  it('counts heat above the legend midpoint only from the moderate band up: none below weak, the lower half at weak', () => {
+    // A quarter of the map at 0.9, the rest at 0.3.
+    const data = new Float32Array(64).map((_, i) => (i < 16 ? 0.9 : 0.3));
+    const heat = { size: 8, data };
+    expect(heatStrength.none).toBe(0);
+    expect(heatArea(heat, heatStrength.none)).toBe(0);
+    expect(Math.max(...data) * heatStrength.weak).toBeLessThanOrEqual(heatLegendMidpoint);
+    expect(heatArea(heat, heatStrength.weak)).toBe(0);
+    expect(heatArea(heat, heatStrength.moderate)).toBeCloseTo(0.25);
+    expect(heatArea(heat, heatStrength.strong)).toBeCloseTo(0.25);
   });
 });

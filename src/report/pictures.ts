@@ -1,7 +1,7 @@
-import { maskToRgba, trackColour } from '../app/colormap';
-import { drawableVideoFace, type DrawableFace } from '../app/heat-draw';
+import { heatToRgba, trackColour } from '../app/colormap';
+import { drawableFace, drawableVideoFace, type DrawableFace } from '../app/heat-draw';
 import type { CurrentFile, VideoResults } from '../app/store';
-import { isAssessable, type ImageAnalysis } from '../pipeline/analysis';
+import type { ImageAnalysis } from '../pipeline/analysis';
 import { cropSpec, invertAffine } from '../pipeline/crop';
 import type { VideoVerdict } from '../video/aggregate';
 import { highestFrame, personAt } from './moments';
@@ -15,9 +15,10 @@ const jpeg = async (canvas: OffscreenCanvas) => new Uint8Array(await (await canv
 
 /**
  * The face crop as the models were given it (the analysed picture, `width` x `height`, drawn
- * through the crop's transform), and the same with the face's heatmap over it as the screen shows it.
+ * through the crop's transform), and the same with the face's heatmap over it as the screen shows it,
+ * when the screen shows any (from the weak band up).
  */
-async function facePictures(source: CanvasImageSource, width: number, height: number, face: DrawableFace, withHeat: boolean): Promise<FacePictures> {
+async function facePictures(source: CanvasImageSource, width: number, height: number, face: DrawableFace): Promise<FacePictures> {
   const size = cropSpec.outputSize;
   const canvas = new OffscreenCanvas(size, size);
   const context = canvas.getContext('2d')!;
@@ -26,9 +27,9 @@ async function facePictures(source: CanvasImageSource, width: number, height: nu
   context.drawImage(source, 0, 0, width, height);
   context.setTransform(1, 0, 0, 1, 0, 0);
   const crop = await jpeg(canvas);
-  if (!withHeat || !face.mask) return { crop };
-  const tile = new OffscreenCanvas(face.mask.size, face.mask.size);
-  tile.getContext('2d')!.putImageData(maskToRgba(face.mask, face.probability), 0, 0);
+  if (!face.heat || face.strength === 0) return { crop };
+  const tile = new OffscreenCanvas(face.heat.size, face.heat.size);
+  tile.getContext('2d')!.putImageData(heatToRgba(face.heat, face.strength), 0, 0);
   context.globalAlpha = heatOpacity;
   context.drawImage(tile, 0, 0, size, size);
   return { crop, heat: await jpeg(canvas) };
@@ -38,7 +39,7 @@ async function imagePictures(file: File, analysis: ImageAnalysis): Promise<Map<n
   const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   try {
     const faces = new Map<number, FacePictures>();
-    for (const [i, face] of analysis.faces.entries()) faces.set(i, await facePictures(bitmap, analysis.width, analysis.height, face, face.assessable));
+    for (const [i, face] of analysis.faces.entries()) faces.set(i, await facePictures(bitmap, analysis.width, analysis.height, drawableFace(face)));
     return faces;
   } finally {
     bitmap.close();
@@ -86,7 +87,7 @@ async function videoPictures(url: string, video: VideoResults, verdict: VideoVer
       const highest = highestFrame(video.frames, track.id);
       if (!highest) continue;
       await seek(player, highest.time);
-      faces.set(track.id, await facePictures(player, plan.width, plan.height, drawableVideoFace(highest.face), isAssessable(highest.face.box)));
+      faces.set(track.id, await facePictures(player, plan.width, plan.height, drawableVideoFace(highest.face)));
     }
     for (const [i, segment] of verdict.segments.entries()) {
       const start = personAt(video.frames, segment.trackId, segment.start);

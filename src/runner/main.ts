@@ -2,7 +2,7 @@
 // it runs the same worker and pipeline as the app.
 import type { ImageAnalysis } from '../pipeline/analysis';
 import { statusBand, type EvidenceBand } from '../pipeline/evidence';
-import { masksToImage, maskIoU } from '../pipeline/heatmap';
+import { heatToImage, maskIoU } from '../pipeline/heatmap';
 import type { Degradation } from '../pipeline/degrade';
 import type { BackendPreference } from '../pipeline/onnx-model';
 import { readProvenance } from '../provenance/client';
@@ -67,8 +67,9 @@ const runner: MikiwameRunner = {
     const analysis = await client.analyzeImage(await fetchBlob(url), degrade ? { degrade } : {});
     const band = statusBand(analysis.status);
     if (!maskUrl) return { analysis, band };
-    const faces = analysis.faces.flatMap((f) => (f.mask ? [{ mask: f.mask, toImage: f.toImage }] : []));
-    const heat = masksToImage(faces, analysis.width, analysis.height);
+    // Where the heat points, whatever the band: the band decides how strongly it is drawn, not where.
+    const faces = analysis.faces.flatMap((f) => (f.heat ? [{ heat: f.heat, toImage: f.toImage }] : []));
+    const heat = heatToImage(faces, analysis.width, analysis.height);
     return { analysis, band, maskIoU: maskIoU(heat, await referenceMask(maskUrl, analysis.width, analysis.height)) };
   },
   async provenance(url, kind, timeLimitMs) {

@@ -4,8 +4,8 @@ import type { FusionWeights } from '../pipeline/fusion';
 import type { Affine, Box } from '../pipeline/types';
 import type { FramePlan, VideoInfo } from './video-info';
 
-/** A face mask quantised to bytes (0-255 for 0-1): a long video holds thousands of them. */
-export interface ByteMask {
+/** A face's heat quantised to bytes (0-255 for 0-1): a long video holds thousands of them. */
+export interface ByteHeat {
   size: number;
   data: Uint8Array;
 }
@@ -19,7 +19,7 @@ export interface VideoFace {
   probability: number;
   /** Each model's probability, in the order of VideoAnalysisStart.models. */
   parts: number[];
-  mask?: ByteMask;
+  heat?: ByteHeat;
   /** Probability that the face was synthesised whole rather than replaced or blended, when the models say. */
   synthesised?: number;
 }

@@ -65,7 +65,7 @@ const api = {
 
   async analyzeImage(file: Blob, backend: BackendPreference, options: AnalyzeOptions): Promise<ImageAnalysis> {
     const { analysis } = await analyzeImage(...(await engine(backend)), file, options);
-    return Comlink.transfer(analysis, analysis.faces.flatMap((f) => (f.mask ? [f.mask.data.buffer] : [])));
+    return Comlink.transfer(analysis, analysis.faces.flatMap((f) => (f.heat ? [f.heat.data.buffer] : [])));
   },
 
   /** Streams results through onUpdate while it runs; resolves when the whole video is done. */

@@ -9,6 +9,7 @@ import { evidenceBand, statusNotes } from '../pipeline/evidence';
 import { fetchBytes } from '../pipeline/fetch-progress';
 import { forgeryKind } from '../pipeline/forgery-kind';
 import { fuseProbabilities, type FusionWeights } from '../pipeline/fusion';
+import { heatArea, heatStrength } from '../pipeline/heatmap';
 import { compressionNote, estimateJpegQuality } from '../pipeline/jpeg-quality';
 import { appModelNames, modelManifest, modelUrl } from '../pipeline/model-manifest';
 import { configureOrt, loadOnnxModel, type Backend, type BackendPreference, type OnnxModel } from '../pipeline/onnx-model';
@@ -159,6 +160,7 @@ export class ModelSet {
       const plane = maskSize * maskSize;
       const band = evidenceBand(probability);
       const assessable = isAssessable(detection.box);
+      const heat = segmented?.outputs.heat && { size: maskSize, data: segmented.outputs.heat.slice(i * plane, (i + 1) * plane) };
       return {
         box: detection.box,
         keypoints: detection.keypoints,
@@ -168,7 +170,8 @@ export class ModelSet {
         band,
         assessable,
         parts,
-        mask: segmented?.outputs.mask ? { size: maskSize, data: segmented.outputs.mask.slice(i * plane, (i + 1) * plane) } : undefined,
+        heat,
+        heatArea: heat && heatArea(heat, assessable ? heatStrength[band] : 0),
         kind: segmented?.outputs.kind ? forgeryKind(segmented.outputs.kind[i], assessable ? band : 'na') : undefined,
         notes: faceNotes(detection.box),
       };

@@ -1,12 +1,12 @@
 import type { Note } from '../i18n';
 import { cropFace } from '../pipeline/crop';
 import { assetUrl, vendorAssets } from '../pipeline/engine-assets';
-import type { FaceMask } from '../pipeline/heatmap';
+import type { FaceHeat } from '../pipeline/heatmap';
 import { planTiles } from '../pipeline/tiles';
 import type { Box } from '../pipeline/types';
 import { FaceTracker } from '../video/tracker';
 import { smallFacePx, type StageTimings } from '../pipeline/analysis';
-import type { AnalysedFrame, ByteMask, VideoAnalysisEnd, VideoAnalysisStart, VideoProgress, VideoUpdate } from '../video/types';
+import type { AnalysedFrame, ByteHeat, VideoAnalysisEnd, VideoAnalysisStart, VideoProgress, VideoUpdate } from '../video/types';
 import { chooseSampleFps, type SampleSetting } from '../video/sampling';
 import { planFrames } from '../video/video-info';
 import { FfmpegVideoSource } from '../video/video-source';
@@ -42,11 +42,11 @@ function aroundFace(box: Box, width: number, height: number): Box {
   return { x, y, width: Math.min(side, width), height: Math.min(side, height) };
 }
 
-function quantize(mask: FaceMask | undefined): ByteMask | undefined {
-  if (!mask) return undefined;
-  const data = new Uint8Array(mask.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = Math.round(Math.min(1, Math.max(0, mask.data[i])) * 255);
-  return { size: mask.size, data };
+function quantize(heat: FaceHeat | undefined): ByteHeat | undefined {
+  if (!heat) return undefined;
+  const data = new Uint8Array(heat.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = Math.round(Math.min(1, Math.max(0, heat.data[i])) * 255);
+  return { size: heat.size, data };
 }
 
 export async function analyzeVideo(
@@ -122,7 +122,7 @@ export async function analyzeVideo(
           toImage: face.toImage,
           probability: face.probability,
           parts: face.parts.map((p) => p.probability),
-          mask: quantize(face.mask),
+          heat: quantize(face.heat),
           synthesised: face.kind?.synthesised,
         })),
       });
