@@ -11,6 +11,7 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import * as ort from 'onnxruntime-node';
+import * as ortWeb from 'onnxruntime-web';
 import manifest from '../models/manifest.json' with { type: 'json' };
 import { ensureBuild, parseArgs, root, serve } from './lib/browser-runner.mjs';
 import { chromiumArgs, chromiumPath } from './lib/chromium.mjs';
@@ -198,20 +199,42 @@ const gpu = await gpuPage.evaluate(() => window.mikiwame.modelLatency('webgpu', 
 backends.webgpu = gpu.backend === 'webgpu' ? { ...gpu.ms, adapter: 'SwiftShader (CPU) in headless Chromium' } : { unavailable: gpu.backend };
 await gpuBrowser.close();
 
-// The same int8 ONNX files natively (onnxruntime-node, CPU, one thread), in this process.
-const native = {};
-for (const [name, entry] of Object.entries(manifest.models).filter(([n]) => Object.values(manifest.app).includes(n))) {
-  const session = await ort.InferenceSession.create(join(root, 'models', entry.file), { intraOpNumThreads: 1, interOpNumThreads: 1 });
-  const size = entry.inputSize;
-  const input = new ort.Tensor('float32', Float32Array.from({ length: 3 * size * size }, (_, i) => Math.sin(i * 12.9898) * 0.5), [1, 3, size, size]);
+/** Median ms of one face through a session, fetching `outputs` (all of them when undefined); the first run warms up. */
+async function faceMs(runtime, session, size, outputs) {
+  const input = new runtime.Tensor('float32', Float32Array.from({ length: 3 * size * size }, (_, i) => Math.sin(i * 12.9898) * 0.5), [1, 3, size, size]);
   const times = [];
   for (let i = 0; i <= 30; i++) {
     const start = performance.now();
-    await session.run({ [session.inputNames[0]]: input });
+    await session.run({ [session.inputNames[0]]: input }, outputs);
     if (i > 0) times.push(performance.now() - start);
   }
-  native[name] = median(times);
+  return median(times);
+}
+
+// The same int8 ONNX files natively (onnxruntime-node, CPU, one thread), in this process.
+const native = {};
+const appModels = Object.entries(manifest.models).filter(([n]) => Object.values(manifest.app).includes(n));
+for (const [name, entry] of appModels) {
+  const session = await ort.InferenceSession.create(join(root, 'models', entry.file), { intraOpNumThreads: 1, interOpNumThreads: 1 });
+  native[name] = await faceMs(ort, session, entry.inputSize);
   await session.release();
+}
+
+// What the heat output costs per face: the graph run with and without fetching it (a run computes only what its
+// fetched outputs need), natively and in onnxruntime-web's WASM build (one thread, in Node).
+ortWeb.env.wasm.numThreads = 1;
+const heatCost = {};
+for (const [name, entry] of appModels) {
+  const path = join(root, 'models', entry.file);
+  for (const [runtime, session] of [['native', await ort.InferenceSession.create(path, { intraOpNumThreads: 1, interOpNumThreads: 1 })],
+    ['wasm', await ortWeb.InferenceSession.create(readFileSync(path), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' })]]) {
+    if (!session.outputNames.includes('heat')) continue;
+    const library = runtime === 'native' ? ort : ortWeb;
+    const all = await faceMs(library, session, entry.inputSize);
+    const withoutHeat = await faceMs(library, session, entry.inputSize, session.outputNames.filter((o) => o !== 'heat'));
+    heatCost[`${name} ${runtime}`] = { allOutputsMs: round(all), withoutHeatMs: round(withoutHeat), heatMs: round(all - withoutHeat) };
+    await session.release();
+  }
 }
 const nativeRatio = Object.fromEntries(Object.entries(native).map(([name, ms]) => [name, round(backends['wasm-1thread'][name] / ms)]));
 
@@ -260,6 +283,7 @@ const result = {
   backends: Object.fromEntries(Object.entries(backends).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([m, ms]) => [m, typeof ms === 'number' ? round(ms) : ms]))])),
   native: { runtime: 'onnxruntime-node, CPU, 1 thread', ms: Object.fromEntries(Object.entries(native).map(([m, ms]) => [m, round(ms)])) },
   nativeRatio,
+  heatCost,
 };
 console.log(`machine: ${result.machine.cores} cores, ${result.machine.cpu}, Chromium ${result.machine.browser}`);
 console.log(`image 1024x1024, drop to heatmap in the UI: cold ${result.image.coldMs} ms, warm median ${result.image.warmMs} ms (${runs} runs)`);
@@ -274,4 +298,6 @@ console.log(`offline cache (shell + engine): ${(offlineCacheBytes / 1e6).toFixed
 console.log('per-face model latency (ms) by backend, and natively:');
 console.table({ ...result.backends, native: result.native.ms });
 console.log('nativeRatio (browser WASM 1 thread / native 1 thread):', JSON.stringify(nativeRatio));
+console.log('the heat output per face (ms, one thread):');
+console.table(heatCost);
 if (args.out) await writeFile(args.out, JSON.stringify(result, null, 2));

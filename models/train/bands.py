@@ -59,7 +59,7 @@ def _small(images: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return np.concatenate([at_face_size(images[i:i + 1], int(side)) for i, side in enumerate(sizes)])
 
 
-def _condition_images(store, condition: str, min_face_px: int, split: str) -> np.ndarray:
+def condition_images(store, condition: str, min_face_px: int, split: str) -> np.ndarray:
     """The split's crops (reals and dataset fakes, no self-blends) under one condition, one condition in memory at a time."""
     clean = store.images
     if condition == 'clean':
@@ -84,7 +84,7 @@ def score_split(model, temperature: float, split: str, min_face_px: int, cache_k
     groups, sources, labels = store.folders, store.sources, store.labels
     scores, assessable = {}, {}
     for condition in CONDITIONS:
-        scores[condition] = probability(predict(model, _condition_images(store, condition, min_face_px, split))[0], temperature)
+        scores[condition] = probability(predict(model, condition_images(store, condition, min_face_px, split))[0], temperature)
         assessable[condition] = box * SCALE[condition] >= min_face_px
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     np.savez(cache, groups=groups, sources=sources, labels=labels, **{f'scores-{c}': v for c, v in scores.items()},

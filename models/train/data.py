@@ -11,7 +11,6 @@ from torch.utils.data import DataLoader, Dataset
 
 from .augment import DEGRADATIONS, H264_CRF_RANGE, h264, h264_each, jpeg40_half
 from .common import CROPS_DIR, INPUT_SIZE, SEED, SOURCES, WORK_DIR, group_of, label_of, source_of
-from .dfdc_pairs import DfdcPairs
 from .sbi import self_blend
 from .splits import read_split
 
@@ -52,6 +51,20 @@ def _read_crop(source: str):
               'keypoints': _points(meta['cropKeypoints']).tolist(), 'corners': _points(meta['cropBoxCorners']).tolist(),
               'detectionScore': meta['detectionScore'], 'boxWidth': meta['box']['width'], 'imageWidth': meta['imageWidth']}
     return image, record
+
+
+@dataclass
+class DfdcPairs:
+    """Rows of paired crops in a CropStore: the fake's and the real's index, whether the two are one frame, whether the
+    fake visibly differs from the real, and the fake's mask in crop pixels (uint8 0-255; zero where not aligned)."""
+    fake: np.ndarray
+    real: np.ndarray
+    aligned: np.ndarray
+    changed: np.ndarray
+    masks: np.ndarray
+
+    def row_of_fake(self) -> dict:
+        return {int(f): row for row, f in enumerate(self.fake)}
 
 
 def load_split(split: str) -> CropStore:

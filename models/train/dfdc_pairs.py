@@ -7,18 +7,18 @@ batch shows the net what the fake changed rather than whose face it is. A pair w
 whole frame is not one frame (a different moment or a moved camera): it keeps its pairing but gets no mask.
 
   /usr/bin/python3 -m models.train.dfdc_pairs --sheet PNG   build the train split's pairs and draw a sample of masks
-  /usr/bin/python3 -m models.train.dfdc_pairs --split val --model NAME=ARCH:FILE.onnx   how well a model's mask finds
-      the changed region of the split's one-frame DFDC fakes (int8 as the app runs it; evaluate.load_model's specs)
+
+How well the app's heat finds the changed region of the one-frame fakes: heat.py.
 """
 import argparse
 import json
 import os
-from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
 from .common import CROPS_DIR, DATASET_DIR, INPUT_SIZE, SEED, WORK_DIR, label_of, setup_cpu
+from .data import DfdcPairs, load_split
 from .splits import dfdc_groups
 
 # Median of the blurred difference (grey levels) above which the pair is not one frame: aligned pairs measured
@@ -28,20 +28,6 @@ ALIGNED_NOISE = 8.0
 CHANGE_LEVEL = 8.0
 # Changed areas smaller than this share of the frame are compression noise; a fake with none of them shows no change.
 MIN_REGION = 0.005
-
-
-@dataclass
-class DfdcPairs:
-    """Rows of paired crops in a CropStore: the fake's and the real's index, whether the two are one frame, whether the
-    fake visibly differs from the real, and the fake's mask in crop pixels (uint8 0-255; zero where not aligned)."""
-    fake: np.ndarray
-    real: np.ndarray
-    aligned: np.ndarray
-    changed: np.ndarray
-    masks: np.ndarray
-
-    def row_of_fake(self) -> dict:
-        return {int(f): row for row, f in enumerate(self.fake)}
 
 
 def difference_mask(real: np.ndarray, fake: np.ndarray):
@@ -128,10 +114,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--split', default='train')
     parser.add_argument('--sheet', help='write a contact sheet of aligned pairs and their masks here (PNG)')
-    parser.add_argument('--model', action='append', default=[], help='score this model\'s mask on the pairs (evaluate.py specs)')
     args = parser.parse_args()
     setup_cpu()
-    from .data import load_split
     store = load_split(args.split)
     pairs = load_pairs(args.split, store)
     print(f'{args.split}: {len(pairs.fake)} DFDC fakes paired with their real crop; one frame: {int(pairs.aligned.sum())}; '
@@ -139,27 +123,6 @@ def main() -> None:
           f'{pairs.masks[pairs.aligned].mean() / 255:.3f}')
     if args.sheet:
         _sheet(store, pairs, args.sheet)
-    if args.model:
-        _score_masks(store, pairs, args.model)
-
-
-def _score_masks(store, pairs: DfdcPairs, specs) -> None:
-    """Mask IoU (the mask's 0.5 cut, as the heatmap draws it) on the one-frame fakes, and the share of their real
-    crops' mask above 0.5, per model."""
-    from .evaluate import load_model
-    from .metrics import mask_iou
-    from .train import predict
-    rows = np.flatnonzero(pairs.aligned & pairs.changed)
-    for spec in specs:
-        name, model, _ = load_model(spec, fp32=False)
-        _, fake_masks, _ = predict(model, store.images[pairs.fake[rows]])
-        _, real_masks, _ = predict(model, store.images[pairs.real[rows]])
-        size = fake_masks.shape[-1]
-        targets = np.stack([cv2.resize(m.astype(np.float32) / 255, (size, size), interpolation=cv2.INTER_AREA)
-                            for m in pairs.masks[rows]])
-        print(f'{name}: {len(rows)} one-frame DFDC fakes: mask IoU {mask_iou(fake_masks, targets):.3f}, '
-              f'fakes\' mask above 0.5 {(fake_masks > 0.5).mean():.3f} (target {(targets > 0.5).mean():.3f}), '
-              f'their reals\' mask above 0.5 {(real_masks > 0.5).mean():.3f}')
 
 
 if __name__ == '__main__':

@@ -49,7 +49,7 @@ export function FaceList() {
                 {face.parts.map((part) => (
                   <div key={part.model}>
                     <dt>{modelLabel(part, language)}</dt>
-                    <dd>{part.probability.toFixed(3)}</dd>
+                    <dd>{formatProbability(part.probability)}</dd>
                   </div>
                 ))}
                 {face.kind && face.kind.label !== 'not-applicable' && (

@@ -376,7 +376,7 @@ async function subjectsSection(w: Writer, heading: string, subjects: Subject[], 
   for (const block of blocks) await block.draw();
 }
 
-const partRows = (parts: { label: string; probability: number }[]): [string, string][] => parts.map((p) => [p.label, p.probability.toFixed(3)]);
+const partRows = (parts: { label: string; probability: number }[]): [string, string][] => parts.map((p) => [p.label, formatProbability(p.probability)]);
 
 /** A heading, then each item's title in bold over its text, kept together on a page. */
 function titledParagraphs(w: Writer, heading: string, items: [string, string][]) {
@@ -426,7 +426,7 @@ async function videoPeople(w: Writer, report: VideoReport, pictures: ReportPictu
       rows.push([capitalised(say.highestFrame), say.pdf.highestFrameValue(formatProbability(highest.face.probability), formatTime(highest.time))]);
       for (const model of report.models) {
         const value = highest.face.parts[model.name];
-        if (value !== undefined) rows.push([modelLabel(report, model.name), value.toFixed(3)]);
+        if (value !== undefined) rows.push([modelLabel(report, model.name), formatProbability(value)]);
       }
     }
     const shown = pictures.faces.get(track.id);

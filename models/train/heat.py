@@ -1,0 +1,141 @@
+"""How well the heat shows where, and on which faces it shows at all (issue 35). The heat is what the app draws: the
+multi-task net's mask and, where the mask is unsure, its class activation map (export.face_heat, the graph's `heat`
+output), drawn (src/pipeline/heatmap.ts) not at all below the weak band and only in the legend's lower half at weak;
+so heat over at least 5 % of a face's crop in the legend's upper half (the eval's `heatArea`) comes from the moderate
+band up.
+
+  /usr/bin/python3 -m models.train.heat [--split test]       the app's model, the manifest's bands and temperature
+
+- DFDC fakes whose pair is one frame (dfdc_pairs.py): IoU of heat > 0.5 with the changed region, whatever the band (where
+  the heat points; the band decides how strongly it is drawn); beside it the mask's alone, and two baselines that know
+  nothing of the image: the whole crop, and the train split's mean changed region cut at 0.5.
+- Self-blends (one per authentic crop, the eval set), each condition: IoU of heat > 0.5 and of the mask > 0.5.
+- Per authentic source (bands.AUTHENTIC) and condition (bands.CONDITIONS), the share of assessable authentic faces with
+  heat over at least 5 % of the crop; per fake source, the share of the assessable fakes at moderate or above that have it.
+
+Writes models/work/heat-<split>.json and prints Markdown tables.
+"""
+import argparse
+import json
+
+import numpy as np
+import torch
+
+from .bands import AUTHENTIC, CONDITIONS, FAKE_SOURCES, MANIFEST, SCALE, condition_images
+from .common import MODELS_DIR, WORK_DIR, setup_cpu
+from .data import EVAL_VARIANTS, build_eval_set, load_split, to_input
+from .dfdc_pairs import load_pairs
+from .evaluate import load_model
+from .export import Calibrated
+
+MIN_AREA = 0.05
+LEGEND_MIDPOINT = 0.5
+
+
+@torch.no_grad()
+def calibrated_outputs(calibrated: Calibrated, images: np.ndarray, batch_size: int = 64):
+    """(probability, mask, heat) as the app's graph gives them, masks and heats N x 64 x 64."""
+    probabilities, masks, heats = [], [], []
+    for start in range(0, len(images), batch_size):
+        outputs = calibrated(to_input(torch.from_numpy(np.ascontiguousarray(images[start:start + batch_size]))))
+        probabilities.append(outputs[0][:, 0].numpy())
+        masks.append(outputs[1][:, 0].numpy())
+        heats.append(outputs[-1][:, 0].numpy())
+    return np.concatenate(probabilities), np.concatenate(masks), np.concatenate(heats)
+
+
+def iou(predicted: np.ndarray, target: np.ndarray) -> float:
+    intersection = (predicted & target).sum((1, 2))
+    union = (predicted | target).sum((1, 2))
+    return float(np.where(union > 0, intersection / np.maximum(union, 1), 1.0).mean())
+
+
+def to_map_size(masks: np.ndarray, size: int) -> np.ndarray:
+    """uint8 crop masks (N x 256 x 256) -> N x size x size booleans, each map cell the mean of its block > 0.5."""
+    n, side = masks.shape[0], masks.shape[1]
+    blocks = masks.reshape(n, size, side // size, size, side // size).mean((2, 4)) / 255
+    return blocks > 0.5
+
+
+def pair_figures(calibrated: Calibrated, split: str) -> dict:
+    store = load_split(split)
+    pairs = load_pairs(split, store)
+    rows = np.flatnonzero(pairs.aligned & pairs.changed)
+    probability, mask, heat = calibrated_outputs(calibrated, store.images[pairs.fake[rows]])
+    target = to_map_size(pairs.masks[rows], heat.shape[-1])
+    train_pairs = load_pairs('train', load_split('train'))
+    prior = to_map_size(train_pairs.masks[train_pairs.aligned & train_pairs.changed].astype(np.float64).mean(0, keepdims=True), heat.shape[-1])
+    return {'n': int(len(rows)), 'heat_iou': iou(heat > 0.5, target), 'mask_iou': iou(mask > 0.5, target),
+            'whole_crop_iou': iou(np.ones_like(target), target), 'train_mean_region_iou': iou(np.broadcast_to(prior, target.shape), target),
+            'target_area': float(target.mean())}
+
+
+def selfblend_figures(calibrated: Calibrated, split: str) -> dict:
+    eval_set = build_eval_set(split)
+    blends = eval_set.kinds == 'sbi'
+    target = to_map_size(eval_set.masks[blends], 64)
+    out = {}
+    for variant in EVAL_VARIANTS:
+        _, mask, heat = calibrated_outputs(calibrated, eval_set.images[variant][blends])
+        out[variant] = {'n': int(blends.sum()), 'heat_iou': iou(heat > 0.5, target), 'mask_iou': iou(mask > 0.5, target)}
+    return out
+
+
+def coverage_figures(calibrated: Calibrated, split: str, cuts: dict, min_face_px: int) -> dict:
+    store = load_split(split)
+    box = np.array([r['boxWidth'] for r in store.records], np.float64)
+    out = {}
+    for condition in CONDITIONS:
+        probability, _, heat = calibrated_outputs(calibrated, condition_images(store, condition, min_face_px, split))
+        assessable = box * SCALE[condition] >= min_face_px
+        moderate = probability >= cuts['moderate']
+        covered = assessable & moderate & ((heat > LEGEND_MIDPOINT).mean((1, 2)) >= MIN_AREA)
+        authentic = {}
+        for name, folders in AUTHENTIC.items():
+            mine = assessable & (store.labels == 0) & np.isin(store.folders, folders)
+            authentic[name] = {'n': int(mine.sum()), 'covered': float(covered[mine].mean()) if mine.any() else None}
+        fakes = {}
+        for source in FAKE_SOURCES:
+            caught = assessable & moderate & (store.labels == 1) & (store.sources == source)
+            fakes[source] = {'moderate_or_above': int(caught.sum()), 'covered': float(covered[caught].mean()) if caught.any() else None}
+        out[condition] = {'authentic': authentic, 'fakes': fakes}
+    return out
+
+
+def _pct(x) -> str:
+    return '–' if x is None else f'{100 * x:.1f} %'
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--split', default='test', choices=('val', 'test'))
+    parser.add_argument('--arch', default='mnv2-multitask-separable', help="the app model's architecture (its card says)")
+    args = parser.parse_args()
+    setup_cpu()
+    manifest = json.loads(MANIFEST.read_text())
+    name = manifest['app']['multitask']
+    entry = manifest['models'][name]
+    _, model, _ = load_model(f'{name}={args.arch}:{MODELS_DIR / entry["file"]}', fp32=False)
+    calibrated = Calibrated(model, entry['temperature']).eval()
+    bands = manifest['bands']
+    figures = {'model': entry['version'], 'split': args.split, 'bands': bands,
+               'pairs': pair_figures(calibrated, args.split), 'selfblends': selfblend_figures(calibrated, args.split),
+               'coverage': coverage_figures(calibrated, args.split, bands, bands['minFacePx'])}
+    (WORK_DIR / f'heat-{args.split}.json').write_text(json.dumps(figures, indent=1))
+    p = figures['pairs']
+    print(f'{entry["version"]} on {args.split}\n')
+    print(f'One-frame DFDC pairs (n {p["n"]}, changed region {_pct(p["target_area"])} of the crop): IoU heat {p["heat_iou"]:.3f}, '
+          f'mask {p["mask_iou"]:.3f}; baselines: whole crop {p["whole_crop_iou"]:.3f}, train mean region {p["train_mean_region_iou"]:.3f}\n')
+    print('| self-blends | ' + ' | '.join(EVAL_VARIANTS) + ' |\n|---|' + '---|' * len(EVAL_VARIANTS))
+    for key in ('heat_iou', 'mask_iou'):
+        print(f'| {key} | ' + ' | '.join(f'{figures["selfblends"][v][key]:.3f}' for v in EVAL_VARIANTS) + ' |')
+    print('\n| condition | ' + ' | '.join(f'authentic {s}: heat >= 5 % (n)' for s in AUTHENTIC) + ' | '
+          + ' | '.join(f'{s} fakes at moderate+: with heat (n)' for s in FAKE_SOURCES) + ' |')
+    print('|---|' + '---|' * (len(AUTHENTIC) + len(FAKE_SOURCES)))
+    for condition, c in figures['coverage'].items():
+        print(f'| {condition} | ' + ' | '.join(f'{_pct(a["covered"])} ({a["n"]})' for a in c['authentic'].values()) + ' | '
+              + ' | '.join(f'{_pct(f["covered"])} ({f["moderate_or_above"]})' for f in c['fakes'].values()) + ' |')
+
+
+if __name__ == '__main__':
+    main()
