@@ -11,7 +11,12 @@ from .common import MODELS_DIR
 
 BROWSER_SECTION = 'Browser evaluation (npm run eval)'
 NOTES_SECTION = 'Observations from the misclassified test crops'
-KEPT_SECTIONS = (NOTES_SECTION, BROWSER_SECTION)
+HEAT_SECTION = 'The heat: where the net sees evidence (heat.py)'
+KEPT_SECTIONS = (NOTES_SECTION, HEAT_SECTION, BROWSER_SECTION)
+# The `heat` output as the card's table says it (export.face_heat).
+HEAT_OUTPUT = ('; `heat` [N, 1, 64, 64] = what the app draws: the mask, and where the mask is unsure (its peak under 0.5, '
+               'fading out to a peak of 1) the class activation map, each location\'s P(manipulated) calibrated as the score '
+               '(16 x 16, scaled bilinearly)')
 PLACEHOLDER = '_Placeholder: to be filled in from `npm run eval` (full images through the app: detection, crop, ONNX in onnxruntime-web)._'
 
 
@@ -202,7 +207,7 @@ def write_card(name: str, metrics: dict, history: list) -> None:
 | version | `{metrics['version']}` |
 | architecture | {metrics['arch']} ({metrics['params']:,} parameters) |
 | input | `image` float32 [N, 3, 256, 256], RGB in [0, 1]: the app's face crop (`src/pipeline/crop-spec.json`) |
-| outputs | `probability` [N, 1] = sigmoid(logit / T), P(manipulated){"; `mask` [N, 1, " + str(metrics['mask_size']) + ", " + str(metrics['mask_size']) + "] = per-pixel P(blended)" if multitask else ""}{"; `kind` [N, 1] = P(synthesised whole face, GAN | manipulated), trained on fakes only" if 'kind' in metrics['int8']['test']['clean'] else ""} |
+| outputs | `probability` [N, 1] = sigmoid(logit / T), P(manipulated){"; `mask` [N, 1, " + str(metrics['mask_size']) + ", " + str(metrics['mask_size']) + "] = per-pixel P(blended)" if multitask else ""}{"; `kind` [N, 1] = P(synthesised whole face, GAN | manipulated), trained on fakes only" if 'kind' in metrics['int8']['test']['clean'] else ""}{HEAT_OUTPUT if 'heat' in metrics.get('outputs', ()) else ""} |
 | temperature T | {metrics['temperature']:.4f} (baked into the graph) |
 | decision threshold | {metrics['threshold']} (val EER point after calibration: {metrics['eer_threshold_val']:.4f}) |
 | size | fp32 {metrics['bytes_fp32'] / 1024:.1f} KiB, int8 {metrics['bytes_int8'] / 1024:.1f} KiB |
@@ -287,6 +292,9 @@ Most confident errors: `models/work/{metrics['stages'][-1]['run']}/errors.png` (
 
 ## {NOTES_SECTION}
 {kept.get(NOTES_SECTION, '_Not reviewed yet._')}
+
+## {HEAT_SECTION}
+{kept.get(HEAT_SECTION, '_To be measured: `/usr/bin/python3 -m models.train.heat`._')}
 
 ## {BROWSER_SECTION}
 {kept.get(BROWSER_SECTION, PLACEHOLDER)}

@@ -247,7 +247,7 @@ def main() -> None:
         'fp32': {'test': _strip_scores(fp32_test)},
         'int8': {split: _strip_scores(r) for split, r in results.items()},
         'skipped_no_face': {'train': load_split('train').skipped, 'val': val_set.store.skipped, 'test': test_set.store.skipped},
-        'mask_size': model.mask_size, 'mask_cut': mask_cut,
+        'mask_size': model.mask_size, 'mask_cut': mask_cut, 'outputs': calibrated.outputs,
     }
     metrics['errors'] = error_analysis(test_set, results['test']['scores']['clean'], threshold, work / 'errors.png')
     (work / 'metrics.json').write_text(json.dumps(metrics, indent=2))
