@@ -115,7 +115,7 @@ describe('buildPdfReport', () => {
     expect(text).toContain('summary' in report && report.summary);
     expect(text).toContain('Face 1: 0.83, moderate evidence of manipulation');
     expect(text).toContain('Face 2: too small to assess');
-    expect(text).toMatch(/MobileNetV2 classifier\s+0\.860/);
+    expect(text).toMatch(/MobileNetV2 classifier\s+0\.86\s/);
     expect(text).toMatch(/Looks like\s+a replaced or blended face \(face swap, blend\), 0\.93/);
     expect(text).toContain('Canon EOS 5D Mark IV');
     expect(text).toContain('shows a different picture');
@@ -206,7 +206,7 @@ describe('buildPdfReport', () => {
         pictures: { faces: new Map([[1, { crop: jpeg, heat: jpeg }]]), moments: new Map() },
       });
       const pages = pdfText(pdf, 'unit-orphan.pdf', undefined, false).split('\f');
-      const heading = pages.findIndex((page) => /The person\s+Heatmap colours/.test(page));
+      const heading = pages.findIndex((page) => /The person\s+Heatmap: where the models see evidence/.test(page));
       expect(heading, `after ${lines} notes`).toBeGreaterThanOrEqual(0);
       expect(pages.findIndex((page) => /Person 1: \d/.test(page)), `after ${lines} notes`).toBe(heading);
     }
