@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from torch.utils.data import DataLoader, Dataset
 
-from .augment import DEGRADATIONS, H264_CRF_RANGE, h264, h264_each, jpeg40_half
+from .augment import DEGRADATIONS, H264_CRF_RANGE, h264, h264_each, jpeg40_half, retouch
 from .common import CROPS_DIR, INPUT_SIZE, SEED, SOURCES, WORK_DIR, group_of, label_of, source_of
 from .sbi import self_blend
 from .splits import read_split
@@ -159,7 +159,7 @@ class TrainSet(Dataset):
                  clean_epochs: int = 0, degrade_prob: float = 1.0, sbi_share: float = 0.5,
                  strong_sbi_epochs: int = 0, degradation: str = 'standard', paired_sbi: bool = False,
                  h264_pool: H264Pool = None, h264_prob: float = 0.0, source_shares: dict = None, exclude=(),
-                 dfdc_pairs: DfdcPairs = None):
+                 dfdc_pairs: DfdcPairs = None, retouch_prob: float = 0.0):
         self.store, self.epoch_size, self.mask_size, self.seed = store, epoch_size, mask_size, seed
         # Video-like degradation: a share of the samples (after warm-up) comes from the H.264 pool.
         self.h264_pool, self.h264_prob = h264_pool, h264_prob
@@ -169,6 +169,9 @@ class TrainSet(Dataset):
         # the degradation (augment.DEGRADATIONS).
         self.sbi_share, self.strong_sbi_epochs, self.degrade = sbi_share, strong_sbi_epochs, DEGRADATIONS[degradation]
         self.paired_sbi = paired_sbi
+        # A share of the samples retouched (augment.retouch) before any degradation, a pair alike, so that smoothing and
+        # sharpening are no sign of manipulation.
+        self.retouch_prob = retouch_prob
         # A small net learns nothing when every sample is hard from the start: the first
         # `clean_epochs` use real vs dataset fakes only, undegraded; then SBI and degradation join.
         self.clean_epochs, self.degrade_prob = clean_epochs, degrade_prob
@@ -213,8 +216,9 @@ class TrainSet(Dataset):
     def __len__(self):
         return len(self.kinds)
 
-    def _sample(self, kind, index, rng, degrade_seed, known_mask=None):
-        """known_mask: uint8 0-255 mask of a dataset fake, when its pair gives one."""
+    def _sample(self, kind, index, rng, degrade_seed, known_mask=None, retouch_seed=None):
+        """known_mask: uint8 0-255 mask of a dataset fake, when its pair gives one; retouch_seed: retouched with it (not
+        the H.264 pool's crops, coded once beforehand)."""
         if degrade_seed in ('h264', 'h264-flipped'):
             pool = self.h264_pool
             if kind == SBI_FAKE:
@@ -229,6 +233,8 @@ class TrainSet(Dataset):
             image, mask = _blend(self.store, index, rng, strong=self.strong_sbi)
         else:
             image, mask = np.array(self.store.images[index]), self._mask_or_empty(known_mask)
+        if retouch_seed is not None and degrade_seed not in ('h264', 'h264-flipped'):
+            image = retouch(image, np.random.default_rng(retouch_seed))
         if degrade_seed is not None:
             image, mask = self.degrade(image, mask, np.random.default_rng(degrade_seed))
         small = cv2.resize(mask, (self.mask_size, self.mask_size), interpolation=cv2.INTER_AREA)
@@ -253,14 +259,17 @@ class TrainSet(Dataset):
                 degrade_seed = 'h264-flipped' if rng.random() < 0.5 else 'h264'
             elif draw < self.h264_prob + self.degrade_prob:
                 degrade_seed = int(rng.integers(2 ** 63))
+        # Drawn only when asked for, so that the recipes without it draw what they always drew.
+        retouch_seed = int(rng.integers(2 ** 63)) if self.retouch_prob and rng.random() < self.retouch_prob else None
         if kind == DFDC_PAIR:
             # Alike but for the H.264 pool, where each crop was coded once at its own CRF.
             pairs, row = self.dfdc_pairs, self.pair_row[int(index)]
             known_mask = pairs.masks[row] if pairs.aligned[row] else None
-            samples = [self._sample(REAL, pairs.real[row], rng, degrade_seed),
-                       self._sample(DATASET_FAKE, index, rng, degrade_seed, known_mask)]
+            samples = [self._sample(REAL, pairs.real[row], rng, degrade_seed, retouch_seed=retouch_seed),
+                       self._sample(DATASET_FAKE, index, rng, degrade_seed, known_mask, retouch_seed)]
         else:
-            samples = [self._sample(k, index, rng, degrade_seed) for k in ((REAL, SBI_FAKE) if kind == PAIR else (kind,))]
+            samples = [self._sample(k, index, rng, degrade_seed, retouch_seed=retouch_seed)
+                       for k in ((REAL, SBI_FAKE) if kind == PAIR else (kind,))]
         return tuple(torch.stack(parts) for parts in zip(*samples))
 
 

@@ -56,6 +56,9 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
     parser.add_argument('--h264-prob', type=float, default=0.0,
                         help='share of training samples (after warm-up) re-encoded as H.264 video at CRF 23-40 '
                              '(data.H264Pool); the --degrade-prob share is drawn from the rest')
+    parser.add_argument('--retouch-prob', type=float, default=0.0,
+                        help='share of training samples retouched first (augment.retouch: skin smoothing, blur or '
+                             'sharpening), a pair alike: authentic faces retouched as often as manipulated ones')
     parser.add_argument('--source-shares', default='',
                         help='e.g. dfdc=0.55,lfw=0.25,gan=0.2: each source\'s share of the real and of the dataset-fake '
                              'samples (default: as the training split holds them)')
@@ -271,7 +274,8 @@ def run(arch: str, args: argparse.Namespace) -> None:
                        paired_sbi=getattr(args, 'paired_sbi', False), h264_pool=h264_pool, h264_prob=args.h264_prob,
                        source_shares={k: float(v) for k, v in (x.split('=') for x in args.source_shares.split(',') if x)},
                        exclude=args.exclude,
-                       dfdc_pairs=load_pairs('train', train_store) if getattr(args, 'paired_dfdc', False) else None)
+                       dfdc_pairs=load_pairs('train', train_store) if getattr(args, 'paired_dfdc', False) else None,
+                       retouch_prob=getattr(args, 'retouch_prob', 0.0))
     select = getattr(args, 'select', 'clean')
 
     for epoch in range(state['epoch'] + 1, args.epochs + 1):
