@@ -28,7 +28,7 @@ export const en = {
     ['A low score does not prove a file authentic.', caveat],
     [
       'Recompression and resizing lower accuracy.',
-      'Files passed through social networks and messaging apps are usually shrunk and recompressed, which wipes out much of the detail the models look at: treat any score on such a file as weak evidence either way.',
+      'Files passed through social networks and messaging apps are usually shrunk and recompressed, which wipes out much of the detail the models look at: treat any score on such a file as weak evidence either way. Retouching (skin smoothing, beauty modes, blur, strong sharpening) makes authentic faces score high.',
     ],
     [
       'Small faces are not assessed.',
@@ -311,7 +311,7 @@ export const en = {
     `${caveat} "No evidence found" is all a score below the weak band says; the app never calls a face authentic.`,
     `Faces under ${minPx} px are too small to assess: they are boxed but not scored, and do not count towards the verdict.`,
     'The heatmap shows where the models see evidence: the multi-task model\'s estimate of the manipulated region, and where that has nothing to say, the parts of the face that raised its score. It is drawn only on faces with weak evidence or more, faint at weak. Read it as "where to look", not as proof; no heat is not evidence that a face is authentic.',
-    'Heavy recompression, resizing, small faces and profile views reduce reliability; these are flagged when detected. Small, heavily recompressed photos of real people score higher than sharp ones; the bands were measured on such faces too.',
+    'Heavy recompression, resizing, small faces and profile views reduce reliability; these are flagged when detected. Small, heavily recompressed photos of real people score higher than sharp ones; the bands were measured on such faces too. Retouched photos of real people (skin smoothing, beauty modes, blur, strong sharpening) score high too, and the bands were not measured on them.',
     'On real-world deepfake videos the scores run low: the bands are set so that authentic faces rarely reach them, and many fake people stay under the weak band too. On a video, a low score is not evidence of authenticity; compare people and moments on the timeline.',
     'No face found means the image cannot be assessed, not that it is authentic. Whole-image synthesis and non-face edits are out of scope.',
   ],
