@@ -199,13 +199,13 @@ const gpu = await gpuPage.evaluate(() => window.mikiwame.modelLatency('webgpu', 
 backends.webgpu = gpu.backend === 'webgpu' ? { ...gpu.ms, adapter: 'SwiftShader (CPU) in headless Chromium' } : { unavailable: gpu.backend };
 await gpuBrowser.close();
 
-/** Median ms of one face through a session, fetching `outputs` (all of them when undefined); the first run warms up. */
-async function faceMs(runtime, session, size, outputs) {
+/** Median ms of one face through a session; the first run warms up. */
+async function faceMs(runtime, session, size) {
   const input = new runtime.Tensor('float32', Float32Array.from({ length: 3 * size * size }, (_, i) => Math.sin(i * 12.9898) * 0.5), [1, 3, size, size]);
   const times = [];
   for (let i = 0; i <= 30; i++) {
     const start = performance.now();
-    await session.run({ [session.inputNames[0]]: input }, outputs);
+    await session.run({ [session.inputNames[0]]: input });
     if (i > 0) times.push(performance.now() - start);
   }
   return median(times);
@@ -221,18 +221,31 @@ for (const [name, entry] of appModels) {
 }
 
 // What the heat output costs per face: the graph run with and without fetching it (a run computes only what its
-// fetched outputs need), natively and in onnxruntime-web's WASM build (one thread, in Node).
+// fetched outputs need), the two interleaved after a warm-up so that neither gains from running later; natively and in
+// onnxruntime-web's WASM build (one thread, in Node).
 ortWeb.env.wasm.numThreads = 1;
 const heatCost = {};
 for (const [name, entry] of appModels) {
   const path = join(root, 'models', entry.file);
-  for (const [runtime, session] of [['native', await ort.InferenceSession.create(path, { intraOpNumThreads: 1, interOpNumThreads: 1 })],
-    ['wasm', await ortWeb.InferenceSession.create(readFileSync(path), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' })]]) {
+  for (const [runtime, library, session] of [
+    ['native', ort, await ort.InferenceSession.create(path, { intraOpNumThreads: 1, interOpNumThreads: 1 })],
+    ['wasm', ortWeb, await ortWeb.InferenceSession.create(readFileSync(path), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' })],
+  ]) {
     if (!session.outputNames.includes('heat')) continue;
-    const library = runtime === 'native' ? ort : ortWeb;
-    const all = await faceMs(library, session, entry.inputSize);
-    const withoutHeat = await faceMs(library, session, entry.inputSize, session.outputNames.filter((o) => o !== 'heat'));
-    heatCost[`${name} ${runtime}`] = { allOutputsMs: round(all), withoutHeatMs: round(withoutHeat), heatMs: round(all - withoutHeat) };
+    const size = entry.inputSize;
+    const feeds = { [session.inputNames[0]]: new library.Tensor('float32', Float32Array.from({ length: 3 * size * size }, (_, i) => Math.sin(i * 12.9898) * 0.5), [1, 3, size, size]) };
+    const withoutHeat = session.outputNames.filter((o) => o !== 'heat');
+    const times = { all: [], withoutHeat: [] };
+    for (let i = 0; i < 45; i++) {
+      for (const [key, fetches] of [['all', undefined], ['withoutHeat', withoutHeat]]) {
+        const start = performance.now();
+        await session.run(feeds, fetches);
+        if (i >= 5) times[key].push(performance.now() - start);
+      }
+    }
+    const all = median(times.all);
+    const without = median(times.withoutHeat);
+    heatCost[`${name} ${runtime}`] = { allOutputsMs: round(all), withoutHeatMs: round(without), heatMs: round(all - without) };
     await session.release();
   }
 }
