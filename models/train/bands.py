@@ -6,7 +6,8 @@ share of assessable authentic faces scoring at or above it stays within the band
   sources     DFDC actors, LFW news photos, FFHQ portraits, UTKFace web photos (authentic faces only)
   conditions  clean; halved + JPEG q40 (jpeg40-half); H.264 CRF 35 (h264-crf35); shrunk to a face of 64-128 px and
               scaled back up as the app's crop does (small; each face at its own seeded size, never under the app's
-              smallest assessable face)
+              smallest assessable face); retouched as cameras' beauty modes and editors do (retouched: skin smoothing,
+              blur or sharpening, augment.retouch, each face its own seeded kind and strength; session 34)
   limits      weak 15 %, moderate 5 %, strong 1 % (issue 33); chosen on validation at MARGIN of each limit, so that an
               independent sample (the test split, a user's photos) has room for its own noise
 
@@ -28,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from .common import MODELS_DIR, WORK_DIR, setup_cpu
-from .augment import h264_each, jpeg40_half
+from .augment import h264_each, jpeg40_half, retouch
 from .data import EVAL_VARIANTS, build_eval_set, load_split
 from .evaluate import load_model
 from .export import fit_temperature
@@ -39,14 +40,14 @@ from .train import predict
 BANDS = ('weak', 'moderate', 'strong')
 LIMITS = {'weak': 0.15, 'moderate': 0.05, 'strong': 0.01}
 MARGIN = 0.8
-CONDITIONS = EVAL_VARIANTS + ('small',)
+CONDITIONS = EVAL_VARIANTS + ('small', 'retouched')
 # The authentic sources as the issue names them: FFHQ photos are the reals of the 'gan' source.
 AUTHENTIC = {'dfdc': 'real/dfdc_faces_ishreyansh', 'lfw': 'real/lfw_rees451',
              'ffhq': ('real/ffhq_faceorfake', 'real/ffhq_realorfake'), 'utk': 'real/utkface_mohanish'}
 FAKE_SOURCES = ('dfdc', 'lfw', 'gan')
 SMALL_MAX_PX = 128
 # The share of the image a condition keeps: jpeg40-half halves the whole image, so the face too.
-SCALE = {'clean': 1.0, 'jpeg40-half': 0.5, 'h264-crf35': 1.0, 'small': 1.0}
+SCALE = {'clean': 1.0, 'jpeg40-half': 0.5, 'h264-crf35': 1.0, 'small': 1.0, 'retouched': 1.0}
 OUT_DIR = WORK_DIR / 'bands'
 MANIFEST = MODELS_DIR / 'manifest.json'
 
@@ -68,24 +69,27 @@ def condition_images(store, condition: str, min_face_px: int, split: str) -> np.
         return np.stack([jpeg40_half(np.asarray(x)) for x in clean])
     if condition == 'h264-crf35':
         return h264_each(clean, np.full(len(clean), 35))
-    return _small(clean, _sizes(len(clean), min_face_px, {'train': 0, 'val': 1, 'test': 2}[split]))
+    split_code = {'train': 0, 'val': 1, 'test': 2}[split]
+    if condition == 'retouched':
+        return np.stack([retouch(np.asarray(x), np.random.default_rng([split_code, 7301, i])) for i, x in enumerate(clean)])
+    return _small(clean, _sizes(len(clean), min_face_px, split_code))
 
 
 def score_split(model, temperature: float, split: str, min_face_px: int, cache_key: str) -> dict:
     """Probabilities of the split's reals and dataset fakes under every condition, with what the app would assess;
     kept in models/work/bands/ under the model file's hash, so that reports with other choices cost no second pass."""
     cache = OUT_DIR / f'{cache_key}-{temperature:.6f}-{min_face_px}.{split}.npz'
-    if cache.exists():
-        saved = np.load(cache, allow_pickle=False)
-        return {'scores': {c: saved[f'scores-{c}'] for c in CONDITIONS}, 'assessable': {c: saved[f'assessable-{c}'] for c in CONDITIONS},
-                **{k: saved[k] for k in ('groups', 'sources', 'labels')}}
+    saved = dict(np.load(cache, allow_pickle=False)) if cache.exists() else {}
     store = load_split(split)
     box = np.array([r['boxWidth'] for r in store.records], np.float64)
-    groups, sources, labels = store.folders, store.sources, store.labels
     scores, assessable = {}, {}
     for condition in CONDITIONS:
-        scores[condition] = probability(predict(model, condition_images(store, condition, min_face_px, split))[0], temperature)
+        # A cache written before a condition was added keeps its other conditions.
+        scores[condition] = saved.get(f'scores-{condition}')
+        if scores[condition] is None:
+            scores[condition] = probability(predict(model, condition_images(store, condition, min_face_px, split))[0], temperature)
         assessable[condition] = box * SCALE[condition] >= min_face_px
+    groups, sources, labels = store.folders, store.sources, store.labels
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     np.savez(cache, groups=groups, sources=sources, labels=labels, **{f'scores-{c}': v for c, v in scores.items()},
              **{f'assessable-{c}': v for c, v in assessable.items()})
