@@ -199,13 +199,18 @@ const gpu = await gpuPage.evaluate(() => window.mikiwame.modelLatency('webgpu', 
 backends.webgpu = gpu.backend === 'webgpu' ? { ...gpu.ms, adapter: 'SwiftShader (CPU) in headless Chromium' } : { unavailable: gpu.backend };
 await gpuBrowser.close();
 
+/** A face-crop input of random-looking pixels for a session of `runtime` (onnxruntime-node or -web). */
+const faceFeeds = (runtime, session, size) => ({
+  [session.inputNames[0]]: new runtime.Tensor('float32', Float32Array.from({ length: 3 * size * size }, (_, i) => Math.sin(i * 12.9898) * 0.5), [1, 3, size, size]),
+});
+
 /** Median ms of one face through a session; the first run warms up. */
 async function faceMs(runtime, session, size) {
-  const input = new runtime.Tensor('float32', Float32Array.from({ length: 3 * size * size }, (_, i) => Math.sin(i * 12.9898) * 0.5), [1, 3, size, size]);
+  const feeds = faceFeeds(runtime, session, size);
   const times = [];
   for (let i = 0; i <= 30; i++) {
     const start = performance.now();
-    await session.run({ [session.inputNames[0]]: input });
+    await session.run(feeds);
     if (i > 0) times.push(performance.now() - start);
   }
   return median(times);
@@ -232,8 +237,7 @@ for (const [name, entry] of appModels) {
     ['wasm', ortWeb, await ortWeb.InferenceSession.create(readFileSync(path), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' })],
   ]) {
     if (!session.outputNames.includes('heat')) continue;
-    const size = entry.inputSize;
-    const feeds = { [session.inputNames[0]]: new library.Tensor('float32', Float32Array.from({ length: 3 * size * size }, (_, i) => Math.sin(i * 12.9898) * 0.5), [1, 3, size, size]) };
+    const feeds = faceFeeds(library, session, entry.inputSize);
     const withoutHeat = session.outputNames.filter((o) => o !== 'heat');
     const times = { all: [], withoutHeat: [] };
     for (let i = 0; i < 45; i++) {

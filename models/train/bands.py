@@ -75,20 +75,25 @@ def condition_images(store, condition: str, min_face_px: int, split: str) -> np.
     return _small(clean, _sizes(len(clean), min_face_px, split_code))
 
 
+def assessable_faces(store, condition: str, min_face_px: int) -> np.ndarray:
+    """Whether the app would assess each face of the split under a condition: its side in the image, after the
+    condition's resizing, at least the smallest assessable face."""
+    return np.array([r['boxWidth'] for r in store.records], np.float64) * SCALE[condition] >= min_face_px
+
+
 def score_split(model, temperature: float, split: str, min_face_px: int, cache_key: str) -> dict:
     """Probabilities of the split's reals and dataset fakes under every condition, with what the app would assess;
     kept in models/work/bands/ under the model file's hash, so that reports with other choices cost no second pass."""
     cache = OUT_DIR / f'{cache_key}-{temperature:.6f}-{min_face_px}.{split}.npz'
     saved = dict(np.load(cache, allow_pickle=False)) if cache.exists() else {}
     store = load_split(split)
-    box = np.array([r['boxWidth'] for r in store.records], np.float64)
     scores, assessable = {}, {}
     for condition in CONDITIONS:
         # A cache written before a condition was added keeps its other conditions.
         scores[condition] = saved.get(f'scores-{condition}')
         if scores[condition] is None:
             scores[condition] = probability(predict(model, condition_images(store, condition, min_face_px, split))[0], temperature)
-        assessable[condition] = box * SCALE[condition] >= min_face_px
+        assessable[condition] = assessable_faces(store, condition, min_face_px)
     groups, sources, labels = store.folders, store.sources, store.labels
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     np.savez(cache, groups=groups, sources=sources, labels=labels, **{f'scores-{c}': v for c, v in scores.items()},

@@ -122,7 +122,7 @@ def fit_mask_cut(masks: dict, eval_set) -> float:
     that overshoots its budgets least. Mask values sit near 0.5 and the cut trades a fuller self-blend mask against
     heat on authentic faces."""
     real, sbi = eval_set.kinds == 'real', eval_set.kinds == 'sbi'
-    targets = target_masks(eval_set.subset(sbi), masks['clean'].shape[-1])
+    targets = target_masks(eval_set.masks[sbi], masks['clean'].shape[-1])
     overshoot = {cut: max((masks[v][real] > cut).mean() / budget for v, budget in AUTHENTIC_MASK_BUDGET.items())
                  for cut in MASK_CUTS}
     in_budget = [(mask_iou(masks['clean'][sbi], targets, cut), cut) for cut in MASK_CUTS if overshoot[cut] <= 1]

@@ -21,12 +21,14 @@ import json
 import numpy as np
 import torch
 
-from .bands import AUTHENTIC, CONDITIONS, FAKE_SOURCES, MANIFEST, SCALE, condition_images
+from .bands import AUTHENTIC, CONDITIONS, FAKE_SOURCES, MANIFEST, assessable_faces, condition_images
 from .common import MODELS_DIR, WORK_DIR, setup_cpu
 from .data import EVAL_VARIANTS, build_eval_set, load_split, to_input
 from .dfdc_pairs import load_pairs
 from .evaluate import load_model
 from .export import Calibrated
+from .metrics import mask_iou
+from .train import target_masks
 
 MIN_AREA = 0.05
 LEGEND_MIDPOINT = 0.5
@@ -44,50 +46,36 @@ def calibrated_outputs(calibrated: Calibrated, images: np.ndarray, batch_size: i
     return np.concatenate(probabilities), np.concatenate(masks), np.concatenate(heats)
 
 
-def iou(predicted: np.ndarray, target: np.ndarray) -> float:
-    intersection = (predicted & target).sum((1, 2))
-    union = (predicted | target).sum((1, 2))
-    return float(np.where(union > 0, intersection / np.maximum(union, 1), 1.0).mean())
-
-
-def to_map_size(masks: np.ndarray, size: int) -> np.ndarray:
-    """uint8 crop masks (N x 256 x 256) -> N x size x size booleans, each map cell the mean of its block > 0.5."""
-    n, side = masks.shape[0], masks.shape[1]
-    blocks = masks.reshape(n, size, side // size, size, side // size).mean((2, 4)) / 255
-    return blocks > 0.5
-
-
 def pair_figures(calibrated: Calibrated, split: str) -> dict:
     store = load_split(split)
     pairs = load_pairs(split, store)
     rows = np.flatnonzero(pairs.aligned & pairs.changed)
     probability, mask, heat = calibrated_outputs(calibrated, store.images[pairs.fake[rows]])
-    target = to_map_size(pairs.masks[rows], heat.shape[-1])
+    target = target_masks(pairs.masks[rows], heat.shape[-1])
     train_pairs = load_pairs('train', load_split('train'))
-    prior = to_map_size(train_pairs.masks[train_pairs.aligned & train_pairs.changed].astype(np.float64).mean(0, keepdims=True), heat.shape[-1])
-    return {'n': int(len(rows)), 'heat_iou': iou(heat > 0.5, target), 'mask_iou': iou(mask > 0.5, target),
-            'whole_crop_iou': iou(np.ones_like(target), target), 'train_mean_region_iou': iou(np.broadcast_to(prior, target.shape), target),
-            'target_area': float(target.mean())}
+    prior = target_masks(train_pairs.masks[train_pairs.aligned & train_pairs.changed], heat.shape[-1]).mean(0, keepdims=True)
+    return {'n': int(len(rows)), 'heat_iou': mask_iou(heat, target), 'mask_iou': mask_iou(mask, target),
+            'whole_crop_iou': mask_iou(np.ones_like(target), target), 'train_mean_region_iou': mask_iou(np.broadcast_to(prior, target.shape), target),
+            'target_area': float((target > 0.5).mean())}
 
 
 def selfblend_figures(calibrated: Calibrated, split: str) -> dict:
     eval_set = build_eval_set(split)
     blends = eval_set.kinds == 'sbi'
-    target = to_map_size(eval_set.masks[blends], 64)
+    target = target_masks(eval_set.masks[blends], calibrated.model.mask_size)
     out = {}
     for variant in EVAL_VARIANTS:
         _, mask, heat = calibrated_outputs(calibrated, eval_set.images[variant][blends])
-        out[variant] = {'n': int(blends.sum()), 'heat_iou': iou(heat > 0.5, target), 'mask_iou': iou(mask > 0.5, target)}
+        out[variant] = {'n': int(blends.sum()), 'heat_iou': mask_iou(heat, target), 'mask_iou': mask_iou(mask, target)}
     return out
 
 
 def coverage_figures(calibrated: Calibrated, split: str, cuts: dict, min_face_px: int) -> dict:
     store = load_split(split)
-    box = np.array([r['boxWidth'] for r in store.records], np.float64)
     out = {}
     for condition in CONDITIONS:
         probability, _, heat = calibrated_outputs(calibrated, condition_images(store, condition, min_face_px, split))
-        assessable = box * SCALE[condition] >= min_face_px
+        assessable = assessable_faces(store, condition, min_face_px)
         moderate = probability >= cuts['moderate']
         covered = assessable & moderate & ((heat > LEGEND_MIDPOINT).mean((1, 2)) >= MIN_AREA)
         authentic = {}

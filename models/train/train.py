@@ -109,8 +109,9 @@ def predict(model, images: np.ndarray, batch_size: int = 64):
     return np.concatenate(logits), (np.concatenate(masks) if masks else None), (np.concatenate(kinds) if kinds else None)
 
 
-def target_masks(eval_set: EvalSet, size: int) -> np.ndarray:
-    return np.stack([cv2.resize(m, (size, size), interpolation=cv2.INTER_AREA) for m in eval_set.masks]).astype(np.float32) / 255
+def target_masks(masks: np.ndarray, size: int) -> np.ndarray:
+    """uint8 crop masks (N x 256 x 256, 0-255) at a mask output's size, 0-1."""
+    return np.stack([cv2.resize(m, (size, size), interpolation=cv2.INTER_AREA) for m in masks]).astype(np.float32) / 255
 
 
 def gan_kind_targets(eval_set: EvalSet) -> np.ndarray:
@@ -151,7 +152,7 @@ def summarise(eval_set: EvalSet, scores: dict, threshold: float = 0.5, masks=Non
         result['catch_at_5'] = catch_at_false_alarms(eval_set, p, 0.05)
         if masks is not None and masks.get(variant) is not None:
             variant_masks = masks[variant]
-            result['mask_iou_sbi'] = mask_iou(variant_masks[sbi], target_masks(eval_set, variant_masks.shape[-1])[sbi])
+            result['mask_iou_sbi'] = mask_iou(variant_masks[sbi], target_masks(eval_set.masks[sbi], variant_masks.shape[-1]))
             result['mask_area_real'] = float((variant_masks[kinds == 'real'] > 0.5).mean())
         if kind_probabilities is not None and kind_probabilities.get(variant) is not None:
             result['kind'] = summary(gan_targets[kind_scored], kind_probabilities[variant][kind_scored], 0.5)

@@ -2,25 +2,25 @@ import { isAssessable, type FaceResult } from '../pipeline/analysis';
 import type { Affine } from '../pipeline/types';
 import { cropSpec } from '../pipeline/crop';
 import { evidenceBand } from '../pipeline/evidence';
-import { heatStrength, type FaceHeat } from '../pipeline/heatmap';
+import { faceHeatStrength, type FaceHeat } from '../pipeline/heatmap';
 import type { VideoFace } from '../video/types';
 import { heatToRgba } from './colormap';
 
 export interface DrawableFace {
   heat?: FaceHeat;
   toImage: Affine;
-  /** pipeline/heatmap.ts heatStrength of the face's band; 0 for a face too small to assess (it has no score). */
+  /** pipeline/heatmap.ts faceHeatStrength: by the face's band, 0 for a face too small to assess. */
   strength: number;
 }
 
 export function drawableFace(face: FaceResult): DrawableFace {
-  return { heat: face.heat, toImage: face.toImage, strength: face.assessable ? heatStrength[face.band] : 0 };
+  return { heat: face.heat, toImage: face.toImage, strength: faceHeatStrength(face.band, face.assessable) };
 }
 
 /** A video face's byte heat (0-255) as the 0-1 heat the heatmap draws. */
 export function drawableVideoFace(face: VideoFace): DrawableFace {
   const heat = face.heat && { size: face.heat.size, data: Float32Array.from(face.heat.data, (v) => v / 255) };
-  return { heat, toImage: face.toImage, strength: isAssessable(face.box) ? heatStrength[evidenceBand(face.probability)] : 0 };
+  return { heat, toImage: face.toImage, strength: faceHeatStrength(evidenceBand(face.probability), isAssessable(face.box)) };
 }
 
 /**

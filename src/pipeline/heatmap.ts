@@ -19,6 +19,11 @@ export interface FaceHeat {
  */
 export const heatStrength: Record<EvidenceBand, number> = { none: 0, weak: 0.5, moderate: 1, strong: 1 };
 
+/** A face's heat strength: its band's, and none for a face too small to assess (it has no score). */
+export function faceHeatStrength(band: EvidenceBand, assessable: boolean): number {
+  return assessable ? heatStrength[band] : 0;
+}
+
 /** The legend's midpoint: heat drawn above it is in the legend's "likely manipulated" half. */
 export const heatLegendMidpoint = 0.5;
 

@@ -9,7 +9,7 @@ import { evidenceBand, statusNotes } from '../pipeline/evidence';
 import { fetchBytes } from '../pipeline/fetch-progress';
 import { forgeryKind } from '../pipeline/forgery-kind';
 import { fuseProbabilities, type FusionWeights } from '../pipeline/fusion';
-import { heatArea, heatStrength } from '../pipeline/heatmap';
+import { faceHeatStrength, heatArea } from '../pipeline/heatmap';
 import { compressionNote, estimateJpegQuality } from '../pipeline/jpeg-quality';
 import { appModelNames, modelManifest, modelUrl } from '../pipeline/model-manifest';
 import { configureOrt, loadOnnxModel, type Backend, type BackendPreference, type OnnxModel } from '../pipeline/onnx-model';
@@ -171,7 +171,7 @@ export class ModelSet {
         assessable,
         parts,
         heat,
-        heatArea: heat && heatArea(heat, assessable ? heatStrength[band] : 0),
+        heatArea: heat && heatArea(heat, faceHeatStrength(band, assessable)),
         kind: segmented?.outputs.kind ? forgeryKind(segmented.outputs.kind[i], assessable ? band : 'na') : undefined,
         notes: faceNotes(detection.box),
       };
