@@ -153,10 +153,11 @@ def training_stages(run: str) -> list:
     """The run and the runs it was initialised from (--init-from), oldest first, as the card lists them."""
     stages = []
     while run:
-        if not (WORK_DIR / run / 'last.pt').exists():  # rebuilt from a published model by models.train.unfold
-            stages[:0] = torch.load(WORK_DIR / run / 'best.pt')['stages']
+        checkpoint = WORK_DIR / run / 'last.pt'
+        last = torch.load(checkpoint if checkpoint.exists() else WORK_DIR / run / 'best.pt')
+        if 'stages' in last:  # rebuilt from a published model by models.train.unfold, under either name
+            stages[:0] = last['stages']
             break
-        last = torch.load(WORK_DIR / run / 'last.pt')
         best = torch.load(WORK_DIR / run / 'best.pt')
         stages.insert(0, {'run': run, 'epochs': last['epoch'], 'best_epoch': best['epoch'], 'args': last['args'],
                           'minutes': sum(h['seconds'] for h in last['history']) / 60})

@@ -30,4 +30,11 @@ describe('explainScore', () => {
   it('names the single model when there is no fusion', () => {
     expect(explainScore([part('meso4', 0.7)], null)).toEqual({ sentence: "The score is MesoNet's calibrated output.", fusion: null });
   });
+
+  it('says which model is the score and which is only shown when two run unfused', () => {
+    const { sentence, fusion: detail } = explainScore([part('multitask', 0.7), part('meso4', 0.2)], null);
+    expect(detail).toBeNull();
+    expect(sentence).toBe("The score is Multi-task net's calibrated output. MesoNet: shown beside it, not part of the score (on held-out photos it did not make the score better).");
+    expect(explainScore([part('multitask', 0.7), part('meso4', 0.2)], null, 'ja').sentence).toContain('スコアには含めません');
+  });
 });

@@ -24,7 +24,10 @@ export interface ScoreExplanation {
 export function explainScore(parts: ModelPart[], fusion: FusionWeights | null, language: Language = 'en', threshold = 0.5): ScoreExplanation {
   const say = words(language);
   if (!fusion || parts.length < 2) {
-    return { sentence: say.scoreOneModel(parts[0] ? modelLabel(parts[0], language) : say.scoreTheModel), fusion: null };
+    // Unfused, the first part is the score (src/worker/engine.ts) and any other is only shown.
+    const [scored, ...beside] = parts.map((part) => modelLabel(part, language));
+    const sentence = say.scoreOneModel(scored ?? say.scoreTheModel) + (beside.length > 0 ? say.scoreBeside(beside) : '');
+    return { sentence, fusion: null };
   }
   const terms = parts.map((part) => {
     const weight = fusion.weights[part.model] ?? 0;

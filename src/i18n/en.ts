@@ -79,6 +79,7 @@ export const en = {
   // Why a face has its number (src/app/score-explanation.ts).
   scoreOneModel: (model: string) => `The score is ${model}'s calibrated output.`,
   scoreTheModel: 'the model',
+  scoreBeside: (models: string[]) => ` ${models.join(' and ')}: shown beside it, not part of the score (on held-out photos it did not make the score better).`,
   scoreWeighted: `The score weighs each model's output by how well it told real from manipulated faces on held-out photos, so it is not their average and can lie outside them.`,
   scoreDisagree: (above: string[], below: string[], threshold: number, heaviest: string) =>
     ` Here they disagree (${above.join(' and ')} above ${threshold}, ${below.join(' and ')} below): the models look for different traces and miss different fakes; ${heaviest} counts most.`,

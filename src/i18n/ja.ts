@@ -81,6 +81,7 @@ export const ja: Messages = {
 
   scoreOneModel: (model) => `スコアは${model}の較正済み出力です。`,
   scoreTheModel: 'モデル',
+  scoreBeside: (models) => `${models.join('と')}の出力は参考として並べて示し、スコアには含めません(検証用の写真でスコアを良くしなかったため)。`,
   scoreWeighted: 'スコアは、各モデルの出力を、検証用の写真で本物と操作済みの顔をどれだけ見分けられたかで重み付けしたものです。そのため平均ではなく、各出力の範囲外になることもあります。',
   scoreDisagree: (above, below, threshold, heaviest) =>
     `ここではモデルの意見が分かれています(${list(above)}は${threshold}以上、${list(below)}は未満)。モデルごとに見る痕跡が違い、見逃す偽物も違います。最も重いのは${heaviest}です。`,

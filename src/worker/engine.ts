@@ -107,8 +107,9 @@ export class ModelSet {
     return new ModelSet(classifier, app.multitask ? await load(app.multitask) : undefined);
   }
 
+  /** In the order of each face's parts: the multi-task net first. */
   private get loaded(): LoadedModel[] {
-    return [this.classifier, this.multitask].filter((m): m is LoadedModel => m !== undefined);
+    return [this.multitask, this.classifier].filter((m): m is LoadedModel => m !== undefined);
   }
 
   /** Median milliseconds of each model on one face crop (random pixels), for the benchmark. */
@@ -151,7 +152,8 @@ export class ModelSet {
     const segmented = multitask && { name: multitask.name, outputs: await timed('segment', () => multitask.model.run(batch, crops.length, size)) };
     const maskSize = multitask ? modelManifest.models[multitask.name].maskSize ?? 0 : 0;
     const fusion = modelManifest.fusion;
-    const runs = [classified, segmented].filter((r) => r !== undefined);
+    // Unfused, the score is the multi-task net's (the bands were measured on it) and a classifier's output is shown beside it.
+    const runs = [segmented, classified].filter((r) => r !== undefined);
     return detections.map((detection, i) => {
       const parts = runs.map(({ name, outputs }) => ({ model: name, label: modelManifest.models[name].label, probability: outputs.probability[i] }));
       const probability = fusion
