@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { minAssessableFacePx } from '../src/pipeline/analysis';
+import { words } from '../src/i18n';
 import { bandMeaning, evidenceBand, formatProbability, noEvidenceCaveat } from '../src/pipeline/evidence';
 import manifestJson from '../models/manifest.json' with { type: 'json' };
 import { pick } from './app-page';
@@ -22,7 +23,7 @@ interface Report {
 }
 
 const manifest = manifestJson as {
-  app: { multitask: string }; models: Record<string, { label: string }>;
+  app: { multitask: string; classifier?: string }; models: Record<string, { label: string }>;
   bands: { weak: number; moderate: number; strong: number; limits: Record<string, number> };
 };
 
@@ -98,11 +99,17 @@ for (const [name, path] of [['the original photo', astronautPath], ['a self-blen
     // The report's unrounded value: the card's two digits read 0.50 for a score just under a cut-off of 0.50.
     await expectVerdictColourAndCaveat(page, report.faces![0].probability, report);
     await expectForgeryKind(page, report.faces![0].probability, report.faces![0].kind);
-    // The app runs one model (models/manifest.json has no fusion): the card names it instead of a weighing.
-    const { multitask } = manifest.app;
+    // Unfused (models/manifest.json has no fusion) the score is the multi-task net's, and the card says so instead of a
+    // weighing; a classifier the app also runs is listed after it, its output shown beside the score.
+    const { multitask, classifier } = manifest.app;
     const { label } = manifest.models[multitask];
-    await expect(page.getByTestId('why')).toHaveText(`The score is ${label}'s calibrated output.`);
-    expect(report.faces![0].parts).toEqual([{ model: multitask, label, probability: report.faces![0].probability }]);
+    const say = words('en');
+    const beside = classifier ? [{ model: classifier, label: manifest.models[classifier].label, probability: expect.any(Number) }] : [];
+    await expect(page.getByTestId('why')).toHaveText(say.scoreOneModel(label) + (classifier ? say.scoreBeside([beside[0].label]) : ''));
+    expect(report.faces![0].parts).toEqual([{ model: multitask, label, probability: report.faces![0].probability }, ...beside]);
+    for (const part of report.faces![0].parts) {
+      await expect(page.locator('.details div').filter({ hasText: part.label }).locator('dd')).toHaveText(formatProbability(part.probability));
+    }
     expect(formatProbability(report.faces![0].probability)).toBe(shown);
     // "What the scores mean": every band with its cut-off and its measured meaning.
     await expect(page.getByTestId('band-guide').locator('dd')).toHaveText((['none', 'weak', 'moderate', 'strong'] as const).map((band) => bandMeaning(band)));

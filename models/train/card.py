@@ -172,6 +172,8 @@ def write_card(name: str, metrics: dict, history: list) -> None:
     kept = _kept_sections(path)
     args = metrics['train_args']
     multitask = metrics['mask_size'] is not None
+    heat_section = (f"## {HEAT_SECTION}\n{kept.get(HEAT_SECTION, '_To be measured: `/usr/bin/python3 -m models.train.heat`._')}\n\n"
+                    if 'heat' in metrics.get('outputs', ()) else '')
     diff = metrics['int8_vs_fp32_test']
     mask_lines = ''
     paired_dfdc = any(stage.get('args', {}).get('paired_dfdc') for stage in metrics['stages'])
@@ -293,10 +295,7 @@ Most confident errors: `models/work/{metrics['stages'][-1]['run']}/errors.png` (
 ## {NOTES_SECTION}
 {kept.get(NOTES_SECTION, '_Not reviewed yet._')}
 
-## {HEAT_SECTION}
-{kept.get(HEAT_SECTION, '_To be measured: `/usr/bin/python3 -m models.train.heat`._')}
-
-## {BROWSER_SECTION}
+{heat_section}## {BROWSER_SECTION}
 {kept.get(BROWSER_SECTION, PLACEHOLDER)}
 """
     path.write_text(text)
