@@ -167,6 +167,19 @@ def _start(arch: str) -> str:
     return 'Trained from scratch (no pretrained weights).'
 
 
+def _last_stage_extras(args: dict) -> str:
+    """Recipe lines for the last stage's retouching and hard-authentic loss, when it used them."""
+    lines = ''
+    if args.get('retouch_prob'):
+        lines += (f"- Retouching (last stage, `--retouch-prob {args['retouch_prob']}`): that share of the samples is first "
+                  'smoothed (bilateral filter), blurred or sharpened at a random strength (`augment.retouch`), a pair alike, '
+                  'so that authentic and manipulated faces are retouched as often.\n')
+    if args.get('hard_real_weight'):
+        lines += (f"- Hard authentic faces (last stage, `--hard-real-weight {args['hard_real_weight']}`): the class loss of "
+                  "the quarter of each batch's authentic faces the net scores highest is added again at this weight.\n")
+    return lines
+
+
 def write_card(name: str, metrics: dict, history: list) -> None:
     path = MODELS_DIR / f'{name}.md'
     kept = _kept_sections(path)
@@ -217,7 +230,7 @@ def write_card(name: str, metrics: dict, history: list) -> None:
 {_start(metrics['arch'])} Trained on CPU. A research prototype: its scores are evidence, not proof.
 
 ## Data and provenance
-Second data release of `shared/datasets/train` (see its README for every source's repository and commit):
+Third data release of `shared/datasets/train` (see its README for every source's repository and commit):
 - DFDC (Deepfake Detection Challenge) face crops, 8,500 real + 8,500 fake, 224x224, tight around the face: paid actors,
   the fakes made by the DFDC methods (autoencoder swaps, talking heads, FSGAN, StyleGAN-based swaps, post-processing);
   from i-Shreyansh/DeepFake-Detection (Apache-2.0 repository; DFDC terms: non-commercial research).
@@ -225,6 +238,8 @@ Second data release of `shared/datasets/train` (see its README for every source'
   from Rees451/faces-fake-vs-real (no licence file; LFW: research use).
 - 350 FFHQ portraits (Flickr, their own licences) and 350 StyleGAN / StyleGAN2 faces (thispersondoesnotexist), 448x448,
   both resized and saved alike; from Tom-Kendrick/FaceOrFake and dinablachman/realorfake (no licence files).
+- UTKFace, 9,778 authentic web photos (ages 0-116, every ethnicity, light, pose, make-up and retouching), 200x200 tight
+  crops; from Mohanish-5744/Major_Ensemble_Gender (no licence file; UTKFace: non-commercial research).
 
 The weights are derived from these images and inherit their terms: research only, not for commercial use.
 
@@ -237,11 +252,11 @@ train {skipped['train']}, val {skipped['val']}, test {skipped['test']}.
 ## Split
 70 / 15 / 15 %, seed 20261121 (`models/splits/*.txt`): DFDC by source video (the `group` column of `dfdc_groups.csv`: an
 authentic video and every fake made from it are on one side; an actor can still appear in several videos), LFW and the
-GAN / FFHQ faces by file (their names carry no identity, so one LFW person can be on both sides). The test split was
+GAN / FFHQ faces by file (their names carry no identity, so one LFW person can be on both sides), UTKFace by file. The test split was
 not used for any choice.
 
 ## Training recipe
-- Each epoch draws `epoch size` samples, 1:1 real:fake, each source (DFDC, LFW, GAN) at a fixed share of the reals and of
+- Each epoch draws `epoch size` samples, 1:1 real:fake, each source (DFDC, LFW, GAN, UTKFace) at a fixed share of the reals and of
   the dataset fakes (`--source-shares`: {args.get('source_shares') or 'as the split holds them'}); the fakes are dataset fakes and self-blended images
   (SBI, Shiohara & Yamasaki 2022) made on the fly from real training crops: a colour-jittered, sharpened or blurred,
   slightly shifted (±3 %) and scaled (0.95-1.05) copy of the crop blended back through a random face-region mask
@@ -254,7 +269,7 @@ not used for any choice.
   applied at the downscaled size before upscaling (as a resized upload is), sometimes twice; *H.264*: the crop re-encoded
   as a frame of an H.264 stream (x264, CRF 23-40, yuv420p) and decoded back, as a re-uploaded video is (made once per
   training crop and per self-blend of it, `data.H264Pool`), plus a flip.
-- Adam with cosine learning-rate decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + (BCE + Dice) on the mask, only for samples with a known mask (reals: all zero; self-blends: the blend mask" + ("; DFDC fakes one frame with their source video's real crop, in stages with paired DFDC fakes: the hull of where the two differ, `dfdc_pairs.py`" if paired_dfdc else "") + ")" if multitask else ""}{"; the kind output: binary cross-entropy on the fakes only (GAN face 1, dataset swap or self-blend 0), each kind weighted half in every batch" if 'kind' in metrics['int8']['test']['clean'] else ""}.
+{_last_stage_extras(args)}- Adam with cosine learning-rate decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + (BCE + Dice) on the mask, only for samples with a known mask (reals: all zero; self-blends: the blend mask" + ("; DFDC fakes one frame with their source video's real crop, in stages with paired DFDC fakes: the hull of where the two differ, `dfdc_pairs.py`" if paired_dfdc else "") + ")" if multitask else ""}{"; the kind output: binary cross-entropy on the fakes only (GAN face 1, dataset swap or self-blend 0), each kind weighted half in every batch" if 'kind' in metrics['int8']['test']['clean'] else ""}.
   2 CPU cores (PyTorch 1.13); {metrics['train_minutes']:.0f} min of training in all.
 
 {_stages_table(metrics['stages'], multitask, metrics['arch'])}
