@@ -33,8 +33,15 @@ test('video: every frame on request; the self-blended seconds stand out; the tim
   await pick(page, clip.path);
   await expect(page.getByTestId('summary')).toContainText('1 person tracked', { timeout: 90_000 });
   await expect(page.getByTestId('summary')).toContainText('Analysed 60 frames: every frame');
+  // MesoNet saw every frame (its trace), the multi-task net a sample of them at the stated rate.
+  await expect(page.getByTestId('summary')).toContainText(/the multi-task net, which gives the score and heatmap, on \d+ of them per second/);
+  const trace = await page.getByTestId('trace-line').evaluateAll((lines) => lines.flatMap((line) => (line.getAttribute('points') ?? '').split(' ').filter(Boolean)));
+  expect(trace).toHaveLength(60);
+  await expect(page.locator('#timeline-caption')).toContainText("Thin line: MesoNet's output on every analysed frame");
   // Timeline x runs 0-1000 over 4 s; y is 100 * (1 - probability).
   const points = await timelinePoints(page);
+  expect(points.length).toBeGreaterThanOrEqual(8);
+  expect(points.length).toBeLessThan(60);
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   const probability = (inside: boolean) => mean(points
     .filter(([x]) => (x > 375 && x < 625) === inside && (x < 340 || x > 360) && (x < 640 || x > 660))
@@ -44,6 +51,20 @@ test('video: every frame on request; the self-blended seconds stand out; the tim
   const box = (await timeline.boundingBox())!;
   await timeline.click({ position: { x: box.width * 0.75, y: box.height / 2 } });
   await expect.poll(() => page.getByTestId('video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(3, 0);
+  // Playing, the overlay shows the analysed frame of the picture on screen: every frame has one.
+  const lags: number[] = [];
+  await page.getByTestId('video').evaluate((v: HTMLVideoElement) => { v.currentTime = 0; return v.play(); });
+  for (let i = 0; i < 8; i++) {
+    const [now, shown, playing] = await page.evaluate(() => {
+      const v = document.querySelector<HTMLVideoElement>('[data-testid=video]')!;
+      return [v.currentTime, Number(document.querySelector('[data-testid=video-overlay]')!.getAttribute('data-frame-time')), !v.paused];
+    });
+    if (playing && now > 0.2) lags.push(now - shown);
+    await page.waitForTimeout(250);
+  }
+  expect(lags.length).toBeGreaterThanOrEqual(3);
+  // Within two frames at 15 fps (the overlay changes at the next presented frame).
+  for (const lag of lags) expect(Math.abs(lag)).toBeLessThan(2 / 15 + 0.01);
 });
 
 test('video: Cancel keeps the results so far, and the app goes on', async ({ page }) => {

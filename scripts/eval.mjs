@@ -15,27 +15,37 @@ const args = parseArgs(process.argv.slice(2), { input: '', out: '', degrade: '',
 const videoFps = args['video-fps'] === 'auto' ? 'auto' : args['video-fps'] === 'all' ? null : Number(args['video-fps']);
 const videoExtensions = new RegExp(`\\.(${videoExtensionList.join('|')})$`, 'i');
 const isVideo = (file) => videoExtensions.test(file);
+const round4 = (x) => Math.round(x * 10000) / 10000;
 
-/** A video's entry: the verdict, and each model's mean over the frames of the person it rests on. */
+/**
+ * A video's entry: the verdict, and each model's mean over the frames of the person it rests on where that model ran
+ * (every frame analysed, the multi-task net runs on a sample of them and the classifier on all).
+ */
 function videoEntry(result) {
   const worst = result.tracks.filter((t) => !t.brief).reduce((a, b) => (!a || b.mean > a.mean ? b : a), undefined);
   const names = result.start.models.map((m) => m.name);
   const sums = names.map(() => 0);
-  let count = 0;
+  const counts = names.map(() => 0);
   for (const frame of result.frames) {
-    for (const [trackId, , ...parts] of frame.faces) {
+    for (const [trackId, , scored, ...parts] of frame.faces) {
       if (trackId !== worst?.id) continue;
-      parts.forEach((p, i) => { sums[i] += p; });
-      count++;
+      parts.forEach((p, i) => {
+        if (!scored && names[i] !== manifest.app.classifier) return;
+        sums[i] += p;
+        counts[i]++;
+      });
     }
   }
   return {
     score: result.probability,
     band: result.band,
     faces: result.tracks.filter((t) => !t.brief).length,
-    ...(count ? { parts: Object.fromEntries(names.map((n, i) => [n, sums[i] / count])) } : {}),
+    ...(counts[0] ? { parts: Object.fromEntries(names.map((n, i) => [n, sums[i] / counts[i]])) } : {}),
+    // Every face of every analysed frame: [trackId, probability, scored (1: the multi-task net ran), ...parts].
+    frames: result.frames.map(({ time, faces }) => ({ time: round4(time), faces: faces.map((face) => face.map(round4)) })),
     video: {
       sampleFps: result.start.plan.sampleFps,
+      scoreFps: result.start.scoreFps,
       size: `${result.start.plan.width}x${result.start.plan.height}`,
       seconds: result.start.info.duration,
       ...videoSpeed(result),
@@ -83,8 +93,12 @@ await forEachOnPages(runner.pages, labelled, async (page, { file, label }) => {
       const strongest = analysis.faces.reduce((best, face) => (!best || face.probability > best.probability ? face : best), undefined);
       stageTimes.push(analysis.timings);
       if (strongest) entry.parts = Object.fromEntries(strongest.parts.map((part) => [part.model, part.probability]));
+      // Every face, in the order found: its score and each model's output.
+      entry.perFace = analysis.faces.map((face) => ({
+        assessable: face.assessable, score: round4(face.probability), parts: Object.fromEntries(face.parts.map((part) => [part.model, round4(part.probability)])),
+      }));
       // The share of the face crop with heat in the legend's upper half, as drawn: measurable on sets without masks.
-      if (strongest?.heatArea !== undefined) entry.heatArea = Math.round(strongest.heatArea * 10000) / 10000;
+      if (strongest?.heatArea !== undefined) entry.heatArea = round4(strongest.heatArea);
       if (maskIoU !== undefined) entry.maskIoU = maskIoU;
     }
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
-import { trackRuns, type TrackSummary } from '../video/aggregate';
+import { trackRuns, type TrackPoint, type TrackSummary } from '../video/aggregate';
 import { useWords } from './language';
 import { useAppStore } from './store';
 import { tickLabel, timeTicks } from './time-ticks';
@@ -17,6 +17,20 @@ function Playhead({ duration }: { duration: number }) {
   return <line className="playhead" x1={x} x2={x} y1={0} y2={height} vectorEffect="non-scaling-stroke" />;
 }
 
+/** One person's points as lines, broken where the face was not seen for more than a second. */
+function TrackLines({ id, points, kind, toXY }: { id: number; points: TrackPoint[]; kind: 'track-line' | 'trace-line'; toXY: (p: TrackPoint) => string }) {
+  return trackRuns(points, 1).map((run, i) => (
+    <polyline
+      key={i}
+      className={kind}
+      data-testid={kind}
+      points={run.map(toXY).join(' ')}
+      style={{ stroke: trackColour(id) }}
+      vectorEffect="non-scaling-stroke"
+    />
+  ));
+}
+
 /** Each person's per-frame probability over time; click or use the arrow keys to seek. */
 export function Timeline({ duration, analysedUntil, tracks, threshold, currentTime, onSeek }: {
   duration: number;
@@ -32,6 +46,7 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, currentTi
   const say = useWords();
   const x = (t: number) => (t / duration) * width;
   const y = (p: number) => (1 - p) * height;
+  const toXY = (p: TrackPoint) => `${x(p.time).toFixed(1)},${y(p.probability).toFixed(1)}`;
   const seekTo = (event: MouseEvent<SVGSVGElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
     onSeek(Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width)) * duration);
@@ -47,7 +62,7 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, currentTi
   return (
     <figure className="timeline">
       <figcaption id="timeline-caption">
-        {say.timelineCaption(threshold)}
+        {say.timelineCaption(threshold, tracks.some((t) => t.trace.length > 0))}
       </figcaption>
       <div className="timeline-plot">
         <div className="probability-axis" aria-hidden="true">
@@ -73,16 +88,8 @@ export function Timeline({ duration, analysedUntil, tracks, threshold, currentTi
             {ticks.map((t) => <line key={t} className="grid" x1={x(t)} x2={x(t)} y1={0} y2={height} vectorEffect="non-scaling-stroke" />)}
             {probabilityTicks.map((p) => <line key={p} className="grid" x1={0} x2={width} y1={y(p)} y2={y(p)} vectorEffect="non-scaling-stroke" />)}
             <line className="threshold" x1={0} x2={width} y1={y(threshold)} y2={y(threshold)} vectorEffect="non-scaling-stroke" />
-            {tracks.map((track) => trackRuns(track.points, 1).map((run, i) => (
-              <polyline
-                key={`${track.id}-${i}`}
-                className="track-line"
-                data-testid="track-line"
-                points={run.map((p) => `${x(p.time).toFixed(1)},${y(p.probability).toFixed(1)}`).join(' ')}
-                style={{ stroke: trackColour(track.id) }}
-                vectorEffect="non-scaling-stroke"
-              />
-            )))}
+            {tracks.map((track) => <TrackLines key={`trace-${track.id}`} id={track.id} points={track.trace} kind="trace-line" toXY={toXY} />)}
+            {tracks.map((track) => <TrackLines key={track.id} id={track.id} points={track.points} kind="track-line" toXY={toXY} />)}
             <Playhead duration={duration} />
           </svg>
           <div className="time-axis" aria-hidden="true" data-testid="time-ticks">

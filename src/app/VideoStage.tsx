@@ -88,7 +88,10 @@ export function VideoStage({ videoRef }: { videoRef: React.RefObject<HTMLVideoEl
               style={{ opacity: visible ? opacity : 0 }}
               aria-hidden="true"
             />
-            <svg className="boxes passive" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true">
+            <svg
+              className="boxes passive" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" aria-hidden="true"
+              data-testid="video-overlay" data-frame-time={shown?.time}
+            >
               {shown?.faces.map((face) => {
                 const { assessable, band } = faceMark(face, language);
                 const drawn = drawnBox(face.box, width, height);

@@ -57,7 +57,7 @@ function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: Vid
   const { start, progress } = video;
   const say = useWords();
   const language = useLanguage((s) => s.language);
-  const sampling = start && describeSampling(start.info, start.plan.sampleFps, language);
+  const sampling = start && describeSampling(start.info, start.plan.sampleFps, start.scoreFps, language);
   if (current.status === 'analyzing') {
     const speed = progress && progress.elapsedMs > 0 ? progress.framesDone / (progress.elapsedMs / 1000) : 0;
     const left = progress?.framesTotal && speed > 0 ? Math.max(0, progress.framesTotal - progress.framesDone) / speed : null;

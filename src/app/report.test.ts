@@ -25,7 +25,7 @@ describe('analysisReport', () => {
 
   it('gives a video its verdict status and caveat, and each person theirs', () => {
     const frames: AnalysedFrame[] = [0, 1, 2].map((i) => ({
-      index: i, time: i, faces: [{ trackId: 1, box: box(100), probability: 0.4, parts: [0.4], detectionScore: 0.9, toImage: [1, 0, 0, 0, 1, 0] }],
+      index: i, time: i, faces: [{ trackId: 1, box: box(100), probability: 0.4, parts: [0.4], scored: true, detectionScore: 0.9, toImage: [1, 0, 0, 0, 1, 0] }],
     }));
     const start = { info: {}, plan: { width: 1, height: 1, sampleFps: null }, models: [], fusion: null } as unknown as VideoAnalysisStart;
     const report = analysisReport(file({ kind: 'video', video: { start, frames, end: { notes: [{ id: 'decodingStopped', failure: { id: 'videoDamaged' }, frames: 3 }] } as never } })) as Record<string, unknown>;

@@ -68,6 +68,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date(), lan
       video: { ...video.start.info, tags: undefined },
       analysedSize: { width: video.start.plan.width, height: video.start.plan.height },
       sampleFps: video.start.plan.sampleFps,
+      scoreFps: video.start.scoreFps,
       complete: !video.stopped && video.end !== undefined,
       // Where a cancelled (or crashed) analysis stopped, in video seconds: the results cover the video up to there.
       stopped: video.stopped ? { at: video.progress?.mediaTime ?? 0, reason: video.stopped.reason ? engineStopText(video.stopped.reason, language) : null } : null,
@@ -78,7 +79,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date(), lan
       notes: say([...verdict.notes, ...(video.end?.notes ?? [])]),
       fusion: video.start.fusion,
       tracks: verdict.tracks.map((track) => {
-        const { points, ...rest } = track;
+        const { points, trace: _trace, ...rest } = track;
         return {
           status: trackStatus(track), ...rest, bandMeaning: track.tooSmall ? null : bandMeaning(track.band, language), kind: track.kind ?? null, frames: points.length,
         };
@@ -87,7 +88,7 @@ export function analysisReport(current: CurrentFile, createdAt = new Date(), lan
       frames: video.frames.map((frame) => ({
         time: frame.time,
         faces: frame.faces.map((f) => ({
-          trackId: f.trackId, box: f.box, probability: f.probability,
+          trackId: f.trackId, box: f.box, probability: f.probability, scored: f.scored,
           parts: Object.fromEntries(labels.map((name, i) => [name, f.parts[i]])), synthesised: f.synthesised ?? null,
         })),
       })),

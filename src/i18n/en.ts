@@ -68,6 +68,7 @@ export const en = {
   trackScoreExplanation: (frames: number) =>
     `The mean of the face's probability over its ${frames} analysed frames, leaving out the highest and lowest tenth (at least one frame each), so one odd frame cannot decide it and a short manipulated moment moves it little: read the timeline and the moments below.`,
   samplingEvery: (fps: number | null) => `every frame${fps ? ` (${fps} per second)` : ''}`,
+  samplingScored: (scoreFps: number) => `; the multi-task net, which gives the score and heatmap, on ${scoreFps} of them per second and wherever MesoNet's output jumps`,
   samplingSome: (sampleFps: number, fps: number | null) => `${sampleFps} of ${fps ?? '?'} frames per second`,
 
   // The kind of forgery a face looks like (src/pipeline/forgery-kind.ts).
@@ -494,8 +495,8 @@ export const en = {
     'This browser cannot play this video format (the analysis decodes it itself): the scores, timeline and jump points are complete, but the boxes and heatmap cannot be shown over the picture. A copy converted to H.264 MP4 would play.',
   unplayableDamaged:
     'The player stopped: this video file is damaged or cut short (an interrupted download or copy, for example). The results cover the part that could be decoded; a complete copy of the file would play to the end.',
-  timelineCaption: (threshold: number) =>
-    `Probability of manipulation in each analysed frame, one line per person; dashed: where weak evidence starts (${threshold}).`,
+  timelineCaption: (threshold: number, traced: boolean) =>
+    `Probability of manipulation in each analysed frame, one line per person; dashed: where weak evidence starts (${threshold}).${traced ? " Thin line: MesoNet's output on every analysed frame, shown beside the score, not part of it." : ''}`,
   timelineName: 'Timeline position; the arrow keys seek by a second, Page Up and Page Down by ten',
   timelineValue: (now: string, of: string) => `${now} of ${of}`,
 };

@@ -32,7 +32,7 @@ describe('languages', () => {
 
   it('says a video verdict and its caveat in Japanese', () => {
     const frames = [0, 1, 2].map((time) => ({
-      index: time, time, faces: [{ trackId: 1, box: { x: 0, y: 0, width: 100, height: 100 }, probability: 0.2, parts: [0.2], detectionScore: 0.9, toImage: [1, 0, 0, 0, 1, 0] as const }],
+      index: time, time, faces: [{ trackId: 1, box: { x: 0, y: 0, width: 100, height: 100 }, probability: 0.2, parts: [0.2], scored: true, detectionScore: 0.9, toImage: [1, 0, 0, 0, 1, 0] as const }],
     }));
     const verdict = videoVerdict(frames as never, { ...defaultVerdictOptions, language: 'ja' });
     expect(verdict.summary).toBe('1人を追跡しました。最高スコアは0.20、3フレームの平均で、操作の証拠は見つかりませんでした。');

@@ -72,6 +72,7 @@ export const ja: Messages = {
   trackScoreExplanation: (frames) =>
     `分析した${n(frames)}フレームでの顔の確率の平均です。上下それぞれ1割(少なくとも1フレームずつ)を除いているので、おかしなフレームが一つあっても結果は左右されず、短い操作の場面があっても平均はあまり動きません。タイムラインと下の場面を見てください。`,
   samplingEvery: (fps) => `すべてのフレーム${fps ? `(毎秒${fps}フレーム)` : ''}`,
+  samplingScored: (scoreFps) => `。スコアとヒートマップを出すマルチタスクネットは、そのうち毎秒${scoreFps}フレームと、MesoNetの出力が跳ねたフレームで実行`,
   samplingSome: (sampleFps, fps) => `毎秒${fps ?? '?'}フレームのうち${sampleFps}フレーム`,
 
   kindSynthesised: (p) => `顔全体の合成(GANのようなもの)、${p}`,
@@ -472,7 +473,7 @@ export const ja: Messages = {
     'このブラウザではこの動画形式を再生できません(分析は独自にデコードしています)。スコア、タイムライン、ジャンプ先はそろっていますが、枠とヒートマップを映像に重ねて表示できません。H.264のMP4に変換したコピーなら再生できます。',
   unplayableDamaged:
     '再生が途中で止まりました。この動画ファイルは壊れているか、途中で切れています(ダウンロードやコピーが中断した場合など)。結果はデコードできた部分についてのものです。完全なファイルなら最後まで再生できます。',
-  timelineCaption: (threshold) => `分析した各フレームでの操作の確率。人物ごとに1本の線。破線は「弱い証拠」が始まる値(${threshold})です。`,
+  timelineCaption: (threshold, traced) => `分析した各フレームでの操作の確率。人物ごとに1本の線。破線は「弱い証拠」が始まる値(${threshold})です。${traced ? '細い線は分析した全フレームでのMesoNetの出力で、スコアの横に示すもので、スコアには含まれません。' : ''}`,
   timelineName: 'タイムラインの位置。矢印キーで1秒、Page UpとPage Downで10秒移動します',
   timelineValue: (now, of) => `${of}中${now}`,
 };

@@ -9,11 +9,11 @@ export interface PersonInFrame<F> {
   face: F;
 }
 
-/** A person's highest-scoring analysed frame: the one the report shows their face and heatmap from. */
-export function highestFrame<F extends { trackId: number; probability: number }>(frames: FrameOf<F>[], trackId: number): PersonInFrame<F> | null {
+/** A person's highest-scoring analysed frame: the one the report shows their face and heatmap from (one the multi-task net saw). */
+export function highestFrame<F extends { trackId: number; probability: number; scored: boolean }>(frames: FrameOf<F>[], trackId: number): PersonInFrame<F> | null {
   let best: PersonInFrame<F> | null = null;
   for (const frame of frames) {
-    const face = frame.faces.find((f) => f.trackId === trackId);
+    const face = frame.faces.find((f) => f.trackId === trackId && f.scored);
     if (face && (!best || face.probability > best.face.probability)) best = { time: frame.time, face };
   }
   return best;

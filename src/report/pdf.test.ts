@@ -81,7 +81,7 @@ function cancelledVideo(name: string, probability = (i: number) => 0.3 + 0.4 * M
   const models = ['mnv2-multitask', 'meso4', 'mnv2'].slice(0, modelCount);
   const frames: AnalysedFrame[] = Array.from({ length: 30 }, (_, i) => ({
     index: i, time: i * 0.4,
-    faces: [{ trackId: 1, box: box(100), detectionScore: 0.9, toImage: [1, 0, 0, 0, 1, 0], probability: probability(i), parts: models.map(() => 0.4), synthesised: 0.1 }],
+    faces: [{ trackId: 1, box: box(100), detectionScore: 0.9, toImage: [1, 0, 0, 0, 1, 0], probability: probability(i), parts: models.map(() => 0.4), scored: true, synthesised: 0.1 }],
   }));
   const start = {
     info: { duration: 40, width: 640, height: 480, fps: 10, codec: 'h264', container: 'QuickTime / MOV', rotation: 0, tags: {} },

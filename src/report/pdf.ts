@@ -52,7 +52,7 @@ export interface TimelineData {
   /** Where the analysis got to: the duration, unless it was cancelled. */
   analysedUntil: number;
   threshold: number;
-  tracks: { id: number; points: TrackPoint[] }[];
+  tracks: { id: number; points: TrackPoint[]; trace: TrackPoint[] }[];
 }
 
 export interface PdfReportInput {
@@ -300,7 +300,7 @@ function fileFacts(w: Writer, report: AnalysisReport): [string, string][] {
     rows.push([say.provenance.container, report.video.container]);
     rows.push([say.provenance.video, videoStreamText(report.video, language)]);
     const size = `${report.analysedSize.width}x${report.analysedSize.height}`;
-    rows.push([say.pdf.analysed, say.pdf.analysedFrames(report.frames.length, describeSampling(report.video, report.sampleFps, language), size)]);
+    rows.push([say.pdf.analysed, say.pdf.analysedFrames(report.frames.length, describeSampling(report.video, report.sampleFps, report.scoreFps, language), size)]);
   }
   return rows;
 }
@@ -457,7 +457,7 @@ function timelineChart(w: Writer, timeline: TimelineData) {
   const plotHeight = 120;
   const legendHeight = 14;
   w.heading(w.say.pdf.timeline);
-  w.paragraph(w.say.timelineCaption(timeline.threshold), { colour: muted });
+  w.paragraph(w.say.timelineCaption(timeline.threshold, timeline.tracks.some((t) => t.trace.length > 0)), { colour: muted });
   w.room(plotHeight + 34 + legendHeight);
   const left = margin + axisWidth;
   const bottom = w.y - plotHeight;
@@ -483,20 +483,22 @@ function timelineChart(w: Writer, timeline: TimelineData) {
     w.lines([w.say.pdf.notAnalysed], from + 4, bottom + plotHeight - 3, small);
   }
   w.page.drawLine({ start: { x: left, y: y(timeline.threshold) }, end: { x: left + plotWidth, y: y(timeline.threshold) }, thickness: 0.8, color: muted, dashArray: [4, 3] });
-  for (const track of timeline.tracks) {
-    const colour = hex(trackColour(track.id));
-    for (const run of trackRuns(track.points, 1)) {
-      if (run.length === 1) w.page.drawCircle({ x: x(run[0].time), y: y(run[0].probability), size: 1.2, color: colour });
+  const drawRuns = (points: TrackPoint[], colour: ReturnType<typeof hex>, thickness: number, opacity: number) => {
+    for (const run of trackRuns(points, 1)) {
+      if (run.length === 1) w.page.drawCircle({ x: x(run[0].time), y: y(run[0].probability), size: thickness, color: colour, opacity });
       for (let i = 1; i < run.length; i++) {
         w.page.drawLine({
           start: { x: x(run[i - 1].time), y: y(run[i - 1].probability) },
           end: { x: x(run[i].time), y: y(run[i].probability) },
-          thickness: 1.3,
+          thickness,
           color: colour,
+          opacity,
         });
       }
     }
-  }
+  };
+  for (const track of timeline.tracks) drawRuns(track.trace, hex(trackColour(track.id)), 0.6, 0.55);
+  for (const track of timeline.tracks) drawRuns(track.points, hex(trackColour(track.id)), 1.3, 1);
   w.y = bottom - 14;
   let legendX = left;
   for (const track of timeline.tracks) {

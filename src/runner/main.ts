@@ -28,8 +28,8 @@ export interface RunnerVideoAnalysis {
   probability: number | null;
   band: EvidenceBand | 'na';
   summary: string;
-  tracks: Omit<TrackSummary, 'points'>[];
-  /** Per analysed frame, for each face: [trackId, probability, ...parts]. */
+  tracks: Omit<TrackSummary, 'points' | 'trace'>[];
+  /** Per analysed frame, for each face: [trackId, probability, scored (1 or 0), ...parts]. */
   frames: { time: number; faces: number[][] }[];
 }
 
@@ -105,8 +105,8 @@ const runner: MikiwameRunner = {
       probability: verdict.probability,
       band: statusBand(verdict.status),
       summary: verdict.summary,
-      tracks: verdict.tracks.map(({ points: _points, ...track }) => track),
-      frames: frames.map((f) => ({ time: f.time, faces: f.faces.map((face) => [face.trackId, face.probability, ...face.parts]) })),
+      tracks: verdict.tracks.map(({ points: _points, trace: _trace, ...track }) => track),
+      frames: frames.map((f) => ({ time: f.time, faces: f.faces.map((face) => [face.trackId, face.probability, Number(face.scored), ...face.parts]) })),
     };
   },
 };

@@ -5,7 +5,7 @@ import { defaultVerdictOptions, heaviestSegments, robustMean, trackSummaries, vi
 import type { AnalysedFrame } from './types';
 
 const face = (trackId: number, probability: number, side = 100) => ({
-  trackId, probability, parts: [probability], detectionScore: 0.9,
+  trackId, probability, parts: [probability], scored: true, detectionScore: 0.9,
   box: { x: 0, y: 0, width: side, height: side }, toImage: [1, 0, 0, 0, 1, 0] as const,
 });
 
@@ -88,5 +88,17 @@ describe('video verdict', () => {
     expect(segments).toHaveLength(2);
     expect(segments[0]).toMatchObject({ trackId: 1, start: 1, end: 1.8, mean: 0.9 });
     expect(segments[1].start).toBeGreaterThan(segments[0].end);
+  });
+
+  it('scores a person on the frames the multi-task net saw, and traces the classifier on every frame', () => {
+    // Every frame: the multi-task net on frames 0 and 3, its values standing between; MesoNet on all four.
+    const held = (probability: number, classifier: number, scored: boolean) => ({ ...face(1, probability), classifier, scored });
+    const analysed: AnalysedFrame[] = [held(0.2, 0.5, true), held(0.2, 0.52, false), held(0.2, 0.6, false), held(0.8, 0.61, true)]
+      .map((f, i) => ({ index: i, time: i / 30, faces: [f] }));
+    const [track] = trackSummaries(analysed);
+    expect(track.points.map((p) => p.probability)).toEqual([0.2, 0.8]);
+    expect(track.trace.map((p) => p.probability)).toEqual([0.5, 0.52, 0.6, 0.61]);
+    expect(track.mean).toBeCloseTo(0.5);
+    expect(track.last).toBeCloseTo(3 / 30);
   });
 });

@@ -11,7 +11,10 @@ export interface TrackPoint {
 
 export interface TrackSummary {
   id: number;
+  /** The person's score on each frame the multi-task net saw. */
   points: TrackPoint[];
+  /** The classifier's (MesoNet's) output on each analysed frame, when the app runs one: shown beside the score, not in it. */
+  trace: TrackPoint[];
   first: number;
   last: number;
   /** The track's score: the mean of its per-frame probabilities less the highest and lowest tenth (robustMean). */
@@ -73,19 +76,23 @@ export function robustMean(values: number[]): number {
 
 export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdictOptions): TrackSummary[] {
   const byTrack = new Map<number, TrackPoint[]>();
+  const traces = new Map<number, TrackPoint[]>();
   const smallFrames = new Map<number, number>();
   const synthesised = new Map<number, number[]>();
+  const lastSeen = new Map<number, number>();
+  const push = <T>(map: Map<number, T[]>, id: number, value: T) => {
+    const values = map.get(id);
+    if (values) values.push(value);
+    else map.set(id, [value]);
+  };
   for (const frame of frames) {
     for (const face of frame.faces) {
-      let points = byTrack.get(face.trackId);
-      if (!points) byTrack.set(face.trackId, (points = []));
-      points.push({ time: frame.time, probability: face.probability });
+      lastSeen.set(face.trackId, frame.time);
+      if (face.classifier !== undefined) push(traces, face.trackId, { time: frame.time, probability: face.classifier });
+      if (!face.scored) continue;
+      push(byTrack, face.trackId, { time: frame.time, probability: face.probability });
       if (!isAssessable(face.box)) smallFrames.set(face.trackId, (smallFrames.get(face.trackId) ?? 0) + 1);
-      if (face.synthesised !== undefined) {
-        let values = synthesised.get(face.trackId);
-        if (!values) synthesised.set(face.trackId, (values = []));
-        values.push(face.synthesised);
-      }
+      if (face.synthesised !== undefined) push(synthesised, face.trackId, face.synthesised);
     }
   }
   const meanOf = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -98,8 +105,9 @@ export function trackSummaries(frames: AnalysedFrame[], options = defaultVerdict
     return {
       id,
       points,
+      trace: traces.get(id) ?? [],
       first: points[0].time,
-      last: points[points.length - 1].time,
+      last: lastSeen.get(id)!,
       mean,
       max: Math.max(...probabilities),
       aboveThreshold: probabilities.filter((p) => p >= options.threshold).length / points.length,

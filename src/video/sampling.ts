@@ -23,8 +23,13 @@ export function chooseSampleFps(setting: SampleSetting, info: Pick<VideoInfo, 'f
   return shortClipRate >= fps ? null : shortClipRate;
 }
 
-/** What was analysed, in words: "every frame (15 per second)" or "5 of 30 frames per second". */
-export function describeSampling(info: Pick<VideoInfo, 'fps'>, sampleFps: number | null, language: Language = 'en'): string {
+/**
+ * What was analysed, in words: "every frame (15 per second)" or "5 of 30 frames per second"; scoreFps: every frame
+ * analysed, the multi-task net's own rate when it ran on a sample of them.
+ */
+export function describeSampling(info: Pick<VideoInfo, 'fps'>, sampleFps: number | null, scoreFps: number | null, language: Language = 'en'): string {
   const fps = info.fps ? +info.fps.toFixed(2) : null;
-  return sampleFps === null ? words(language).samplingEvery(fps) : words(language).samplingSome(sampleFps, fps);
+  const say = words(language);
+  if (sampleFps !== null) return say.samplingSome(sampleFps, fps);
+  return say.samplingEvery(fps) + (scoreFps === null ? '' : say.samplingScored(scoreFps));
 }

@@ -19,6 +19,13 @@ export interface VideoFace {
   probability: number;
   /** Each model's probability, in the order of VideoAnalysisStart.models. */
   parts: number[];
+  /**
+   * False on a frame the multi-task net skipped (every frame analysed: it runs on a sample, MesoNet on all): the
+   * probability, the multi-task part, heat and synthesised are then the person's last scored ones, standing for drawing.
+   */
+  scored: boolean;
+  /** The classifier's (MesoNet's) calibrated output on this frame, when the app runs one: the person's per-frame trace. */
+  classifier?: number;
   heat?: ByteHeat;
   /** Probability that the face was synthesised whole rather than replaced or blended, when the models say. */
   synthesised?: number;
@@ -37,6 +44,8 @@ export interface VideoAnalysisStart {
   plan: FramePlan;
   /** The sampling the user asked for; null: every frame. */
   requestedFps: number | null;
+  /** Every frame analysed by the classifier, the multi-task net's rate (plus the frames where the classifier jumps); null: it runs on every analysed frame. */
+  scoreFps: number | null;
   backend: string;
   models: ModelInfo[];
   fusion: FusionWeights | null;

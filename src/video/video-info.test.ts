@@ -51,8 +51,8 @@ describe('planFrames and frameArgs', () => {
 
   it('asks ffmpeg for raw RGBA at the planned size, with timestamps logged per frame', () => {
     const args = frameArgs('/input/video', { width: 640, height: 360, sampleFps: 5 }, '/frames');
-    expect(args.join(' ')).toBe("-skip_frame noref -i /input/video -map 0:v:0 -an -sn -dn -vf select='isnan(prev_selected_t)+gte(floor(t*5),floor(prev_selected_t*5)+1)',scale=640:360:flags=area,showinfo -fps_mode passthrough -pix_fmt rgba -f rawvideo /frames");
-    expect(frameArgs('/in', { width: 2, height: 2, sampleFps: null }, '/out').join(' ')).toBe('-i /in -map 0:v:0 -an -sn -dn -vf scale=2:2:flags=area,showinfo -fps_mode passthrough -pix_fmt rgba -f rawvideo /out');
+    expect(args.join(' ')).toBe("-skip_frame noref -i /input/video -map 0:v:0 -an -sn -dn -vf select='isnan(prev_selected_t)+gte(floor(t*5),floor(prev_selected_t*5)+1)',scale=640:360:flags=area,showinfo=checksum=0 -fps_mode passthrough -pix_fmt rgba -f rawvideo /frames");
+    expect(frameArgs('/in', { width: 2, height: 2, sampleFps: null }, '/out').join(' ')).toBe('-i /in -map 0:v:0 -an -sn -dn -vf scale=2:2:flags=area,showinfo=checksum=0 -fps_mode passthrough -pix_fmt rgba -f rawvideo /out');
   });
 
   it('reads presentation times from showinfo lines only', () => {

@@ -143,26 +143,40 @@ export class ModelSet {
     return this.loaded.map(({ name }) => modelManifest.models[name].label);
   }
 
-  async score({ crops, detections }: Pick<LocatedFaces, 'crops' | 'detections'>, timed: Timed): Promise<FaceResult[]> {
+  /** Where the classifier's output sits in each face's parts; null when the app runs none. */
+  get classifierPart(): number | null {
+    return this.classifier ? this.loaded.indexOf(this.classifier) : null;
+  }
+
+  /** The classifier's calibrated output for each crop; null when the app runs none. */
+  async classify(crops: FaceCrop[], timed: Timed): Promise<Float32Array | null> {
+    const { classifier } = this;
+    if (!classifier || crops.length === 0) return null;
+    const size = cropSpec.outputSize;
+    const outputs = await timed('classify', () => classifier.model.run(cropsToTensor(crops.map((c) => c.image)), crops.length, size));
+    return outputs.probability;
+  }
+
+  /** Each face's result from every model; `classified`: the classifier's outputs on these crops when already run. */
+  async score({ crops, detections }: Pick<LocatedFaces, 'crops' | 'detections'>, timed: Timed, classified?: Float32Array | null): Promise<FaceResult[]> {
     if (crops.length === 0) return [];
     const size = cropSpec.outputSize;
-    const batch = cropsToTensor(crops.map((c) => c.image));
     const { classifier, multitask } = this;
-    const classified = classifier && { name: classifier.name, outputs: await timed('classify', () => classifier.model.run(batch, crops.length, size)) };
-    const segmented = multitask && { name: multitask.name, outputs: await timed('segment', () => multitask.model.run(batch, crops.length, size)) };
+    const classifierOutputs = classified === undefined ? await this.classify(crops, timed) : classified;
+    const segmented = multitask && await timed('segment', () => multitask.model.run(cropsToTensor(crops.map((c) => c.image)), crops.length, size));
     const maskSize = multitask ? modelManifest.models[multitask.name].maskSize ?? 0 : 0;
     const fusion = modelManifest.fusion;
+    const probabilityOf = (model: LoadedModel) => (model === classifier ? classifierOutputs! : segmented!.probability);
     // Unfused, the score is the multi-task net's (the bands were measured on it) and a classifier's output is shown beside it.
-    const runs = [segmented, classified].filter((r) => r !== undefined);
     return detections.map((detection, i) => {
-      const parts = runs.map(({ name, outputs }) => ({ model: name, label: modelManifest.models[name].label, probability: outputs.probability[i] }));
+      const parts = this.loaded.map((model) => ({ model: model.name, label: modelManifest.models[model.name].label, probability: probabilityOf(model)[i] }));
       const probability = fusion
         ? fuseProbabilities(Object.fromEntries(parts.map((p) => [p.model, p.probability])), fusion)
         : parts[0].probability;
       const plane = maskSize * maskSize;
       const band = evidenceBand(probability);
       const assessable = isAssessable(detection.box);
-      const heat = segmented?.outputs.heat && { size: maskSize, data: segmented.outputs.heat.slice(i * plane, (i + 1) * plane) };
+      const heat = segmented?.heat && { size: maskSize, data: segmented.heat.slice(i * plane, (i + 1) * plane) };
       return {
         box: detection.box,
         keypoints: detection.keypoints,
@@ -174,7 +188,7 @@ export class ModelSet {
         parts,
         heat,
         heatArea: heat && heatArea(heat, faceHeatStrength(band, assessable)),
-        kind: segmented?.outputs.kind ? forgeryKind(segmented.outputs.kind[i], assessable ? band : 'na') : undefined,
+        kind: segmented?.kind ? forgeryKind(segmented.kind[i], assessable ? band : 'na') : undefined,
         notes: faceNotes(detection.box),
       };
     });

@@ -5,8 +5,9 @@ import type { FaceHeat } from '../pipeline/heatmap';
 import { planTiles } from '../pipeline/tiles';
 import type { Box } from '../pipeline/types';
 import { FaceTracker } from '../video/tracker';
-import { smallFacePx, type StageTimings } from '../pipeline/analysis';
-import type { AnalysedFrame, ByteHeat, VideoAnalysisEnd, VideoAnalysisStart, VideoProgress, VideoUpdate } from '../video/types';
+import { faceNotes, smallFacePx, type StageTimings } from '../pipeline/analysis';
+import { ScoreSchedule } from '../video/score-schedule';
+import type { AnalysedFrame, ByteHeat, VideoFace, VideoAnalysisEnd, VideoAnalysisStart, VideoProgress, VideoUpdate } from '../video/types';
 import { chooseSampleFps, type SampleSetting } from '../video/sampling';
 import { planFrames } from '../video/video-info';
 import { FfmpegVideoSource } from '../video/video-source';
@@ -16,8 +17,14 @@ export interface VideoOptions {
   sampleFps: SampleSetting;
 }
 
-/** A full tiled search for new (small) faces this often; between, the whole frame and around known faces. */
+/** A full tiled search for new (small) faces this often; between, the whole frame this often and around known faces in every frame. */
 const fullScanSeconds = 2;
+const wholeFrameSeconds = 0.5;
+/**
+ * Analysing every frame, the multi-task net also runs where MesoNet's output moves this much (logit) since the person
+ * was last scored: measured on the dev clips, about one frame in twenty between two samples.
+ */
+const classifierJumpLogit = 0.25;
 /** Smallest face searched for in video frames: below this the models see too little. */
 const videoTilePlan = { minFaceFraction: 1 / 8, minFacePx: 48 };
 const updateIntervalMs = 400;
@@ -65,9 +72,13 @@ export async function analyzeVideo(
   try {
     const { info } = source;
     const plan = planFrames(info, chooseSampleFps(options.sampleFps, info, msPerFrame));
+    // Every frame: the classifier on each, the multi-task net at the automatic rate (null: it keeps up with every frame too).
+    const scoreFps = plan.sampleFps === null && models.classifierPart !== null ? chooseSampleFps('auto', info, msPerFrame) : null;
+    const schedule = scoreFps === null ? null : new ScoreSchedule(1 / scoreFps, classifierJumpLogit);
     onStart({
       info,
       plan,
+      scoreFps,
       requestedFps: options.sampleFps === 'auto' ? plan.sampleFps : options.sampleFps,
       partLabels: models.partLabels,
       ...models.info,
@@ -83,6 +94,9 @@ export async function analyzeVideo(
     const wholeFrame = [{ x: 0, y: 0, width: plan.width, height: plan.height }];
     const fullScan = planTiles(plan.width, plan.height, videoTilePlan);
     let lastFullScan = -Infinity;
+    let lastWholeFrame = -Infinity;
+    /** Each person's last scored face: what stands on the frames the multi-task net skips. */
+    const latest = new Map<number, VideoFace>();
     let pending: AnalysedFrame[] = [];
     let lastUpdate = performance.now();
     let framesDone = 0;
@@ -105,33 +119,58 @@ export async function analyzeVideo(
       context.putImageData(new ImageData(frame.image.data, plan.width, plan.height), 0, 0);
       const live = tracker.live(frame.time);
       const scanAll = frame.time - lastFullScan >= fullScanSeconds;
+      const scanWhole = !scanAll && (live.length === 0 || frame.time - lastWholeFrame >= wholeFrameSeconds);
       if (scanAll) lastFullScan = frame.time;
-      const regions = scanAll ? fullScan : [...wholeFrame, ...live.map((b) => aroundFace(b, plan.width, plan.height))];
+      if (scanAll || scanWhole) lastWholeFrame = frame.time;
+      const aroundLive = live.map((b) => aroundFace(b, plan.width, plan.height));
+      const regions = scanAll ? fullScan : scanWhole ? [...wholeFrame, ...aroundLive] : aroundLive;
       const detections = await timed('detect', () => locator.finder.search(canvas, regions));
       const crops = await timed('crop', () => detections.map((d) => cropFace(frame.image, d)));
-      const faces = await models.score({ crops, detections }, timed);
       const ids = tracker.assign(frame.time, detections.map((d) => d.box));
-      smallFaces += faces.filter((f) => f.notes.length > 0).length;
+      const classified = await models.classify(crops, timed);
+      const due = detections.map((_, i) => !schedule || !classified || schedule.due(ids[i], frame.time, classified[i]));
+      const results = await models.score(
+        { crops: crops.filter((_, i) => due[i]), detections: detections.filter((_, i) => due[i]) },
+        timed,
+        classified && classified.filter((_, i) => due[i]),
+      );
+      smallFaces += detections.filter((d) => faceNotes(d.box).length > 0).length;
+      let scoredIndex = 0;
       pending.push({
         index: frame.index,
         time: frame.time,
-        faces: faces.map((face, i) => ({
-          trackId: ids[i],
-          box: face.box,
-          detectionScore: face.detectionScore,
-          toImage: face.toImage,
-          probability: face.probability,
-          parts: face.parts.map((p) => p.probability),
-          heat: quantize(face.heat),
-          synthesised: face.kind?.synthesised,
-        })),
+        faces: detections.map((detection, i): VideoFace => {
+          const classifier = classified?.[i];
+          if (!due[i]) {
+            const held = latest.get(ids[i])!;
+            const parts = held.parts.map((p, k) => (k === models.classifierPart ? classifier! : p));
+            return { ...held, box: detection.box, detectionScore: detection.score, toImage: crops[i].toImage, parts, classifier, scored: false };
+          }
+          const face = results[scoredIndex++];
+          schedule?.scored(ids[i], frame.time, classifier!);
+          const scored: VideoFace = {
+            trackId: ids[i],
+            box: face.box,
+            detectionScore: face.detectionScore,
+            toImage: face.toImage,
+            probability: face.probability,
+            parts: face.parts.map((p) => p.probability),
+            classifier,
+            scored: true,
+            heat: quantize(face.heat),
+            synthesised: face.kind?.synthesised,
+          };
+          latest.set(ids[i], scored);
+          return scored;
+        }),
       });
       framesDone++;
       mediaTime = frame.time;
       if (performance.now() - lastUpdate >= updateIntervalMs) flush();
     }
     flush();
-    if (framesDone > 0) msPerFrame = (performance.now() - started) / framesDone;
+    // The guess stands for a frame that both models see.
+    if (framesDone > 0 && !schedule) msPerFrame = (performance.now() - started) / framesDone;
 
     const notes: Note[] = [];
     if (plan.width !== info.width) notes.push({ id: 'framesDownscaled', sourceWidth: info.width, sourceHeight: info.height, width: plan.width, height: plan.height });
