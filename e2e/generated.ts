@@ -158,6 +158,25 @@ export function truncatedPng(): string {
   return path;
 }
 
+/** Pastes `source` shrunk by `factor` (box filter) into `out` at (ox, oy). */
+function pasteShrunk(out: PNG, source: PNG, factor: number, ox: number, oy: number): void {
+  const side = Math.floor(source.width / factor);
+  for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) {
+    const sum = [0, 0, 0];
+    for (let dy = 0; dy < factor; dy++) for (let dx = 0; dx < factor; dx++) {
+      const k = ((y * factor + dy) * source.width + x * factor + dx) * 4;
+      for (let ch = 0; ch < 3; ch++) sum[ch] += source.data[k + ch];
+    }
+    out.data.set([...sum.map((v) => Math.round(v / factor ** 2)), 255], ((oy + y) * out.width + ox + x) * 4);
+  }
+}
+
+function greyCanvas(width: number, height: number): PNG {
+  const out = new PNG({ width, height });
+  for (let i = 0; i < out.data.length; i += 4) out.data.set([120, 124, 130, 255], i);
+  return out;
+}
+
 /**
  * A wide shot: copies of the astronaut photo shrunk by `factor` (box filter) on a grey
  * background, so each face is about 95 / factor pixels. Returns the path and the face count.
@@ -167,26 +186,27 @@ export function groupPhoto(factor = 3, columns = 4, rows = 2): { path: string; f
   const source = PNG.sync.read(readFileSync(astronautPath));
   const side = Math.floor(source.width / factor);
   const gap = 40;
-  const width = columns * (side + gap) + gap;
-  const height = rows * (side + gap) + gap;
-  const out = new PNG({ width, height });
-  for (let i = 0; i < out.data.length; i += 4) out.data.set([120, 124, 130, 255], i);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) {
-    const ox = gap + c * (side + gap);
-    const oy = gap + r * (side + gap);
-    for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) {
-      const sum = [0, 0, 0];
-      for (let dy = 0; dy < factor; dy++) for (let dx = 0; dx < factor; dx++) {
-        const k = ((y * factor + dy) * source.width + x * factor + dx) * 4;
-        for (let ch = 0; ch < 3; ch++) sum[ch] += source.data[k + ch];
-      }
-      const k = ((oy + y) * width + ox + x) * 4;
-      out.data.set([...sum.map((v) => Math.round(v / factor ** 2)), 255], k);
-    }
-  }
+  const out = greyCanvas(columns * (side + gap) + gap, rows * (side + gap) + gap);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) pasteShrunk(out, source, factor, gap + c * (side + gap), gap + r * (side + gap));
   const path = join(generatedDir, `group_${columns * rows}.png`);
   writeFileSync(path, PNG.sync.write(out));
   return { path, faces: columns * rows };
+}
+
+/**
+ * The astronaut at full size (a face of about 95 px, assessable) beside a crowd of `crowd` copies shrunk by 3 (faces of
+ * about 32 px, too small to assess), on a 1600 px wide grey picture.
+ */
+export function speakerAndCrowd(crowd = 6): { path: string; faces: number; tooSmall: number } {
+  mkdirSync(generatedDir, { recursive: true });
+  const source = PNG.sync.read(readFileSync(astronautPath));
+  const out = greyCanvas(1600, 900);
+  pasteShrunk(out, source, 1, 40, 200);
+  const side = Math.floor(source.width / 3);
+  for (let i = 0; i < crowd; i++) pasteShrunk(out, source, 3, 800 + (i % 3) * (side + 40), 200 + Math.floor(i / 3) * (side + 40));
+  const path = join(generatedDir, `speaker_and_crowd_${crowd}.png`);
+  writeFileSync(path, PNG.sync.write(out));
+  return { path, faces: 1 + crowd, tooSmall: crowd };
 }
 
 /**

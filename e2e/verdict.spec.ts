@@ -7,7 +7,7 @@ import { words } from '../src/i18n';
 import { bandMeaning, evidenceBand, formatProbability, noEvidenceCaveat } from '../src/pipeline/evidence';
 import manifestJson from '../models/manifest.json' with { type: 'json' };
 import { pick } from './app-page';
-import { astronautClip, astronautPath, groupPhoto, selfBlendedAstronaut } from './generated';
+import { astronautClip, astronautPath, groupPhoto, selfBlendedAstronaut, speakerAndCrowd } from './generated';
 
 interface ForgeryKind {
   label: string;
@@ -141,6 +141,32 @@ test('faces too small to assess are boxed, not scored, and counted in the headli
   const report = await downloadedReport(page);
   expect(report.faces!.filter((f) => f.status === 'TOO_SMALL_TO_ASSESS')).toHaveLength(tooSmall);
   expect(report.status).toMatch(tooSmall === faces ? /^UNABLE_TO_EVALUATE$/ : /^(NO_EVIDENCE_FOUND|EVIDENCE_\w+)$/);
+});
+
+test('a photo shows its assessable faces first, then the faces too small to assess once the small tiles are searched', async ({ page }) => {
+  const { path, faces, tooSmall } = speakerAndCrowd();
+  await page.goto('/');
+  // Every summary the page shows, in order, from the drop on.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { summaries: string[] }).summaries = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid=summary]')?.textContent ?? '';
+      if (text && text !== seen.at(-1)) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await pick(page, path);
+  await expect(page.getByTestId('summary')).toContainText(`${faces} faces found`);
+  await expect(page.getByTestId('small-face-search')).toHaveCount(0);
+  const summaries = await page.evaluate(() => (window as unknown as { summaries: string[] }).summaries);
+  // First the speaker alone, scored, while the crowd was still being searched; then everyone.
+  expect(summaries[0]).toContain('1 face found');
+  expect(summaries[0]).toContain(words('en').searchingSmallFaces);
+  expect(summaries.at(-1)).toContain(`${tooSmall} faces were too small to assess`);
+  await expect(page.getByTestId('face-too-small')).toHaveCount(tooSmall);
+  await expect(page.getByTestId('face-probability')).toHaveCount(faces - tooSmall);
+  const report = await downloadedReport(page);
+  expect(report.faces!.filter((f) => f.status === 'TOO_SMALL_TO_ASSESS')).toHaveLength(tooSmall);
 });
 
 test('video: colour, caveat and report follow the threshold; the person card says why', async ({ page }) => {

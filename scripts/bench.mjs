@@ -22,6 +22,7 @@ import { median, videoSpeed } from './lib/metrics.mjs';
 const args = parseArgs(process.argv.slice(2), { out: '', runs: '20', long: false });
 const runs = Number(args.runs);
 const round = (v) => Math.round(v * 10) / 10;
+const shareOf = (flags) => flags.reduce((a, b) => a + b, 0) / Math.max(1, flags.length);
 const diff = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k] - b[k]]));
 ensureBuild();
 const clipDir = join(os.tmpdir(), 'mikiwame-bench');
@@ -176,6 +177,9 @@ for (const clip of clips) {
       clip,
       setting: sampleFps === null ? 'every frame' : 'default (auto)',
       sampleFps: result.start.plan.sampleFps,
+      // Every frame: the multi-task net's rate, and the share of faces it ran on (MesoNet runs on all).
+      scoreFps: result.start.scoreFps,
+      scoredShare: Math.round(shareOf(result.frames.flatMap((f) => f.faces.map((face) => face[2]))) * 100) / 100,
       frames: speed.frames,
       framesPerSecond: round(speed.framesPerSecond),
       realtimeFactor: Math.round(speed.realtimeFactor * 100) / 100,
@@ -184,6 +188,11 @@ for (const clip of clips) {
     });
     console.error(`${clip} ${videoRuns.at(-1).setting}: ${videoRuns.at(-1).framesPerSecond} frames/s, ${videoRuns.at(-1).realtimeFactor}x real time`);
   }
+}
+// The decoder alone, every frame: the ceiling on every-frame analysis.
+const decodeOnly = {};
+for (const clip of clips.filter((c) => c.includes('_10s'))) {
+  decodeOnly[clip] = round((await page.evaluate((url) => window.mikiwame.decodeSpeed(url), `${origin}/__input/${clip}`)).framesPerSecond);
 }
 // Per-face model latency on each backend, each in a fresh worker (threads are fixed at load).
 const backends = {};
@@ -290,6 +299,7 @@ const result = {
   video: {
     realtimeFactor: videoRuns.find((r) => r.clip.includes('1280x720_10s') && r.setting.startsWith('default'))?.realtimeFactor,
     runs: videoRuns,
+    decodeOnlyFramesPerSecond: decodeOnly,
   },
   // The first video's bytes: ffmpeg's runtime (the image engine is cached by then).
   firstLoad: {

@@ -63,7 +63,7 @@ export function Summary() {
       </div>
     );
   }
-  if (current.status === 'analyzing') {
+  if (current.status === 'analyzing' && !current.analysis) {
     return (
       <div className="summary">
         {say.analysing} <em>{current.name}</em>…{' '}
@@ -85,7 +85,7 @@ export function Summary() {
       <strong>{current.name}</strong>: {summarize(analysis.faces, language).summary}
       <CredentialsLine current={current} />
       <ResultNotes notes={analysis.notes} />
-      <ReportButton current={current} />
+      {analysis.partial ? <div className="note" data-testid="small-face-search">{say.searchingSmallFaces}</div> : <ReportButton current={current} />}
     </div>
   );
 }

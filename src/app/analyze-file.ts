@@ -90,7 +90,8 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
       updateVideo(id, () => ({ end }));
       updateFile(id, { status: 'done' });
     } else {
-      const analysis = await client.analyzeImage(file, {}, signal);
+      // The faces large enough to assess show while the smaller tiles are searched.
+      const analysis = await client.analyzeImage(file, {}, signal, (early) => updateFile(id, { analysis: early }));
       updateFile(id, { status: 'done', analysis });
     }
   } catch (error) {

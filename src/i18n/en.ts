@@ -341,6 +341,7 @@ export const en = {
   removeFile: (name: string) => `Remove ${name}`,
   waitsTurn: (ahead: number) => `waits its turn: ${counted(ahead, 'file', 'files')} ahead.`,
   analysing: 'Analysing',
+  searchingSmallFaces: 'Still looking for smaller faces (too small to assess, they are only boxed)…',
   cancel: 'Cancel',
   errorMark: 'Not analysed',
   cancelled: 'Analysis cancelled.',

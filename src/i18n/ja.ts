@@ -327,6 +327,7 @@ export const ja: Messages = {
   removeFile: (name) => `${name}を一覧から外す`,
   waitsTurn: (ahead) => `は順番待ちです。前に${n(ahead)}件あります。`,
   analysing: '分析中',
+  searchingSmallFaces: 'さらに小さな顔を探しています(評価できない大きさの顔で、枠を示すだけです)…',
   cancel: '中止',
   errorMark: '分析できませんでした',
   cancelled: '分析を中止しました。',

@@ -68,6 +68,8 @@ export interface ImageAnalysis {
   /** How the models' probabilities were combined; null: the classifier's alone. */
   fusion: FusionWeights | null;
   timings: StageTimings;
+  /** An early result: the faces large enough to assess, while smaller tiles are still searched for faces too small to assess. */
+  partial?: true;
 }
 
 const faceSide = (box: Box) => Math.round(Math.min(box.width, box.height));

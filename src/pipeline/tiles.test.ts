@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutByTileEdge, planTiles, suppressOverlaps } from './tiles';
+import { cutByTileEdge, findsOnlySmallerFaces, planTiles, suppressOverlaps } from './tiles';
 import type { FaceDetection } from './types';
 
 const face = (x: number, y: number, side: number, score: number): FaceDetection => ({
@@ -27,6 +27,18 @@ describe('planTiles', () => {
         expect(inside, `face at ${x},${y}`).toBe(true);
       }
     }
+  });
+});
+
+describe('findsOnlySmallerFaces', () => {
+  it('leaves for the second pass only the tile levels whose faces the level above finds at the assessable size', () => {
+    const [, ...tiles] = planTiles(1024, 1024);
+    const sides = (fine: boolean) => [...new Set(tiles.filter((t) => findsOnlySmallerFaces(t, 72) === fine).map((t) => t.width))];
+    // 512 px tiles find faces down to 64 px: a 72 px face needs them; the 256 px tiles find only what 512 px ones cannot.
+    expect(sides(false)).toEqual([512]);
+    expect(sides(true)).toEqual([256]);
+    // A 640 px image has 320 px tiles only, needed for 72 px faces: no second pass.
+    expect(planTiles(640, 640).slice(1).some((t) => findsOnlySmallerFaces(t, 72))).toBe(false);
   });
 });
 

@@ -28,6 +28,14 @@ export function planTiles(width: number, height: number, options: TilePlanOption
   return regions;
 }
 
+/**
+ * Whether a tile is needed only for faces smaller than `assessablePx`: the tiles of twice its side find faces of that
+ * size already (a two-pass search shows the assessable faces before searching such tiles).
+ */
+export function findsOnlySmallerFaces(tile: Box, assessablePx: number, options: TilePlanOptions = defaultTilePlan): boolean {
+  return 2 * Math.max(tile.width, tile.height) * options.minFaceFraction <= assessablePx;
+}
+
 function tileStarts(extent: number, tile: number): number[] {
   if (tile >= extent) return [0];
   const stride = Math.round(tile * 0.75);

@@ -13,6 +13,9 @@ import { AnalyzerClient } from '../worker/client';
 import type { EngineInfo } from '../worker/engine';
 import { videoVerdict, type TrackSummary } from '../video/aggregate';
 import type { AnalysedFrame, VideoAnalysisEnd, VideoAnalysisStart } from '../video/types';
+import { planFrames } from '../video/video-info';
+import { FfmpegVideoSource } from '../video/video-source';
+import { assetUrl, vendorAssets } from '../pipeline/engine-assets';
 
 export interface RunnerAnalysis {
   analysis: ImageAnalysis;
@@ -40,6 +43,8 @@ export interface MikiwameRunner {
   analyzeVideo(url: string, sampleFps: number | null | 'auto'): Promise<RunnerVideoAnalysis>;
   /** What the Provenance panel reads of a file (fingerprint, metadata, credentials), each reader stopped after `timeLimitMs` if given. */
   provenance(url: string, kind: MediaKind, timeLimitMs?: number): Promise<Provenance>;
+  /** ffmpeg.wasm alone decoding every frame of a video (no analysis): frames per second, for the benchmark. */
+  decodeSpeed(url: string): Promise<{ frames: number; framesPerSecond: number }>;
   /** Each model's median per-face latency in a fresh worker with this backend and thread count. */
   modelLatency(backend: BackendPreference, threads: number, runs: number): Promise<{ backend: string; ms: Record<string, number> }>;
 }
@@ -78,6 +83,17 @@ const runner: MikiwameRunner = {
   },
   async crops(url) {
     return client.cropFaces(await fetchBlob(url));
+  },
+  async decodeSpeed(url) {
+    const source = await FfmpegVideoSource.open(await fetchBlob(url), { js: assetUrl(vendorAssets.ffmpegLoader), wasm: assetUrl(vendorAssets.ffmpegWasm) });
+    try {
+      const started = performance.now();
+      let frames = 0;
+      for await (const _frame of source.frames(planFrames(source.info, null))) frames++;
+      return { frames, framesPerSecond: frames / ((performance.now() - started) / 1000) };
+    } finally {
+      source.close();
+    }
   },
   async modelLatency(backendChoice, threads, runs) {
     const fresh = new AnalyzerClient(backendChoice);

@@ -63,8 +63,11 @@ const api = {
     return set.info;
   },
 
-  async analyzeImage(file: Blob, backend: BackendPreference, options: AnalyzeOptions): Promise<ImageAnalysis> {
-    const { analysis } = await analyzeImage(...(await engine(backend)), file, options);
+  /** onLargeFaces: an early result (engine.analyzeImage); messages keep their order, so it arrives before the result. */
+  async analyzeImage(
+    file: Blob, backend: BackendPreference, options: AnalyzeOptions, onLargeFaces?: (analysis: ImageAnalysis) => void,
+  ): Promise<ImageAnalysis> {
+    const { analysis } = await analyzeImage(...(await engine(backend)), file, options, onLargeFaces);
     return Comlink.transfer(analysis, analysis.faces.flatMap((f) => (f.heat ? [f.heat.data.buffer] : [])));
   },
 

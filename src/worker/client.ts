@@ -102,8 +102,9 @@ export class AnalyzerClient {
     return this.call((api) => api.prepare(this.backend, onProgress && Comlink.proxy(onProgress)), signal);
   }
 
-  analyzeImage(file: Blob, options: AnalyzeOptions = {}, signal?: AbortSignal): Promise<ImageAnalysis> {
-    return this.call((api) => api.analyzeImage(file, this.backend, options), signal);
+  /** onLargeFaces: the faces large enough to assess, before the search for smaller ones ends (ImageAnalysis.partial). */
+  analyzeImage(file: Blob, options: AnalyzeOptions = {}, signal?: AbortSignal, onLargeFaces?: (analysis: ImageAnalysis) => void): Promise<ImageAnalysis> {
+    return this.call((api) => api.analyzeImage(file, this.backend, options, onLargeFaces && Comlink.proxy(onLargeFaces)), signal);
   }
 
   analyzeVideo(file: Blob, options: VideoOptions, callbacks: VideoCallbacks, signal?: AbortSignal): Promise<VideoAnalysisEnd> {

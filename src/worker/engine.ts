@@ -1,5 +1,5 @@
 import type { Note } from '../i18n';
-import { faceNotes, isAssessable, summarize, type FaceResult, type ImageAnalysis, type ModelInfo, type StageTimings } from '../pipeline/analysis';
+import { faceNotes, isAssessable, minAssessableFacePx, summarize, type FaceResult, type ImageAnalysis, type ModelInfo, type StageTimings } from '../pipeline/analysis';
 import { cropFace, cropSpec } from '../pipeline/crop';
 import { decodeImage, type DecodedImage } from '../pipeline/decode';
 import { degrade, type Degradation } from '../pipeline/degrade';
@@ -65,14 +65,25 @@ export class FaceLocator {
     }));
   }
 
-  async locate(file: Blob, options: AnalyzeOptions, timed: Timed): Promise<LocatedFaces> {
+  /**
+   * `onLargeFaces`: called (and awaited) with the faces large enough to assess before the smaller tiles are searched,
+   * when there are both; the result then holds every face, those already cropped as the same crop objects.
+   */
+  async locate(file: Blob, options: AnalyzeOptions, timed: Timed, onLargeFaces?: (located: LocatedFaces) => Promise<void>): Promise<LocatedFaces> {
     const input = options.degrade ? await degrade(file, options.degrade) : file;
     const { bitmap, ...decoded } = await timed('decode', () => decodeImage(input));
     const jpegQuality = estimateJpegQuality(new Uint8Array(await input.slice(0, 1 << 16).arrayBuffer()));
+    const crops = new Map<FaceDetection, FaceCrop>();
+    const located = async (detections: FaceDetection[]): Promise<LocatedFaces> => ({
+      decoded,
+      jpegQuality,
+      detections,
+      crops: await timed('crop', () => detections.map((d) => crops.get(d) ?? crops.set(d, cropFace(decoded.image, d)).get(d)!)),
+    });
     try {
-      const detections = await timed('detect', () => this.finder.find(bitmap));
-      const crops = await timed('crop', () => detections.map((d) => cropFace(decoded.image, d)));
-      return { decoded, jpegQuality, detections, crops };
+      const passes = await timed('detect', () => this.finder.findInPasses(bitmap, minAssessableFacePx));
+      if (onLargeFaces && passes.more && passes.large.length > 0) await onLargeFaces(await located(passes.large));
+      return await located(await timed('detect', () => passes.all()));
     } finally {
       bitmap.close();
     }
@@ -195,23 +206,30 @@ export class ModelSet {
   }
 }
 
+/**
+ * `onLargeFaces`: an early result with the faces large enough to assess (`partial`), while the smaller tiles are
+ * searched for faces too small to assess; the result then adds them, each face scored once.
+ */
 export async function analyzeImage(
-  locator: FaceLocator, models: ModelSet, file: Blob, options: AnalyzeOptions,
+  locator: FaceLocator, models: ModelSet, file: Blob, options: AnalyzeOptions, onLargeFaces?: (analysis: ImageAnalysis) => void,
 ): Promise<{ analysis: ImageAnalysis; located: LocatedFaces }> {
   const timings: StageTimings = {};
   const timed = stopwatch(timings);
-  const located = await locator.locate(file, options, timed);
-  const faces = await models.score(located, timed);
-  const { image, sourceWidth, sourceHeight } = located.decoded;
-  const notes: Note[] = [];
-  if (image.width !== sourceWidth) {
-    notes.push({ id: 'imageDownscaled', sourceWidth, sourceHeight, width: image.width, height: image.height });
-  }
-  notes.push(...compressionNote(located.jpegQuality));
-  if (options.degrade) notes.push({ id: 'degraded', how: options.degrade });
-  const { probability, status } = summarize(faces);
-  return {
-    analysis: {
+  const scored = new Map<FaceDetection, FaceResult>();
+  const analysed = async (located: LocatedFaces, partial: boolean): Promise<ImageAnalysis> => {
+    const fresh = located.detections.flatMap((d, i) => (scored.has(d) ? [] : [i]));
+    const results = await models.score({ crops: fresh.map((i) => located.crops[i]), detections: fresh.map((i) => located.detections[i]) }, timed);
+    fresh.forEach((i, k) => scored.set(located.detections[i], results[k]));
+    const faces = located.detections.map((d) => scored.get(d)!);
+    const { image, sourceWidth, sourceHeight } = located.decoded;
+    const notes: Note[] = [];
+    if (image.width !== sourceWidth) {
+      notes.push({ id: 'imageDownscaled', sourceWidth, sourceHeight, width: image.width, height: image.height });
+    }
+    notes.push(...compressionNote(located.jpegQuality));
+    if (options.degrade) notes.push({ id: 'degraded', how: options.degrade });
+    const { probability, status } = summarize(faces);
+    return {
       width: image.width,
       height: image.height,
       sourceWidth,
@@ -221,8 +239,12 @@ export async function analyzeImage(
       status,
       notes: [...statusNotes(status), ...notes],
       ...models.info,
-      timings,
-    },
-    located,
+      timings: { ...timings },
+      ...(partial ? { partial } : {}),
+    };
   };
+  const located = await locator.locate(file, options, timed, onLargeFaces && (async (large) => {
+    onLargeFaces(await analysed(large, true));
+  }));
+  return { analysis: await analysed(located, false), located };
 }
