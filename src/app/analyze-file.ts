@@ -78,7 +78,12 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
   const { id, file, kind } = entry;
   const { setEngine, updateFile, updateVideo } = useAppStore.getState();
   updateFile(id, { status: 'analyzing' });
-  if (!entry.provenance) void readProvenance(file, kind).then((provenance) => updateFile(id, { provenance }));
+  const provenance = () => {
+    if (!entry.provenance) void readProvenance(file, kind).then((provenance) => updateFile(id, { provenance }));
+  };
+  // A photo's faces first: on two cores the provenance reader (hash, metadata, content credentials) would take the core
+  // the page needs to show them. A video's analysis runs long: its provenance is read beside it.
+  if (kind === 'video') provenance();
   try {
     await loadEngine(signal);
     if (kind === 'video') {
@@ -124,6 +129,8 @@ async function analyze(entry: CurrentFile, signal: AbortSignal): Promise<void> {
       }
     }
     updateFile(id, { status: 'error', error: describeError(error) });
+  } finally {
+    if (kind !== 'video') provenance();
   }
 }
 
