@@ -211,7 +211,10 @@ def main() -> None:
     cache_key = hashlib.sha256(Path(model_file).read_bytes()).hexdigest()[:16]
     temperature = manifest['models'][app_name]['temperature'] if not args.model else None
     if temperature is None:
-        val_set = build_eval_set('val')  # as export.py will calibrate it: every clean validation item, self-blends too
+        # As export.py will calibrate it: every clean validation item, self-blends too; a source left out of the choice
+        # is left out of the calibration as well (leave-one-source-out: the net trained without it never saw it).
+        left_out = [str(f) for s in args.choose_without for f in np.atleast_1d(AUTHENTIC[s])]
+        val_set = build_eval_set('val').without(left_out)
         temperature = fit_temperature(predict(model, val_set.images['clean'])[0], val_set.labels)
     val = score_split(model, temperature, 'val', min_face_px, cache_key)
     if args.cuts:
