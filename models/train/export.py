@@ -50,20 +50,18 @@ def face_heat(mask: torch.Tensor, evidence: torch.Tensor) -> torch.Tensor:
 class Calibrated(nn.Module):
     """What the app runs: probability = sigmoid(logit / T); multi-task nets also mask = sigmoid(mask logit), a net with
     a forgery-kind output kind = sigmoid(kind logit), the probability of a synthesised face, and a net with a class
-    activation map the heat (face_heat, the map's logits divided by `heat_temperature`: by default the probability's T,
-    else one chosen on validation for where the heat points, heat.py)."""
+    activation map the heat (face_heat, the map's logits calibrated as the probability is)."""
 
-    def __init__(self, model: nn.Module, temperature: float, heat_temperature: float = None):
+    def __init__(self, model: nn.Module, temperature: float):
         super().__init__()
         self.model, self.temperature = model, temperature
-        self.heat_temperature = heat_temperature or temperature
         self.heat = hasattr(model, 'class_activation')
 
     def forward(self, image):
         if self.heat:
             logit, mask, *kind, evidence = self.model(image, evidence=True)
             mask = torch.sigmoid(mask)
-            heat = face_heat(mask, torch.sigmoid(evidence / self.heat_temperature))
+            heat = face_heat(mask, torch.sigmoid(evidence / self.temperature))
             return (torch.sigmoid(logit / self.temperature), mask) + tuple(torch.sigmoid(k) for k in kind) + (heat,)
         output = self.model(image)
         if isinstance(output, tuple):

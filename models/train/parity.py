@@ -63,7 +63,7 @@ def main() -> None:
         reference['mask'] = [[round(float(v), 4) for v in m.ravel()] for m in masks]
     if kinds is not None:
         reference['kind'] = [round(float(p), 6) for p in kinds]
-    calibrated = Calibrated(model, entry['temperature'], entry.get('heatTemperature')).eval()
+    calibrated = Calibrated(model, entry['temperature']).eval()
     if calibrated.heat:
         with torch.no_grad():
             heat = calibrated(to_input(torch.from_numpy(images.copy())))[-1][:, 0].numpy()

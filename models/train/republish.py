@@ -14,6 +14,7 @@ import time
 import hashlib
 
 import onnx
+from onnx import numpy_helper
 
 from .common import MODELS_DIR, WORK_DIR, setup_cpu
 from .evaluate import load_published
@@ -21,21 +22,25 @@ from .export import Calibrated, export_onnx
 from .quantize import quantize_model
 
 
+def graph_temperature(graph: onnx.GraphProto) -> float:
+    """The temperature the graph divides the class logit by (Calibrated's one Div, by a Constant)."""
+    constants = {n.output[0]: n for n in graph.node if n.op_type == 'Constant'}
+    divisor = next(n.input[1] for n in graph.node if n.op_type == 'Div' and n.input[1] in constants)
+    return float(numpy_helper.to_array(constants[divisor].attribute[0].t))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--name', required=True, help='model name in models/manifest.json')
     parser.add_argument('--arch', required=True, help='its architecture (its card says)')
-    parser.add_argument('--heat-temperature', type=float,
-                        help="the activation map's own temperature for the heat output (chosen on val by heat.py); default: the manifest's heatTemperature, else T")
     args = parser.parse_args()
     setup_cpu()
     manifest_path = MODELS_DIR / 'manifest.json'
     manifest = json.loads(manifest_path.read_text())
     entry = manifest['models'][args.name]
     path = MODELS_DIR / entry['file']
-    temperature = entry['temperature']
-    heat_temperature = args.heat_temperature or entry.get('heatTemperature')
-    calibrated = Calibrated(load_published(str(path), args.arch), temperature, heat_temperature).eval()
+    temperature = graph_temperature(onnx.load(str(path)).graph)
+    calibrated = Calibrated(load_published(str(path), args.arch), temperature).eval()
     work = WORK_DIR / args.name
     work.mkdir(parents=True, exist_ok=True)
     fp32_path = work / f'{args.name}.republished.fp32.onnx'
@@ -50,10 +55,8 @@ def main() -> None:
     card = card_path.read_text().replace(entry['version'], version)
     card_path.write_text(card.replace(f'int8 {entry["bytes"] / 1024:.1f} KiB', f'int8 {len(data) / 1024:.1f} KiB'))
     entry.update(version=version, bytes=len(data))
-    if heat_temperature:
-        entry['heatTemperature'] = heat_temperature
     manifest_path.write_text(json.dumps(manifest, indent=2) + '\n')
-    print(f'{args.name}: {version}, {len(data)} bytes, outputs {calibrated.outputs}, temperature {temperature}, heat temperature {calibrated.heat_temperature}')
+    print(f'{args.name}: {version}, {len(data)} bytes, outputs {calibrated.outputs}, temperature {temperature}')
 
 
 if __name__ == '__main__':
