@@ -1,6 +1,6 @@
 // The page the batch runner (scripts/eval.mjs, scripts/crops.mjs) drives in headless Chromium:
 // it runs the same worker and pipeline as the app.
-import type { ImageAnalysis } from '../pipeline/analysis';
+import type { ImageAnalysis, StageTimings } from '../pipeline/analysis';
 import { statusBand, type EvidenceBand } from '../pipeline/evidence';
 import { heatToImage, maskIoU } from '../pipeline/heatmap';
 import type { Degradation } from '../pipeline/degrade';
@@ -19,6 +19,8 @@ import { assetUrl, vendorAssets } from '../pipeline/engine-assets';
 
 export interface RunnerAnalysis {
   analysis: ImageAnalysis;
+  /** The stages up to the early result with the faces large enough to assess, when the app shows one (the benchmark's split of what a user waits for). */
+  firstResultTimings?: StageTimings;
   /** The verdict's evidence band; 'na' when no face could be assessed. */
   band: EvidenceBand | 'na';
   maskIoU?: number;
@@ -69,9 +71,12 @@ async function referenceMask(url: string, width: number, height: number): Promis
 const runner: MikiwameRunner = {
   prepare: () => client.prepare(),
   async analyze(url, degrade, maskUrl) {
-    const analysis = await client.analyzeImage(await fetchBlob(url), degrade ? { degrade } : {});
+    let firstResultTimings: StageTimings | undefined;
+    const analysis = await client.analyzeImage(await fetchBlob(url), degrade ? { degrade } : {}, undefined, (early) => {
+      firstResultTimings = early.timings;
+    });
     const band = statusBand(analysis.status);
-    if (!maskUrl) return { analysis, band };
+    if (!maskUrl) return { analysis, band, firstResultTimings };
     // Where the heat points, whatever the band: the band decides how strongly it is drawn, not where.
     const faces = analysis.faces.flatMap((f) => (f.heat ? [{ heat: f.heat, toImage: f.toImage }] : []));
     const heat = heatToImage(faces, analysis.width, analysis.height);
