@@ -161,20 +161,24 @@ export class ModelSet {
 
   /** The classifier's calibrated output for each crop; null when the app runs none. */
   async classify(crops: FaceCrop[], timed: Timed): Promise<Float32Array | null> {
+    if (!this.classifier || crops.length === 0) return null;
+    return this.classifyBatch(cropsToTensor(crops.map((c) => c.image)), crops.length, timed);
+  }
+
+  private async classifyBatch(batch: Float32Array, count: number, timed: Timed): Promise<Float32Array | null> {
     const { classifier } = this;
-    if (!classifier || crops.length === 0) return null;
-    const size = cropSpec.outputSize;
-    const outputs = await timed('classify', () => classifier.model.run(cropsToTensor(crops.map((c) => c.image)), crops.length, size));
-    return outputs.probability;
+    if (!classifier) return null;
+    return (await timed('classify', () => classifier.model.run(batch, count, cropSpec.outputSize))).probability;
   }
 
   /** Each face's result from every model; `classified`: the classifier's outputs on these crops when already run. */
-  async score({ crops, detections }: Pick<LocatedFaces, 'crops' | 'detections'>, timed: Timed, classified?: Float32Array | null): Promise<FaceResult[]> {
+  async score({ crops, detections }: Pick<LocatedFaces, 'crops' | 'detections'>, timed: Timed, classified?: Float32Array): Promise<FaceResult[]> {
     if (crops.length === 0) return [];
     const size = cropSpec.outputSize;
     const { classifier, multitask } = this;
-    const classifierOutputs = classified === undefined ? await this.classify(crops, timed) : classified;
-    const segmented = multitask && await timed('segment', () => multitask.model.run(cropsToTensor(crops.map((c) => c.image)), crops.length, size));
+    const batch = cropsToTensor(crops.map((c) => c.image));
+    const classifierOutputs = classified ?? await this.classifyBatch(batch, crops.length, timed);
+    const segmented = multitask && await timed('segment', () => multitask.model.run(batch, crops.length, size));
     const maskSize = multitask ? modelManifest.models[multitask.name].maskSize ?? 0 : 0;
     const fusion = modelManifest.fusion;
     const probabilityOf = (model: LoadedModel) => (model === classifier ? classifierOutputs! : segmented!.probability);

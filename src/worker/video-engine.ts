@@ -21,8 +21,9 @@ export interface VideoOptions {
 const fullScanSeconds = 2;
 const wholeFrameSeconds = 0.5;
 /**
- * Analysing every frame, the multi-task net also runs where MesoNet's output moves this much (logit) since the person
- * was last scored: measured on the dev clips, about one frame in twenty between two samples.
+ * Analysing every frame, the multi-task net also runs where MesoNet's output moves this much (logit, about 0.06 in
+ * probability near 0.5) since the person was last scored. On the dev clips MesoNet never moved that much (its frame to
+ * frame change stayed under 0.003): there the sample rate alone decides.
  */
 const classifierJumpLogit = 0.25;
 /** Smallest face searched for in video frames: below this the models see too little. */
@@ -127,12 +128,13 @@ export async function analyzeVideo(
       const detections = await timed('detect', () => locator.finder.search(canvas, regions));
       const crops = await timed('crop', () => detections.map((d) => cropFace(frame.image, d)));
       const ids = tracker.assign(frame.time, detections.map((d) => d.box));
-      const classified = await models.classify(crops, timed);
+      // Scheduled, the classifier runs first on every face to decide which the multi-task net sees; else score() runs both.
+      const classified = schedule ? await models.classify(crops, timed) : null;
       const due = detections.map((_, i) => !schedule || !classified || schedule.due(ids[i], frame.time, classified[i]));
       const results = await models.score(
         { crops: crops.filter((_, i) => due[i]), detections: detections.filter((_, i) => due[i]) },
         timed,
-        classified && classified.filter((_, i) => due[i]),
+        classified?.filter((_, i) => due[i]),
       );
       smallFaces += detections.filter((d) => faceNotes(d.box).length > 0).length;
       let scoredIndex = 0;
@@ -140,13 +142,14 @@ export async function analyzeVideo(
         index: frame.index,
         time: frame.time,
         faces: detections.map((detection, i): VideoFace => {
-          const classifier = classified?.[i];
           if (!due[i]) {
             const held = latest.get(ids[i])!;
-            const parts = held.parts.map((p, k) => (k === models.classifierPart ? classifier! : p));
+            const classifier = classified![i];
+            const parts = held.parts.map((p, k) => (k === models.classifierPart ? classifier : p));
             return { ...held, box: detection.box, detectionScore: detection.score, toImage: crops[i].toImage, parts, classifier, scored: false };
           }
           const face = results[scoredIndex++];
+          const classifier = models.classifierPart === null ? undefined : face.parts[models.classifierPart].probability;
           schedule?.scored(ids[i], frame.time, classifier!);
           const scored: VideoFace = {
             trackId: ids[i],
