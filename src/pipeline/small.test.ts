@@ -101,6 +101,17 @@ describe('cropsToTensor', () => {
     expect(t[size * size]).toBeCloseTo(0.2);
     expect(t[2 * size * size]).toBe(0);
   });
+
+  it('fills a buffer of the same length in place, every value overwritten, and never one of another length', () => {
+    const size = cropSpec.outputSize;
+    const crop = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4).fill(51) };
+    const used = new Float32Array(3 * size * size).fill(7);
+    expect(cropsToTensor([crop], used)).toBe(used);
+    expect(used.every((v) => Math.abs(v - 0.2) < 1e-6)).toBe(true);
+    const two = cropsToTensor([crop, crop], used);
+    expect(two).not.toBe(used);
+    expect(two.length).toBe(2 * used.length);
+  });
 });
 
 describe('heatmap', () => {

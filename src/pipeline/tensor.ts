@@ -1,11 +1,15 @@
 import { cropSpec } from './crop';
 import type { RgbaImage } from './types';
 
-/** Packs RGBA crops into one NCHW float batch, RGB scaled as the models were trained. */
-export function cropsToTensor(crops: RgbaImage[]): Float32Array {
+/**
+ * Packs RGBA crops into one NCHW float batch, RGB scaled as the models were trained; into `reuse` when it has the
+ * batch's length (every value is written).
+ */
+export function cropsToTensor(crops: RgbaImage[], reuse?: Float32Array): Float32Array {
   const size = cropSpec.outputSize;
   const plane = size * size;
-  const out = new Float32Array(crops.length * 3 * plane);
+  const length = crops.length * 3 * plane;
+  const out = reuse?.length === length ? reuse : new Float32Array(length);
   const scale = cropSpec.modelInput.scale;
   crops.forEach((crop, n) => {
     if (crop.width !== size || crop.height !== size) throw new Error(`crop must be ${size}x${size}`);

@@ -34,6 +34,20 @@ describe('frame ring', () => {
     writer.finish();
   });
 
+  it('copies every frame into one buffer of its own: a frame holds until the next is read', async () => {
+    const ring = createFrameRing(2, 2);
+    const writer = new FrameRingWriter(ring, 10);
+    const reader = new FrameRingReader(ring, 10);
+    writer.write(new Uint8Array([1, 1, 2, 2]));
+    const first = (await reader.next())!;
+    expect(first.pixels.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    expect([...first.pixels]).toEqual([1, 1]);
+    const second = (await reader.next())!;
+    expect(second.pixels).toBe(first.pixels);
+    expect([...first.pixels]).toEqual([2, 2]);
+    writer.finish();
+  });
+
   it('a writer blocked on a full ring gives up when the reader cancels', () => {
     const ring = createFrameRing(1, 1);
     const writer = new FrameRingWriter(ring, 5);

@@ -7,6 +7,7 @@ import { createFrameRing, FrameRingReader } from './frame-ring';
 import { parseProbe, type FramePlan, type VideoInfo } from './video-info';
 
 export interface DecodedFrame {
+  /** Valid until the next frame is asked for: its pixels are reused. */
   image: RgbaImage;
   /** Seconds from the start of the stream. */
   time: number;
