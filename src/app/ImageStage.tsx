@@ -1,8 +1,8 @@
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { formatProbability } from '../pipeline/evidence';
 import { drawnBox } from './face-mark';
 import { FaceLabel } from './FaceLabel';
-import { drawableFace, paintHeatmap } from './heat-draw';
+import { drawableFace, heatCanvasScale, paintHeatmap } from './heat-draw';
 import { useWords } from './language';
 import { selectCurrent, useAppStore } from './store';
 
@@ -16,9 +16,16 @@ export function ImageStage() {
   const analysis = current.analysis;
   const say = useWords();
 
+  const drawable = useMemo(() => analysis?.faces.map(drawableFace) ?? [], [analysis]);
+  const heatScale = heatCanvasScale(drawable);
+  const heatWidth = analysis ? Math.max(1, Math.round(analysis.width * heatScale)) : 1;
+  const heatHeight = analysis ? Math.max(1, Math.round(analysis.height * heatScale)) : 1;
+
   useEffect(() => {
-    if (canvas.current && analysis) paintHeatmap(canvas.current.getContext('2d')!, analysis.faces.map(drawableFace));
-  }, [analysis]);
+    if (canvas.current && analysis) {
+      paintHeatmap(canvas.current.getContext('2d')!, drawable, { x: heatWidth / analysis.width, y: heatHeight / analysis.height });
+    }
+  }, [analysis, drawable, heatWidth, heatHeight]);
 
   const zoomBox = analysis && selected !== null ? analysis.faces[selected]?.box : undefined;
 
@@ -40,8 +47,8 @@ export function ImageStage() {
           <>
             <canvas
               ref={canvas}
-              width={analysis.width}
-              height={analysis.height}
+              width={heatWidth}
+              height={heatHeight}
               className="heatmap"
               data-testid="heatmap"
               style={{ opacity: visible ? opacity : 0 }}
