@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyAffine, cropFace, cropSpec, cropTransform, invertAffine, warpAffine } from './crop';
-import type { FaceDetection, RgbaImage } from './types';
+import { applyAffine, cropFace, cropFootprint, cropSpec, cropTransform, invertAffine, warpAffine } from './crop';
+import type { Box, FaceDetection, RgbaImage, RgbaRegion } from './types';
 
 const level: FaceDetection = {
   box: { x: 100, y: 50, width: 80, height: 80 },
@@ -72,5 +72,48 @@ describe('warpAffine', () => {
     const crop = cropFace(gradient(300, 200), level);
     expect(crop.image.width).toBe(cropSpec.outputSize);
     expect(crop.image.data.length).toBe(cropSpec.outputSize ** 2 * 4);
+  });
+});
+
+/** The pixels of `box` copied out of `image`, as the photo path reads them (pipeline/decode regionPixels). */
+function region(image: RgbaImage, box: Box): RgbaRegion {
+  const data = new Uint8ClampedArray(box.width * box.height * 4);
+  for (let y = 0; y < box.height; y++) {
+    data.set(image.data.subarray(((box.y + y) * image.width + box.x) * 4, ((box.y + y) * image.width + box.x + box.width) * 4), y * box.width * 4);
+  }
+  return { ...box, data, fullWidth: image.width, fullHeight: image.height };
+}
+
+describe('cropFootprint', () => {
+  const image = gradient(300, 200);
+  // Noise, so that a pixel read from the wrong place shows.
+  for (let i = 0; i < image.data.length; i++) if (i % 4 !== 3) image.data[i] = (i * 2654435761) >>> 24;
+  const faces: FaceDetection[] = [
+    level,
+    { ...level, keypoints: [{ x: 120, y: 70 }, { x: 160, y: 95 }] },
+    // Large (supersampled), small, and reaching past every edge.
+    { box: { x: 20, y: 10, width: 190, height: 170 }, keypoints: [{ x: 70, y: 60 }, { x: 150, y: 50 }], score: 0.9 },
+    { box: { x: 230, y: 150, width: 24, height: 24 }, keypoints: [{ x: 236, y: 158 }, { x: 248, y: 159 }], score: 0.9 },
+    { box: { x: -30, y: 150, width: 90, height: 90 }, keypoints: [{ x: -5, y: 180 }, { x: 35, y: 175 }], score: 0.9 },
+    { box: { x: 260, y: -40, width: 90, height: 90 }, keypoints: [{ x: 280, y: -10 }, { x: 320, y: -15 }], score: 0.9 },
+  ];
+
+  it('holds every pixel a crop samples: the crop from it equals the crop from the whole image, byte for byte', () => {
+    for (const face of faces) {
+      const footprint = cropFootprint(cropTransform(face), image.width, image.height);
+      expect(footprint.width * footprint.height).toBeLessThan(image.width * image.height);
+      const fromRegion = cropFace(region(image, footprint), face).image.data;
+      const fromWhole = cropFace(image, face).image.data;
+      expect(fromRegion.length).toBe(fromWhole.length);
+      expect(fromRegion.filter((v, i) => v !== fromWhole[i]).length).toBe(0);
+    }
+  });
+
+  it('is empty for a crop wholly outside the image, whose crop is black', () => {
+    const outside: FaceDetection = { box: { x: 400, y: 300, width: 40, height: 40 }, keypoints: [], score: 0.9 };
+    const footprint = cropFootprint(cropTransform(outside), image.width, image.height);
+    expect(footprint.width * footprint.height).toBe(0);
+    const crop = cropFace({ ...footprint, data: new Uint8ClampedArray(0), fullWidth: image.width, fullHeight: image.height }, outside);
+    expect(crop.image.data.every((v, i) => v === (i % 4 === 3 ? 255 : 0))).toBe(true);
   });
 });

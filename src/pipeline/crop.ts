@@ -1,5 +1,5 @@
 import cropSpec from './crop-spec.json';
-import type { Affine, FaceCrop, FaceDetection, Point, RgbaImage } from './types';
+import type { Affine, Box, FaceCrop, FaceDetection, Point, RgbaImage, RgbaRegion } from './types';
 
 export { cropSpec };
 
@@ -40,16 +40,35 @@ export function invertAffine(m: Affine): Affine {
 }
 
 /**
+ * The pixels a crop through `toImage` samples, bilinear neighbours included, clipped to the image: reading only these
+ * (an `RgbaRegion`) gives the same crop as the whole image.
+ */
+export function cropFootprint(toImage: Affine, width: number, height: number, size = cropSpec.outputSize): Box {
+  const corners = [[0, 0], [size, 0], [0, size], [size, size]].map(([u, v]) => applyAffine(toImage, { x: u, y: v }));
+  const xs = corners.map((p) => p.x);
+  const ys = corners.map((p) => p.y);
+  const x0 = Math.max(0, Math.floor(Math.min(...xs)) - 2);
+  const y0 = Math.max(0, Math.floor(Math.min(...ys)) - 2);
+  const x1 = Math.min(width, Math.ceil(Math.max(...xs)) + 2);
+  const y1 = Math.min(height, Math.ceil(Math.max(...ys)) + 2);
+  return { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0) };
+}
+
+/**
  * Resamples `image` through `toImage` into a width x height RGBA image (a square crop by default). Each output pixel averages
  * a grid of bilinear samples as fine as the source pixels it covers (up to `supersampleMax`
- * per axis), so large faces are downscaled without aliasing. Outside the image is black.
+ * per axis), so large faces are downscaled without aliasing. Outside the image is black. A region stands for its whole
+ * image: `toImage` maps into the whole image, and the region must hold every pixel the crop samples (`cropFootprint`).
  */
-export function warpAffine(image: RgbaImage, toImage: Affine, size: number, outHeight = size): RgbaImage {
+export function warpAffine(image: RgbaImage | RgbaRegion, toImage: Affine, size: number, outHeight = size): RgbaImage {
   const out = new Uint8ClampedArray(size * outHeight * 4);
   const pixelScale = Math.hypot(toImage[0], toImage[3]);
   const n = Math.min(cropSpec.supersampleMax, Math.max(1, Math.ceil(pixelScale)));
   const offsets = Array.from({ length: n }, (_, i) => (i + 0.5) / n - 0.5);
-  const { width, height, data } = image;
+  const { width: stride, data } = image;
+  const { x: originX, y: originY, fullWidth: width, fullHeight: height } = 'fullWidth' in image
+    ? image
+    : { x: 0, y: 0, fullWidth: image.width, fullHeight: image.height };
   const [a, b, c, d, e, f] = toImage;
   const samples = n * n;
   // One loop nest without closures or per-pixel allocations: this runs for every face of every
@@ -77,7 +96,7 @@ export function warpAffine(image: RgbaImage, toImage: Affine, size: number, outH
               const xx = x0 + i;
               const w = (i ? tx : 1 - tx) * wy;
               if (xx < 0 || xx >= width || w === 0) continue;
-              const k = (yy * width + xx) * 4;
+              const k = ((yy - originY) * stride + xx - originX) * 4;
               r += w * data[k];
               g += w * data[k + 1];
               bl += w * data[k + 2];
@@ -95,7 +114,8 @@ export function warpAffine(image: RgbaImage, toImage: Affine, size: number, outH
   return { width: size, height: outHeight, data: out };
 }
 
-export function cropFace(image: RgbaImage, face: FaceDetection): FaceCrop {
+/** `image`: the whole image, or a region holding at least the crop's footprint. */
+export function cropFace(image: RgbaImage | RgbaRegion, face: FaceDetection): FaceCrop {
   const toImage = cropTransform(face);
   return { image: warpAffine(image, toImage, cropSpec.outputSize), toImage };
 }

@@ -1,6 +1,6 @@
 import { refusalText, type Refusal } from '../i18n';
 import { imageHeaderSize, undecodableImage } from './image-header';
-import type { RgbaImage } from './types';
+import type { Box, RgbaRegion } from './types';
 
 /** Larger images are downscaled before analysis: faces stay far above the crop's resolution. */
 export const maxAnalysisSide = 4096;
@@ -16,9 +16,10 @@ export class UnsupportedInputError extends Error {
 }
 
 export interface DecodedImage {
-  /** The pixels analysed, at most maxAnalysisSide on the longer side. */
-  image: RgbaImage;
+  /** The picture analysed, at most maxAnalysisSide on the longer side: its pixels are read where faces are (regionPixels). */
   bitmap: ImageBitmap;
+  width: number;
+  height: number;
   sourceWidth: number;
   sourceHeight: number;
 }
@@ -54,13 +55,18 @@ export async function decodeImage(blob: Blob): Promise<DecodedImage> {
     bitmap.close();
     bitmap = resized;
   }
-  return { image: bitmapPixels(bitmap), bitmap, sourceWidth, sourceHeight };
+  return { bitmap, width: bitmap.width, height: bitmap.height, sourceWidth, sourceHeight };
 }
 
-export function bitmapPixels(bitmap: ImageBitmap): RgbaImage {
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(bitmap, 0, 0);
-  const { data, width, height } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-  return { data, width, height };
+/**
+ * The pixels of `box` (integer bounds inside the bitmap) alone, the same values as from the whole picture: a face's
+ * crop reads what it covers, not a copy of every pixel (a 4096 px photo's took 64 MB; a fresh 4 MB one cost a 1024 px
+ * photo 16 ms here).
+ */
+export function regionPixels(bitmap: ImageBitmap, box: Box): RgbaRegion {
+  const region = { x: box.x, y: box.y, width: box.width, height: box.height, fullWidth: bitmap.width, fullHeight: bitmap.height };
+  if (box.width === 0 || box.height === 0) return { ...region, data: new Uint8ClampedArray(0) };
+  const context = new OffscreenCanvas(box.width, box.height).getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(bitmap, box.x, box.y, box.width, box.height, 0, 0, box.width, box.height);
+  return { ...region, data: context.getImageData(0, 0, box.width, box.height).data };
 }

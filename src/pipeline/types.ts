@@ -5,6 +5,14 @@ export interface RgbaImage {
   data: Uint8ClampedArray<ArrayBuffer>;
 }
 
+/** Part of a larger image read alone: its width x height pixels start at (x, y) of an image fullWidth x fullHeight. */
+export interface RgbaRegion extends RgbaImage {
+  x: number;
+  y: number;
+  fullWidth: number;
+  fullHeight: number;
+}
+
 export interface Point {
   x: number;
   y: number;

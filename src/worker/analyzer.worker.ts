@@ -108,7 +108,7 @@ const api = {
         cropBoxCorners: corners.map((c) => applyAffine(toCrop, c)),
       };
     }));
-    const result = { width: decoded.image.width, height: decoded.image.height, crops: exported };
+    const result = { width: decoded.width, height: decoded.height, crops: exported };
     return Comlink.transfer(result, exported.map((c) => c.png));
   },
 };

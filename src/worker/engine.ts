@@ -1,7 +1,7 @@
 import type { Note } from '../i18n';
 import { faceNotes, isAssessable, minAssessableFacePx, summarize, type FaceResult, type ImageAnalysis, type ModelInfo, type StageTimings } from '../pipeline/analysis';
-import { cropFace, cropSpec } from '../pipeline/crop';
-import { decodeImage, type DecodedImage } from '../pipeline/decode';
+import { cropFace, cropFootprint, cropSpec, cropTransform } from '../pipeline/crop';
+import { decodeImage, regionPixels, type DecodedImage } from '../pipeline/decode';
 import { degrade, type Degradation } from '../pipeline/degrade';
 import { assetUrl, ortBuilds, vendorAssets, type OrtBuild } from '../pipeline/engine-assets';
 import { createFaceFinder, type FaceFinder } from '../pipeline/detect';
@@ -74,11 +74,12 @@ export class FaceLocator {
     const { bitmap, ...decoded } = await timed('decode', () => decodeImage(input));
     const jpegQuality = estimateJpegQuality(new Uint8Array(await input.slice(0, 1 << 16).arrayBuffer()));
     const crops = new Map<FaceDetection, FaceCrop>();
+    const crop = (d: FaceDetection) => cropFace(regionPixels(bitmap, cropFootprint(cropTransform(d), bitmap.width, bitmap.height)), d);
     const located = async (detections: FaceDetection[]): Promise<LocatedFaces> => ({
       decoded,
       jpegQuality,
       detections,
-      crops: await timed('crop', () => detections.map((d) => crops.get(d) ?? crops.set(d, cropFace(decoded.image, d)).get(d)!)),
+      crops: await timed('crop', () => detections.map((d) => crops.get(d) ?? crops.set(d, crop(d)).get(d)!)),
     });
     try {
       const passes = await timed('detect', () => this.finder.findInPasses(bitmap, minAssessableFacePx));
@@ -244,17 +245,15 @@ export async function analyzeImage(
     const results = await models.score({ crops: fresh.map((i) => located.crops[i]), detections: fresh.map((i) => located.detections[i]) }, timed);
     fresh.forEach((i, k) => scored.set(located.detections[i], results[k]));
     const faces = located.detections.map((d) => scored.get(d)!);
-    const { image, sourceWidth, sourceHeight } = located.decoded;
+    const { width, height, sourceWidth, sourceHeight } = located.decoded;
     const notes: Note[] = [];
-    if (image.width !== sourceWidth) {
-      notes.push({ id: 'imageDownscaled', sourceWidth, sourceHeight, width: image.width, height: image.height });
-    }
+    if (width !== sourceWidth) notes.push({ id: 'imageDownscaled', sourceWidth, sourceHeight, width, height });
     notes.push(...compressionNote(located.jpegQuality));
     if (options.degrade) notes.push({ id: 'degraded', how: options.degrade });
     const { probability, status } = summarize(faces);
     return {
-      width: image.width,
-      height: image.height,
+      width,
+      height,
       sourceWidth,
       sourceHeight,
       faces,
