@@ -131,11 +131,11 @@ export async function analyzeVideo(
       const scanWhole = !scanAll && (live.length === 0 || frame.time - lastWholeFrame >= wholeFrameSeconds);
       // At every frame, between searches, the detector runs on every second frame (about 40 % of the analysis here);
       // the frame between keeps the last frame's faces, where a face moves a thirtieth of a second's worth.
-      const carried = plan.sampleFps === null && !scanAll && !scanWhole && detectedLast !== null
-        && detectedLast.length > 0 && detectedLast.length === live.length;
+      // Every live track was found there (live is never empty here: then the whole frame is searched).
+      const carried = plan.sampleFps === null && !scanAll && !scanWhole && detectedLast?.length === live.length ? detectedLast : null;
       let detections: FaceDetection[];
       if (carried) {
-        detections = detectedLast!;
+        detections = carried;
         detectedLast = null;
       } else {
         if (scanAll) lastFullScan = frame.time;
