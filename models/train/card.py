@@ -167,9 +167,18 @@ def _start(arch: str) -> str:
     return 'Trained from scratch (no pretrained weights).'
 
 
-def _last_stage_extras(args: dict) -> str:
-    """Recipe lines for the last stage's retouching and hard-authentic loss, when it used them."""
+def _last_stage_extras(args: dict, stages: list) -> str:
+    """Recipe lines for the last stage's retouching and hard-authentic loss, and for every stage's source weights in the
+    class loss, when they used them."""
     lines = ''
+    weighted = [f"stage {i + 1}: " + ' '.join(f'`--{flag.replace("_", "-")} {stage["args"][flag]}`' for flag in ('fake_weight', 'real_weight')
+                                            if stage['args'].get(flag))
+                for i, stage in enumerate(stages) if stage.get('args', {}).get('fake_weight') or stage.get('args', {}).get('real_weight')]
+    if weighted:
+        lines += ('- Source weights in the class loss (' + ', '.join(weighted) + "): a source's dataset fakes (`--fake-weight`) "
+                  "or authentic faces (`--real-weight`) count that many times, which moves the net's prior on that source's "
+                  'faces; the evidence bands, chosen on the worst authentic source, then spend on its fakes the false-alarm '
+                  'budget its authentic faces left unused.\n')
     if args.get('retouch_prob'):
         lines += (f"- Retouching (last stage, `--retouch-prob {args['retouch_prob']}`): that share of the samples is first "
                   'smoothed (bilateral filter), blurred or sharpened at a random strength (`augment.retouch`), a pair alike, '
@@ -269,7 +278,7 @@ not used for any choice.
   applied at the downscaled size before upscaling (as a resized upload is), sometimes twice; *H.264*: the crop re-encoded
   as a frame of an H.264 stream (x264, CRF 23-40, yuv420p) and decoded back, as a re-uploaded video is (made once per
   training crop and per self-blend of it, `data.H264Pool`), plus a flip.
-{_last_stage_extras(args)}- Adam with cosine learning-rate decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + (BCE + Dice) on the mask, only for samples with a known mask (reals: all zero; self-blends: the blend mask" + ("; DFDC fakes one frame with their source video's real crop, in stages with paired DFDC fakes: the hull of where the two differ, `dfdc_pairs.py`" if paired_dfdc else "") + ")" if multitask else ""}{"; the kind output: binary cross-entropy on the fakes only (GAN face 1, dataset swap or self-blend 0), each kind weighted half in every batch" if 'kind' in metrics['int8']['test']['clean'] else ""}.
+{_last_stage_extras(args, metrics['stages'])}- Adam with cosine learning-rate decay, batch {args['batch_size']}, binary cross-entropy on the logit{" + (BCE + Dice) on the mask, only for samples with a known mask (reals: all zero; self-blends: the blend mask" + ("; DFDC fakes one frame with their source video's real crop, in stages with paired DFDC fakes: the hull of where the two differ, `dfdc_pairs.py`" if paired_dfdc else "") + ")" if multitask else ""}{"; the kind output: binary cross-entropy on the fakes only (GAN face 1, dataset swap or self-blend 0), each kind weighted half in every batch" if 'kind' in metrics['int8']['test']['clean'] else ""}.
   2 CPU cores (PyTorch 1.13); {metrics['train_minutes']:.0f} min of training in all.
 
 {_stages_table(metrics['stages'], multitask, metrics['arch'])}

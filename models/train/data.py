@@ -150,7 +150,8 @@ class TrainSet(Dataset):
     """One epoch = epoch_size samples: half real crops, a quarter dataset fakes, a quarter
     self-blended fakes made on the fly from real crops; a share degraded (augment.DEGRADATIONS).
     An item is a stack of samples (image uint8 K x H x W x 3, label K, mask K x 1 x M x M, mask weight K,
-    forgery kind K: 1 for a GAN face, kind weight K: 1 for fakes); dataset fakes have no known mask. K is 1, or 2 for a paired self-blend: the real crop and its
+    forgery kind K: 1 for a GAN face, kind weight K: 1 for fakes, class weight K: fake_weights[source] for a dataset fake,
+    real_weights[source] for an authentic face, else 1); dataset fakes have no known mask. K is 1, or 2 for a paired self-blend: the real crop and its
     blend, degraded alike, so the only difference the pair shows is the blend itself (as in SBI's batches); likewise,
     with dfdc_pairs, a DFDC fake drawn with a real crop of its source frame comes with that crop and its difference
     mask (dfdc_pairs.py), and one DFDC real fewer is drawn on its own."""
@@ -159,7 +160,8 @@ class TrainSet(Dataset):
                  clean_epochs: int = 0, degrade_prob: float = 1.0, sbi_share: float = 0.5,
                  strong_sbi_epochs: int = 0, degradation: str = 'standard', paired_sbi: bool = False,
                  h264_pool: H264Pool = None, h264_prob: float = 0.0, source_shares: dict = None, exclude=(),
-                 dfdc_pairs: DfdcPairs = None, retouch_prob: float = 0.0):
+                 dfdc_pairs: DfdcPairs = None, retouch_prob: float = 0.0, fake_weights: dict = None,
+                 real_weights: dict = None):
         self.store, self.epoch_size, self.mask_size, self.seed = store, epoch_size, mask_size, seed
         # Video-like degradation: a share of the samples (after warm-up) comes from the H.264 pool.
         self.h264_pool, self.h264_prob = h264_pool, h264_prob
@@ -172,6 +174,9 @@ class TrainSet(Dataset):
         # A share of the samples retouched (augment.retouch) before any degradation, a pair alike, so that smoothing and
         # sharpening are no sign of manipulation.
         self.retouch_prob = retouch_prob
+        # A source's dataset fakes (or authentic faces) weigh more in the class loss: the net's prior on faces of that
+        # source rises (or falls), so that its fakes use the false-alarm budget its authentic faces leave unused (issue 33).
+        self.class_weights = {DATASET_FAKE: fake_weights or {}, REAL: real_weights or {}}
         # A small net learns nothing when every sample is hard from the start: the first
         # `clean_epochs` use real vs dataset fakes only, undegraded; then SBI and degradation join.
         self.clean_epochs, self.degrade_prob = clean_epochs, degrade_prob
@@ -239,9 +244,10 @@ class TrainSet(Dataset):
             image, mask = self.degrade(image, mask, np.random.default_rng(degrade_seed))
         small = cv2.resize(mask, (self.mask_size, self.mask_size), interpolation=cv2.INTER_AREA)
         gan = kind == DATASET_FAKE and self.sources[index] == 'gan'
+        class_weight = self.class_weights.get(kind, {}).get(self.sources[index], 1.0)
         return (torch.from_numpy(image), torch.tensor(float(kind != REAL)), torch.from_numpy(small)[None],
                 torch.tensor(float(kind != DATASET_FAKE or known_mask is not None)), torch.tensor(float(gan)),
-                torch.tensor(float(kind != REAL)))
+                torch.tensor(float(kind != REAL)), torch.tensor(float(class_weight)))
 
     @staticmethod
     def _mask_or_empty(known_mask) -> np.ndarray:

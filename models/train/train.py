@@ -62,6 +62,12 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
     parser.add_argument('--source-shares', default='',
                         help='e.g. dfdc=0.55,lfw=0.25,gan=0.2: each source\'s share of the real and of the dataset-fake '
                              'samples (default: as the training split holds them)')
+    parser.add_argument('--fake-weight', default='',
+                        help='e.g. dfdc=3: the class-loss weight of a source\'s dataset fakes (default 1): raises the net\'s '
+                             'prior on that source\'s faces, so that its fakes use the false-alarm budget its authentic faces '
+                             'leave unused')
+    parser.add_argument('--real-weight', default='',
+                        help="e.g. gan=3: the class-loss weight of a source's authentic faces (default 1; gan: the FFHQ photos)")
     parser.add_argument('--exclude', action='append', default=[],
                         help='dataset folder left out of training (e.g. fake/lfw_faceswap_rees451): leave-one-source-out')
     parser.add_argument('--val-size', type=int, default=0,
@@ -172,10 +178,11 @@ def evaluate(model, eval_set: EvalSet, temperature: float = 1.0, threshold: floa
     return results
 
 
-def _loss(model, images, labels, masks, mask_weights, gan_kinds, kind_weights, mask_weight: float, hard_real_weight: float = 0.0):
+def _loss(model, images, labels, masks, mask_weights, gan_kinds, kind_weights, class_weights, mask_weight: float,
+          hard_real_weight: float = 0.0):
     logit, mask_logit, kind_logit = split_output(model(images))
     class_loss = F.binary_cross_entropy_with_logits(logit[:, 0], labels, reduction='none')
-    loss = class_loss.mean()
+    loss = (class_loss * class_weights).mean()
     real_loss = class_loss[labels == 0]
     if hard_real_weight and len(real_loss) >= 4:
         loss = loss + hard_real_weight * real_loss.topk(len(real_loss) // 4).values.mean()
@@ -193,6 +200,11 @@ def _loss(model, images, labels, masks, mask_weights, gan_kinds, kind_weights, m
         kind_loss = F.binary_cross_entropy_with_logits(kind_logit[:, 0], gan_kinds, reduction='none')
         loss = loss + (kind_loss * weights).sum() / weights.sum().clamp(min=1)
     return loss
+
+
+def _per_source(spec: str) -> dict:
+    """'dfdc=0.5,lfw=0.1' -> {'dfdc': 0.5, 'lfw': 0.1}"""
+    return {k: float(v) for k, v in (x.split('=') for x in spec.split(',') if x)}
 
 
 def _load_matching(model, weights: dict) -> list:
@@ -273,10 +285,12 @@ def run(arch: str, args: argparse.Namespace) -> None:
                        strong_sbi_epochs=getattr(args, 'strong_sbi_epochs', 0),
                        degradation=getattr(args, 'degrade', 'standard'),
                        paired_sbi=getattr(args, 'paired_sbi', False), h264_pool=h264_pool, h264_prob=args.h264_prob,
-                       source_shares={k: float(v) for k, v in (x.split('=') for x in args.source_shares.split(',') if x)},
+                       source_shares=_per_source(args.source_shares),
                        exclude=args.exclude,
                        dfdc_pairs=load_pairs('train', train_store) if getattr(args, 'paired_dfdc', False) else None,
-                       retouch_prob=getattr(args, 'retouch_prob', 0.0))
+                       retouch_prob=getattr(args, 'retouch_prob', 0.0),
+                       fake_weights=_per_source(getattr(args, 'fake_weight', '')),
+                       real_weights=_per_source(getattr(args, 'real_weight', '')))
     select = getattr(args, 'select', 'clean')
 
     for epoch in range(state['epoch'] + 1, args.epochs + 1):
@@ -284,9 +298,9 @@ def run(arch: str, args: argparse.Namespace) -> None:
         dataset.set_epoch(epoch)
         model.train()
         epoch_start, total, seen = time.time(), 0.0, 0
-        for step, (images, labels, masks, mask_weights, gan_kinds, kind_weights) in enumerate(train_loader(dataset, args.batch_size)):
-            loss = _loss(model, to_input(images), labels, masks, mask_weights, gan_kinds, kind_weights, args.mask_weight,
-                         getattr(args, 'hard_real_weight', 0.0))
+        for step, (images, labels, masks, mask_weights, gan_kinds, kind_weights, class_weights) in enumerate(train_loader(dataset, args.batch_size)):
+            loss = _loss(model, to_input(images), labels, masks, mask_weights, gan_kinds, kind_weights, class_weights,
+                         args.mask_weight, getattr(args, 'hard_real_weight', 0.0))
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
