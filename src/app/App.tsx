@@ -3,7 +3,7 @@ import { minAssessableFacePx } from '../pipeline/analysis';
 import { ComparePanel } from '../compare/ComparePanel';
 import { bandGuide } from '../report/wording';
 import { ProvenancePanel } from '../provenance/ProvenancePanel';
-import { analyzeFile, analyzeFiles, startEngine } from './analyze-file';
+import { analyzeFile, analyzeFiles, compareHost, startEngine } from './analyze-file';
 import { Announcer } from './Announcer';
 import { AppControls } from './AppControls';
 import { takeSharedFile } from './offline';
@@ -22,6 +22,7 @@ import { Wordmark } from './Wordmark';
 
 export function App() {
   const current = useAppStore(selectCurrent);
+  const updateFile = useAppStore((s) => s.updateFile);
   const say = useWords();
 
   useEffect(() => {
@@ -77,8 +78,8 @@ export function App() {
                       </div>
                       <FaceList />
                     </div>
-                    <ProvenancePanel current={current} />
-                    {current.analysis && <ComparePanel current={current} />}
+                    <ProvenancePanel current={current} onShowLocation={(locationShown) => updateFile(current.id, { locationShown })} />
+                    {current.analysis && <ComparePanel current={current} host={compareHost(current.id)} />}
                   </>
                 )}
               </>

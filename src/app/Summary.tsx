@@ -7,7 +7,8 @@ import { cancelAnalysis } from './analyze-file';
 import { fileErrorText } from './file-error';
 import { useLanguage, useWords } from './language';
 import { downloadReport } from './report';
-import { selectCurrent, useAppStore, type CurrentFile } from './store';
+import { selectCurrent, useAppStore } from './store';
+import type { CurrentFile } from '../files/current-file';
 
 /** Makes the PDF; pdf-lib and the report's code load only now, so the first visit does not download them. */
 async function downloadPdf(current: CurrentFile, language: Language) {

@@ -8,10 +8,11 @@ import { CredentialsLine, ProvenancePanel } from '../provenance/ProvenancePanel'
 import { defaultVerdictOptions, videoVerdict, type VideoVerdict } from '../video/aggregate';
 import { describeSampling } from '../video/sampling';
 import type { VideoOptions } from '../worker/video-engine';
-import { cancelAnalysis, reanalyzeCurrent } from './analyze-file';
+import { cancelAnalysis, compareHost, reanalyzeCurrent } from './analyze-file';
 import { HeatmapControls } from './HeatmapControls';
 import { useLanguage, useWords } from './language';
-import { selectCurrent, useAppStore, type CurrentFile } from './store';
+import { selectCurrent, useAppStore } from './store';
+import type { CurrentFile } from '../files/current-file';
 import { ReportButton, ResultNotes } from './Summary';
 import { formatTime } from './time-ticks';
 import { Timeline } from './Timeline';
@@ -58,6 +59,7 @@ function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: Vid
   const say = useWords();
   const language = useLanguage((s) => s.language);
   const sampling = start && describeSampling(start.info, start.plan.sampleFps, start.scoreFps, language);
+  const heatOpacity = useAppStore((s) => (s.heatmapVisible ? s.heatmapOpacity : 0));
   if (current.status === 'analyzing') {
     const speed = progress && progress.elapsedMs > 0 ? progress.framesDone / (progress.elapsedMs / 1000) : 0;
     const left = progress?.framesTotal && speed > 0 ? Math.max(0, progress.framesTotal - progress.framesDone) / speed : null;
@@ -93,13 +95,14 @@ function VideoSummary({ current, verdict }: { current: CurrentFile; verdict: Vid
       )}
       <ResultNotes notes={video.end?.notes ?? []} />
       <ReportButton current={current} />
-      {start && <ExportVideoButton current={current} />}
+      {start && <ExportVideoButton current={current} heatOpacity={heatOpacity} />}
     </div>
   );
 }
 
 export function VideoView({ current }: { current: CurrentFile }) {
   const videoRef = useRef<HTMLVideoElement>(null);
+  const updateFile = useAppStore((s) => s.updateFile);
   const video = current.video;
   const language = useLanguage((s) => s.language);
   const verdict = useMemo(() => videoVerdict(video?.frames ?? [], { ...defaultVerdictOptions, language }), [video?.frames, language]);
@@ -129,8 +132,8 @@ export function VideoView({ current }: { current: CurrentFile }) {
         </div>
         <VideoTracks verdict={verdict} onSeek={seek} />
       </div>
-      <ProvenancePanel current={current} />
-      {current.status === 'done' && <ComparePanel current={current} captureFrame={() => captureFrame(videoRef.current)} />}
+      <ProvenancePanel current={current} onShowLocation={(locationShown) => updateFile(current.id, { locationShown })} />
+      {current.status === 'done' && <ComparePanel current={current} host={compareHost(current.id)} captureFrame={() => captureFrame(videoRef.current)} />}
     </>
   );
 }

@@ -4,7 +4,9 @@ import { mediaKind } from '../video/media-kind';
 import { AnalyzerClient, WorkerCrashedError } from '../worker/client';
 import { words, type Refusal } from '../i18n';
 import { useLanguage } from './language';
-import { selectCurrent, useAppStore, type CurrentFile, type FileError } from './store';
+import { selectCurrent, useAppStore } from './store';
+import type { CompareHost } from '../compare/types';
+import type { CurrentFile, FileError } from '../files/current-file';
 
 const backend = new URLSearchParams(location.search).get('backend');
 const client = new AnalyzerClient(backend === 'wasm' || backend === 'webgpu' ? backend : 'auto');
@@ -33,10 +35,16 @@ export async function analyzeFiles(files: File[]): Promise<void> {
 export const analyzeFile = (file: File) => analyzeFiles([file]);
 
 /** The faces in a picture, as the analysis finds them (no model runs), in its decoded image's pixels. */
-export async function locateFaces(picture: Blob): Promise<{ width: number; faces: FaceDetection[] }> {
+async function locateFaces(picture: Blob): Promise<{ width: number; faces: FaceDetection[] }> {
   const { width, crops } = await client.cropFaces(picture);
   return { width, faces: crops.map((crop) => crop.detection) };
 }
+
+/** A comparison's way to the engine and to the file: its result is kept with the file it was made for. */
+export const compareHost = (id: number): CompareHost => ({
+  locateFaces,
+  setComparison: (comparison) => useAppStore.getState().updateFile(id, { comparison }),
+});
 
 /** Loads the engine unless it is ready; callers that overlap share the worker's one load. */
 async function loadEngine(signal?: AbortSignal): Promise<void> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarize, type FaceResult, type ImageAnalysis } from '../pipeline/analysis';
 import { noEvidenceCaveat } from '../pipeline/evidence';
 import { announcement } from './announcement';
-import type { CurrentFile } from './store';
+import type { CurrentFile } from '../files/current-file';
 
 const file = (update: Partial<CurrentFile>) => ({ id: 1, name: 'a.png', kind: 'image', status: 'analyzing', ...update }) as CurrentFile;
 const progress = (framesDone: number) => ({ framesDone, framesTotal: 100, mediaTime: 0, elapsedMs: 1 });

@@ -3,7 +3,7 @@ import { summarize } from '../pipeline/analysis';
 import { statusNotes } from '../pipeline/evidence';
 import { defaultVerdictOptions, videoVerdict } from '../video/aggregate';
 import { fileErrorText } from './file-error';
-import type { CurrentFile } from './store';
+import type { CurrentFile } from '../files/current-file';
 
 /** Quarters, so a screen reader hears progress every 25 %, not every frame: the percentage done, or null at first. */
 function quarterDone(current: CurrentFile): number | null {

@@ -4,7 +4,7 @@ import type { FaceResult, ImageAnalysis } from '../pipeline/analysis';
 import { noEvidenceCaveat } from '../pipeline/evidence';
 import type { AnalysedFrame, VideoAnalysisStart } from '../video/types';
 import { analysisReport } from './report';
-import type { CurrentFile } from './store';
+import type { CurrentFile } from '../files/current-file';
 
 const box = (side: number) => ({ x: 0, y: 0, width: side, height: side });
 const face = (probability: number, assessable: boolean) => ({

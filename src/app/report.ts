@@ -5,7 +5,7 @@ import { bandMeaning, bandStatus, evidenceBands, type VerdictStatus } from '../p
 import { provenanceReport } from '../provenance/report';
 import { defaultVerdictOptions, videoVerdict, type TrackSummary } from '../video/aggregate';
 import { fileErrorText } from './file-error';
-import type { CurrentFile } from './store';
+import type { CurrentFile } from '../files/current-file';
 
 /** A face's or person's status: not scored when too small, else its evidence band. */
 type PartStatus = VerdictStatus | 'TOO_SMALL_TO_ASSESS';

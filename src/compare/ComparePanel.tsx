@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import { useLanguage, useWords } from '../app/language';
 import { useObjectUrl } from '../app/object-url';
-import { useAppStore, type CurrentFile } from '../app/store';
+import type { CurrentFile } from '../files/current-file';
 import { formatTime } from '../app/time-ticks';
 import { comparisonFailureText } from '../i18n';
 import { compareWithOriginal } from './compare-file';
-import type { ComparedFrame, ComparisonView } from './types';
+import type { CompareHost, ComparedFrame, ComparisonView } from './types';
 
 function FaceChanges({ view }: { view: ComparisonView }) {
   const say = useWords().compare;
@@ -74,7 +74,9 @@ function ComparisonResult({ current, view, frame }: { current: CurrentFile; view
  * "Compare with an original…": the user adds the picture they believe this one was made from. For
  * a video, `captureFrame` gives the frame on screen when the original is chosen.
  */
-export function ComparePanel({ current, captureFrame }: { current: CurrentFile; captureFrame?: () => Promise<ComparedFrame | null> }) {
+export function ComparePanel({ current, host, captureFrame }: {
+  current: CurrentFile; host: CompareHost; captureFrame?: () => Promise<ComparedFrame | null>;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const comparison = current.comparison;
   const say = useWords().compare;
@@ -97,16 +99,12 @@ export function ComparePanel({ current, captureFrame }: { current: CurrentFile; 
           event.target.value = '';
           if (!file) return;
           if (!captureFrame) {
-            void compareWithOriginal(current, file);
+            void compareWithOriginal(current, host, file);
             return;
           }
           void captureFrame().then((frame) => {
-            if (frame) void compareWithOriginal(current, file, frame);
-            else {
-              useAppStore.getState().updateFile(current.id, {
-                comparison: { status: 'failed', originalName: file.name, failure: { id: 'noFrame' } },
-              });
-            }
+            if (frame) void compareWithOriginal(current, host, file, frame);
+            else host.setComparison({ status: 'failed', originalName: file.name, failure: { id: 'noFrame' } });
           });
         }}
       />

@@ -1,17 +1,16 @@
 import * as Comlink from 'comlink';
-import { locateFaces } from '../app/analyze-file';
 import { useLanguage } from '../app/language';
-import { useAppStore, type CurrentFile } from '../app/store';
+import type { CurrentFile } from '../files/current-file';
 import { words } from '../i18n';
 import { WorkerStoppedError, workerStopped } from '../worker/stopped';
 import type { CompareApi, FacesIn } from './compare.worker';
-import type { ComparedFrame } from './types';
+import type { CompareHost, ComparedFrame } from './types';
 
 /** The picture compared: a photo with the faces its analysis found, or a video's frame (its faces are found here). */
-function suspectOf(current: CurrentFile, frame?: ComparedFrame): { blob: Blob; faces: Promise<FacesIn> } | undefined {
+function suspectOf(current: CurrentFile, host: CompareHost, frame?: ComparedFrame): { blob: Blob; faces: Promise<FacesIn> } | undefined {
   if (frame) {
     const blob = new Blob([frame.png], { type: 'image/png' });
-    return { blob, faces: locateFaces(blob) };
+    return { blob, faces: host.locateFaces(blob) };
   }
   const analysis = current.analysis;
   return analysis && {
@@ -20,27 +19,26 @@ function suspectOf(current: CurrentFile, frame?: ComparedFrame): { blob: Blob; f
   };
 }
 
-/** Compares the photo on screen (or `frame` of the video) with `original` in a worker of its own; the result goes to the store. */
-export async function compareWithOriginal(current: CurrentFile, original: File, frame?: ComparedFrame): Promise<void> {
-  const { updateFile } = useAppStore.getState();
+/** Compares the photo on screen (or `frame` of the video) with `original` in a worker of its own; the result goes to the host. */
+export async function compareWithOriginal(current: CurrentFile, host: CompareHost, original: File, frame?: ComparedFrame): Promise<void> {
   const of = { originalName: original.name || words(useLanguage.getState().language).pastedImage, frame };
-  const suspect = suspectOf(current, frame);
+  const suspect = suspectOf(current, host, frame);
   if (!suspect) return;
-  updateFile(current.id, { comparison: { status: 'comparing', ...of } });
+  host.setComparison({ status: 'comparing', ...of });
   const worker = new Worker(new URL('./compare.worker.ts', import.meta.url), { type: 'module', name: 'compare' });
   try {
     // No face found (or none detectable): the pictures are then aligned frame onto frame.
     const noFaces = { width: 1, faces: [] };
-    const [suspectFaces, originalFaces] = await Promise.all([suspect.faces.catch(() => noFaces), locateFaces(original).catch(() => noFaces)]);
+    const [suspectFaces, originalFaces] = await Promise.all([suspect.faces.catch(() => noFaces), host.locateFaces(original).catch(() => noFaces)]);
     const result = await Promise.race([
       Comlink.wrap<CompareApi>(worker).compare(suspect.blob, suspectFaces, original, originalFaces),
       workerStopped(worker),
     ]);
-    updateFile(current.id, { comparison: 'id' in result ? { status: 'failed', ...of, failure: result } : { status: 'done', ...of, ...result } });
+    host.setComparison('id' in result ? { status: 'failed', ...of, failure: result } : { status: 'done', ...of, ...result });
   } catch (error) {
     const failure = error instanceof WorkerStoppedError ? { id: 'stopped' as const, detail: error.detail }
       : { id: 'failed' as const, detail: error instanceof Error ? error.message : String(error) };
-    updateFile(current.id, { comparison: { status: 'failed', ...of, failure } });
+    host.setComparison({ status: 'failed', ...of, failure });
   } finally {
     worker.terminate();
   }

@@ -1,6 +1,7 @@
 import type { ComparisonFailure } from '../i18n';
 import type { Box } from '../pipeline/types';
 import type { FaceChange } from './compare-images';
+import type { FacesIn } from './compare.worker';
 
 /** For a video: the frame compared, as the player showed it. */
 export interface ComparedFrame {
@@ -33,4 +34,11 @@ export interface ComparisonView {
   /** PNGs at the comparison's working size: the original aligned onto the picture, and the difference heatmap. */
   alignedPng: Uint8Array<ArrayBuffer>;
   differencePng: Uint8Array<ArrayBuffer>;
+}
+
+/** What a comparison needs from the app: the faces in a picture as its analysis finds them, and a place for the result. */
+export interface CompareHost {
+  locateFaces(picture: Blob): Promise<FacesIn>;
+  /** Keeps the comparison with the file it was made for. */
+  setComparison(comparison: ComparisonState): void;
 }

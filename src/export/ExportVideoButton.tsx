@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLanguage, useWords } from '../app/language';
-import type { CurrentFile } from '../app/store';
+import type { CurrentFile } from '../files/current-file';
 import { formatTime } from '../app/time-ticks';
 import { exportFailureText, type ExportFailure } from '../i18n';
 import { exportAnnotatedVideo, type ExportProgress, type VideoExport } from './export-video';
 
 type ExportState = { state: 'idle' | 'cancelled' } | { state: 'exporting'; progress: ExportProgress } | { state: 'failed'; failure: ExportFailure };
 
-/** "Export annotated video": the MP4 with the analysis drawn on it, made on this device, with progress and Cancel. */
-export function ExportVideoButton({ current }: { current: CurrentFile }) {
+/**
+ * "Export annotated video": the MP4 with the analysis drawn on it, made on this device, with progress and Cancel; its heat
+ * at `heatOpacity`, as the player shows it.
+ */
+export function ExportVideoButton({ current, heatOpacity }: { current: CurrentFile; heatOpacity: number }) {
   const [status, setStatus] = useState<ExportState>({ state: 'idle' });
   const running = useRef<VideoExport>(undefined);
   const say = useWords();
@@ -18,7 +21,7 @@ export function ExportVideoButton({ current }: { current: CurrentFile }) {
 
   const start = () => {
     setStatus({ state: 'exporting', progress: { fraction: 0, secondsLeft: null } });
-    const job = exportAnnotatedVideo(current, language, (progress) => setStatus({ state: 'exporting', progress }));
+    const job = exportAnnotatedVideo(current, language, heatOpacity, (progress) => setStatus({ state: 'exporting', progress }));
     running.current = job;
     void job.done.then((result) => {
       running.current = undefined;

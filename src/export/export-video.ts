@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { saveReportFile } from '../app/report';
-import { useAppStore, type CurrentFile } from '../app/store';
+import type { CurrentFile } from '../files/current-file';
 import type { ExportFailure, Language } from '../i18n';
 import { frameValidity } from '../video/frame-lookup';
 import { WorkerStoppedError, workerStopped } from '../worker/stopped';
@@ -19,16 +19,15 @@ export function secondsLeft(fraction: number, elapsedMs: number): number | null 
   return fraction >= 0.02 ? ((elapsedMs / 1000) * (1 - fraction)) / fraction : null;
 }
 
-function exportRequest(current: CurrentFile, language: Language): ExportRequest {
+function exportRequest(current: CurrentFile, language: Language, heatOpacity: number): ExportRequest {
   const video = current.video!;
   const { plan, info } = video.start!;
-  const { heatmapVisible, heatmapOpacity } = useAppStore.getState();
   return {
     frames: video.frames,
     width: plan.width,
     height: plan.height,
     frameValidity: frameValidity(plan.sampleFps, info.fps),
-    heatOpacity: heatmapVisible ? heatmapOpacity : 0,
+    heatOpacity,
     stoppedAt: video.stopped ? video.progress?.mediaTime ?? 0 : null,
     language,
   };
@@ -42,9 +41,12 @@ export interface VideoExport {
 
 /**
  * Makes the annotated MP4 of the video on screen in a worker of its own and downloads it.
- * Its legend and labels are in `language`. Cancel ends the worker, which frees all it held: the app is left as before.
+ * Its legend and labels are in `language`, its heat drawn at `heatOpacity` (0: none, as when the user hid the heatmap).
+ * Cancel ends the worker, which frees all it held: the app is left as before.
  */
-export function exportAnnotatedVideo(current: CurrentFile, language: Language, onProgress: (progress: ExportProgress) => void): VideoExport {
+export function exportAnnotatedVideo(
+  current: CurrentFile, language: Language, heatOpacity: number, onProgress: (progress: ExportProgress) => void,
+): VideoExport {
   const worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'export' });
   const started = performance.now();
   const report = (fraction: number) => onProgress({ fraction, secondsLeft: secondsLeft(fraction, performance.now() - started) });
@@ -55,7 +57,7 @@ export function exportAnnotatedVideo(current: CurrentFile, language: Language, o
   const run = async (): Promise<Awaited<VideoExport['done']>> => {
     try {
       const result: Blob | ExportFailure | 'cancelled' = await Promise.race([
-        Comlink.wrap<ExportApi>(worker).exportAnnotatedVideo(current.file, exportRequest(current, language), Comlink.proxy(report)),
+        Comlink.wrap<ExportApi>(worker).exportAnnotatedVideo(current.file, exportRequest(current, language, heatOpacity), Comlink.proxy(report)),
         workerStopped(worker),
         cancelled,
       ]);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useObjectUrl } from '../app/object-url';
 import { useLanguage, useWords } from '../app/language';
-import { useAppStore, type CurrentFile } from '../app/store';
+import type { CurrentFile } from '../files/current-file';
 import type { VideoInfo } from '../video/video-info';
 import { metadataOf } from './container-tags';
 import { credentialsHeadline, type CredentialsReading, type CredentialsSummary } from './credentials';
@@ -41,19 +41,24 @@ function FileFacts({ fingerprint, video }: { fingerprint: Fingerprint; video?: V
   return <Facts rows={rows} testId="file-facts" />;
 }
 
-function LocationFacts({ current, summary }: { current: CurrentFile; summary: MetadataInWords }) {
-  const updateFile = useAppStore((s) => s.updateFile);
+/** Whether the user asked to see the GPS position (it stays hidden, and out of the report, until then), and how to ask. */
+interface LocationChoice {
+  shown: boolean;
+  show(shown: boolean): void;
+}
+
+function LocationFacts({ choice, summary }: { choice: LocationChoice; summary: MetadataInWords }) {
   const say = useWords().provenance;
   const { location } = summary;
   if (!location) return null;
-  const shown = current.locationShown ?? false;
+  const { shown } = choice;
   return (
     <div className="provenance-location">
       <button
         type="button"
         aria-expanded={shown}
         aria-controls="provenance-location"
-        onClick={() => updateFile(current.id, { locationShown: !shown })}
+        onClick={() => choice.show(!shown)}
         data-testid="show-location"
       >
         {shown ? say.hideLocation : say.showLocation}
@@ -67,7 +72,7 @@ function LocationFacts({ current, summary }: { current: CurrentFile; summary: Me
   );
 }
 
-function MetadataFacts({ current, summary }: { current: CurrentFile; summary: MetadataInWords }) {
+function MetadataFacts({ location, summary }: { location: LocationChoice; summary: MetadataInWords }) {
   const say = useWords().provenance;
   if (!summary.found) {
     return (
@@ -95,12 +100,12 @@ function MetadataFacts({ current, summary }: { current: CurrentFile; summary: Me
     <>
       <Facts rows={rows} testId="metadata" />
       {summary.datesNote && <p className="note" data-testid="dates-note">{summary.datesNote}</p>}
-      <LocationFacts current={current} summary={summary} />
+      <LocationFacts choice={location} summary={summary} />
     </>
   );
 }
 
-function MetadataPart({ current, metadata }: { current: CurrentFile; metadata: MetadataReading }) {
+function MetadataPart({ location, metadata }: { location: LocationChoice; metadata: MetadataReading }) {
   const say = useWords().provenance;
   const language = useLanguage((s) => s.language);
   if (metadata.status === 'failed') {
@@ -115,7 +120,7 @@ function MetadataPart({ current, metadata }: { current: CurrentFile; metadata: M
   return (
     <>
       {summary.unreadable.map((line) => <p key={line} className="note" data-testid="metadata-unreadable">{line}</p>)}
-      <MetadataFacts current={current} summary={summary} />
+      <MetadataFacts location={location} summary={summary} />
     </>
   );
 }
@@ -194,8 +199,11 @@ function ThumbnailPart({ thumbnail, imageUrl }: { thumbnail: ThumbnailCheck; ima
   );
 }
 
-/** File fingerprint, content credentials and metadata, beside the face verdict: evidence that needs no model. */
-export function ProvenancePanel({ current }: { current: CurrentFile }) {
+/**
+ * File fingerprint, content credentials and metadata, beside the face verdict: evidence that needs no model.
+ * `onShowLocation`: the user showed or hid the GPS position.
+ */
+export function ProvenancePanel({ current, onShowLocation }: { current: CurrentFile; onShowLocation: (shown: boolean) => void }) {
   const { provenance } = current;
   const say = useWords().provenance;
   return (
@@ -209,7 +217,10 @@ export function ProvenancePanel({ current }: { current: CurrentFile }) {
           <h3>{say.credentials}</h3>
           <CredentialsPart credentials={provenance.credentials} />
           <h3>{current.video?.start ? say.containerTags : say.metadata}</h3>
-          <MetadataPart current={current} metadata={metadataOf(current, provenance)} />
+          <MetadataPart
+            location={{ shown: current.locationShown ?? false, show: onShowLocation }}
+            metadata={metadataOf(current, provenance)}
+          />
           {provenance.thumbnail && <ThumbnailPart thumbnail={provenance.thumbnail} imageUrl={current.url} />}
         </>
       ) : (

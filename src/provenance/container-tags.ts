@@ -1,4 +1,4 @@
-import type { CurrentFile } from '../app/store';
+import type { CurrentFile } from '../files/current-file';
 import { cameraName, present } from './metadata';
 import type { GeoPosition, MetadataReading, MetadataSummary, Provenance } from './types';
 

@@ -4,7 +4,7 @@ import { jpegWithExif } from '../../scripts/lib/provenance-fixtures.mjs';
 import { fingerprint } from './fingerprint';
 import { readMetadata } from './metadata';
 import { provenanceReport } from './report';
-import type { CurrentFile } from '../app/store';
+import type { CurrentFile } from '../files/current-file';
 import type { Provenance } from './types';
 
 async function provenanceOfExifFixture(): Promise<Provenance> {

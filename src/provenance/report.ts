@@ -1,4 +1,4 @@
-import type { CurrentFile } from '../app/store';
+import type { CurrentFile } from '../files/current-file';
 import type { Language } from '../i18n';
 import { metadataOf } from './container-tags';
 import { credentialsMessage, metadataInWords, metadataMessage, notHashedText } from './wording';

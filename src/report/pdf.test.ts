@@ -6,7 +6,7 @@ import { PageSizes, PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { jpegWithExif } from '../../scripts/lib/provenance-fixtures.mjs';
 import { analysisReport } from '../app/report';
-import type { CurrentFile } from '../app/store';
+import type { CurrentFile } from '../files/current-file';
 import type { FaceResult, ImageAnalysis } from '../pipeline/analysis';
 import { bandMeaning, formatProbability, noEvidenceCaveat } from '../pipeline/evidence';
 import { forgeryKind } from '../pipeline/forgery-kind';

@@ -1,6 +1,6 @@
 import { heatToRgba, trackColour } from '../app/colormap';
 import { drawableFace, drawableVideoFace, type DrawableFace } from '../app/heat-draw';
-import type { CurrentFile, VideoResults } from '../app/store';
+import type { CurrentFile, VideoResults } from '../files/current-file';
 import type { ImageAnalysis } from '../pipeline/analysis';
 import { cropSpec, invertAffine } from '../pipeline/crop';
 import type { VideoVerdict } from '../video/aggregate';

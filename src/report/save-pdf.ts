@@ -1,5 +1,5 @@
 import { analysisReport, saveReportFile } from '../app/report';
-import type { CurrentFile } from '../app/store';
+import type { CurrentFile } from '../files/current-file';
 import type { Language } from '../i18n';
 import { defaultVerdictOptions, videoVerdict } from '../video/aggregate';
 import { buildPdfReport, type TimelineData } from './pdf';
