@@ -171,9 +171,12 @@ def _last_stage_extras(args: dict, stages: list) -> str:
     """Recipe lines for the last stage's retouching and hard-authentic loss, and for every stage's source weights in the
     class loss, when they used them."""
     lines = ''
-    weighted = [f"stage {i + 1}: " + ' '.join(f'`--{flag.replace("_", "-")} {stage["args"][flag]}`' for flag in ('fake_weight', 'real_weight')
-                                            if stage['args'].get(flag))
-                for i, stage in enumerate(stages) if stage.get('args', {}).get('fake_weight') or stage.get('args', {}).get('real_weight')]
+    weighted = []
+    for i, stage in enumerate(stages):
+        flags = [f'`--{flag.replace("_", "-")} {stage["args"][flag]}`' for flag in ('fake_weight', 'real_weight')
+                 if stage.get('args', {}).get(flag)]
+        if flags:
+            weighted.append(f'stage {i + 1}: ' + ' '.join(flags))
     if weighted:
         lines += ('- Source weights in the class loss (' + ', '.join(weighted) + "): a source's dataset fakes (`--fake-weight`) "
                   "or authentic faces (`--real-weight`) count that many times, which moves the net's prior on that source's "
