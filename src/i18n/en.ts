@@ -295,6 +295,8 @@ export const en = {
     codecUnsupported: (r) => `This video's codec${r.codec ? ` (${r.codec})` : ''} cannot be decoded here. Convert it to H.264 MP4 or VP9 WebM and try again.`,
     videoDamaged: () => 'This video could not be decoded: the file looks damaged or truncated. If it was downloaded, try downloading it again.',
     videoUndecodable: () => 'This video could not be decoded: the file may be damaged or in a format this app cannot read. Try an MP4 (H.264) or WebM copy.',
+    decoderStopped: (r) =>
+      `The video decoder stopped${r.detail ? ` (${r.detail})` : ''}: the file may be damaged, or too large for this browser's memory. Try a shorter or smaller copy.`,
   } as RefusalWords,
 
   // The page.

@@ -3,7 +3,7 @@ import { summarize, type FaceResult } from '../pipeline/analysis';
 import { bandMeaning, bands, evidenceLabel, formatProbability } from '../pipeline/evidence';
 import { bandGuide } from '../report/wording';
 import { videoVerdict, defaultVerdictOptions } from '../video/aggregate';
-import { languageOf, noteText } from '.';
+import { languageOf, noteText, refusalText } from '.';
 
 const face = (probability: number, assessable = true) => ({ probability, assessable }) as FaceResult;
 
@@ -37,5 +37,12 @@ describe('languages', () => {
     const verdict = videoVerdict(frames as never, { ...defaultVerdictOptions, language: 'ja' });
     expect(verdict.summary).toBe('1人を追跡しました。最高スコアは0.20、3フレームの平均で、操作の証拠は見つかりませんでした。');
     expect(noteText(verdict.notes[0], 'ja')).toMatch(/本物である証拠にはなりません/);
+  });
+
+  it('says in Japanese that the video decoder stopped, before any frame and after some', () => {
+    const stopped = { id: 'decoderStopped', detail: 'Out of memory' } as const;
+    expect(refusalText(stopped, 'ja')).toBe('動画のデコード処理が止まりました(Out of memory)。ファイルが壊れているか、このブラウザのメモリには大きすぎる可能性があります。短いか小さいコピーをお試しください。');
+    expect(refusalText({ id: 'decoderStopped', detail: null }, 'en')).toMatch(/^The video decoder stopped: /);
+    expect(noteText({ id: 'decodingStopped', failure: stopped, frames: 12 }, 'ja')).toMatch(/^デコードが途中で止まりました\(動画のデコード処理が止まりました\(Out of memory\)。.*結果は最初の12フレームの分です。$/);
   });
 });

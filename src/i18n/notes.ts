@@ -28,7 +28,9 @@ export type Refusal =
   | { id: 'noFrames' }
   | { id: 'codecUnsupported'; codec: string | null }
   | { id: 'videoDamaged' }
-  | { id: 'videoUndecodable' };
+  | { id: 'videoUndecodable' }
+  /** The decoder's worker died (out of memory, a crash in ffmpeg); detail: the browser's message, when it gave one. */
+  | { id: 'decoderStopped'; detail: string | null };
 
 /** Why a provenance reader gave up on a file (src/provenance), said inside "could not be read: …". */
 export type ReadFailure =

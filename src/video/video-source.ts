@@ -53,7 +53,7 @@ export class FfmpegVideoSource {
     const crashed = new Promise<never>((_, reject) => {
       worker.addEventListener('error', (event) => {
         event.preventDefault();
-        reject(new Error(`the video decoder stopped${event.message ? ` (${event.message})` : ''}`));
+        reject(new UnsupportedInputError({ id: 'decoderStopped', detail: event.message || null }));
       });
     });
     crashed.catch(() => undefined);
@@ -87,7 +87,15 @@ export class FfmpegVideoSource {
         index: frame.index,
       };
     }
-    const result = await decoding;
+    let result: Awaited<typeof decoding>;
+    try {
+      result = await decoding;
+    } catch (error) {
+      // A decoder that died after some frames leaves them analysed, as a decoder that gave up does.
+      if (count === 0 || !(error instanceof UnsupportedInputError)) throw error;
+      this.decodeWarning = { id: 'decodingStopped', failure: error.refusal, frames: count };
+      return;
+    }
     // A file cut short (an interrupted download) ends ffmpeg normally; only its demuxer's complaint tells.
     const failed = result.exitCode !== 0 || result.log.some((line) => line.includes('partial file'));
     if (count === 0) throw new UnsupportedInputError(failed ? describeDecodeFailure(result.log) : { id: 'noFrames' });
