@@ -182,6 +182,11 @@ def _last_stage_extras(args: dict, stages: list) -> str:
                   "or authentic faces (`--real-weight`) count that many times, which moves the net's prior on that source's "
                   'faces; the evidence bands, chosen on the worst authentic source, then spend on its fakes the false-alarm '
                   'budget its authentic faces left unused.\n')
+    pair_weighted = [f"stage {i + 1}: `--pair-mask-weight {stage['args']['pair_mask_weight']}`" for i, stage in enumerate(stages)
+                     if stage.get('args', {}).get('pair_mask_weight', 1.0) != 1.0]
+    if pair_weighted:
+        lines += ('- DFDC-pair masks in the mask loss (' + ', '.join(pair_weighted) + '): the mask of where a DFDC fake '
+                  'differs from its source frame counts that many times, against one for a self-blend or an authentic face.\n')
     if args.get('retouch_prob'):
         lines += (f"- Retouching (last stage, `--retouch-prob {args['retouch_prob']}`): that share of the samples is first "
                   'smoothed (bilateral filter), blurred or sharpened at a random strength (`augment.retouch`), a pair alike, '

@@ -161,7 +161,7 @@ class TrainSet(Dataset):
                  strong_sbi_epochs: int = 0, degradation: str = 'standard', paired_sbi: bool = False,
                  h264_pool: H264Pool = None, h264_prob: float = 0.0, source_shares: dict = None, exclude=(),
                  dfdc_pairs: DfdcPairs = None, retouch_prob: float = 0.0, fake_weights: dict = None,
-                 real_weights: dict = None):
+                 real_weights: dict = None, pair_mask_weight: float = 1.0):
         self.store, self.epoch_size, self.mask_size, self.seed = store, epoch_size, mask_size, seed
         # Video-like degradation: a share of the samples (after warm-up) comes from the H.264 pool.
         self.h264_pool, self.h264_prob = h264_pool, h264_prob
@@ -177,6 +177,9 @@ class TrainSet(Dataset):
         # A source's dataset fakes (or authentic faces) weigh more in the class loss: the net's prior on faces of that
         # source rises (or falls), so that its fakes use the false-alarm budget its authentic faces leave unused (issue 33).
         self.class_weights = {DATASET_FAKE: fake_weights or {}, REAL: real_weights or {}}
+        # The difference masks of DFDC fakes with their source frame count this many times in the mask loss: the only
+        # masks of real-world swaps, outnumbered by self-blends and authentic faces (issue 35).
+        self.pair_mask_weight = pair_mask_weight
         # A small net learns nothing when every sample is hard from the start: the first
         # `clean_epochs` use real vs dataset fakes only, undegraded; then SBI and degradation join.
         self.clean_epochs, self.degrade_prob = clean_epochs, degrade_prob
@@ -245,8 +248,9 @@ class TrainSet(Dataset):
         small = cv2.resize(mask, (self.mask_size, self.mask_size), interpolation=cv2.INTER_AREA)
         gan = kind == DATASET_FAKE and self.sources[index] == 'gan'
         class_weight = self.class_weights.get(kind, {}).get(self.sources[index], 1.0)
+        mask_weight = 1.0 if kind != DATASET_FAKE else 0.0 if known_mask is None else self.pair_mask_weight
         return (torch.from_numpy(image), torch.tensor(float(kind != REAL)), torch.from_numpy(small)[None],
-                torch.tensor(float(kind != DATASET_FAKE or known_mask is not None)), torch.tensor(float(gan)),
+                torch.tensor(mask_weight), torch.tensor(float(gan)),
                 torch.tensor(float(kind != REAL)), torch.tensor(float(class_weight)))
 
     @staticmethod

@@ -68,6 +68,9 @@ def add_arguments(parser: argparse.ArgumentParser, epochs: int, epoch_size: int,
                              'leave unused')
     parser.add_argument('--real-weight', default='',
                         help="e.g. gan=3: the class-loss weight of a source's authentic faces (default 1; gan: the FFHQ photos)")
+    parser.add_argument('--pair-mask-weight', type=float, default=1.0,
+                        help='weight in the mask loss of a DFDC fake\'s difference mask to its source frame (--paired-dfdc; '
+                             'default 1, as an authentic face\'s or a self-blend\'s)')
     parser.add_argument('--exclude', action='append', default=[],
                         help='dataset folder left out of training (e.g. fake/lfw_faceswap_rees451): leave-one-source-out')
     parser.add_argument('--val-size', type=int, default=0,
@@ -290,7 +293,8 @@ def run(arch: str, args: argparse.Namespace) -> None:
                        dfdc_pairs=load_pairs('train', train_store) if getattr(args, 'paired_dfdc', False) else None,
                        retouch_prob=getattr(args, 'retouch_prob', 0.0),
                        fake_weights=_per_source(getattr(args, 'fake_weight', '')),
-                       real_weights=_per_source(getattr(args, 'real_weight', '')))
+                       real_weights=_per_source(getattr(args, 'real_weight', '')),
+                       pair_mask_weight=getattr(args, 'pair_mask_weight', 1.0))
     select = getattr(args, 'select', 'clean')
 
     for epoch in range(state['epoch'] + 1, args.epochs + 1):
