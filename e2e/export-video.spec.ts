@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { browserMemoryMb, sampleMemory } from '../scripts/lib/memory.mjs';
-import { trackColour } from '../src/app/colormap';
+import { trackColour } from '../src/draw/colormap';
 import { astronautClip, astronautPath } from './generated';
 import { cancelVideoAfter, openControlled, pick } from './app-page';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { announcement } from './announcement';
-import { useLanguage } from './language';
+import { useLanguage } from '../ui/language';
 import { selectCurrent, useAppStore } from './store';
 
 /** One live region, always in the page, so screen readers hear progress and results as they change. */

@@ -11,7 +11,7 @@ import { DropTarget } from './DropTarget';
 import { EngineStatus } from './EngineStatus';
 import { FileList } from './FileList';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useLanguage, useWords } from './language';
+import { useLanguage, useWords } from '../ui/language';
 import { FaceList } from './FaceList';
 import { HeatmapControls } from './HeatmapControls';
 import { ImageStage } from './ImageStage';

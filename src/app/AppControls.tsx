@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { makeAvailableOffline, missingEngineBytes, type OfflineProgress } from './offline';
-import { useWords } from './language';
+import { useWords } from '../ui/language';
 import { useAppStore } from './store';
 
 interface InstallPromptEvent extends Event {

@@ -1,5 +1,5 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
-import { useWords } from './language';
+import { useWords } from '../ui/language';
 
 /** The whole page accepts dropped files; `onFilesNear` says that files are being dragged over it. */
 export function DropTarget({ onFiles, onFilesNear, children }: { onFiles: (files: File[]) => void; onFilesNear?: () => void; children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { backendName } from '../report/wording';
-import { useLanguage, useWords } from './language';
+import { useLanguage, useWords } from '../ui/language';
 import { useAppStore } from './store';
 
 export function EngineStatus() {

@@ -1,7 +1,7 @@
 import { bandMeaning, evidenceLabel, formatProbability } from '../pipeline/evidence';
 import { modelLabel, noteText } from '../i18n';
 import { forgeryKindText } from '../pipeline/forgery-kind';
-import { useLanguage, useWords } from './language';
+import { useLanguage, useWords } from '../ui/language';
 import { ScoreExplanation } from './ScoreExplanation';
 import { selectCurrent, useAppStore } from './store';
 

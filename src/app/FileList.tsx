@@ -1,5 +1,5 @@
 import { removeFile } from './analyze-file';
-import { useWords } from './language';
+import { useWords } from '../ui/language';
 import { selectCurrent, useAppStore } from './store';
 
 /** The session's files with their status; click one to show it. Shown once there are two. */

@@ -1,5 +1,5 @@
 import { modelManifest } from '../pipeline/model-manifest';
-import { useWords } from './language';
+import { useWords } from '../ui/language';
 import { selectCurrent, useAppStore } from './store';
 
 export function HeatmapControls() {

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { formatProbability } from '../pipeline/evidence';
-import { drawnBox } from './face-mark';
+import { drawnBox } from '../draw/face-mark';
 import { FaceLabel } from './FaceLabel';
-import { drawableFace, heatCanvasScale, paintHeatmap } from './heat-draw';
-import { useWords } from './language';
+import { drawableFace, heatCanvasScale, paintHeatmap } from '../draw/heat-draw';
+import { useWords } from '../ui/language';
 import { selectCurrent, useAppStore } from './store';
 
 export function ImageStage() {

@@ -1,5 +1,5 @@
 import { languages, type Language } from '../i18n';
-import { useLanguage, useWords } from './language';
+import { useLanguage, useWords } from '../ui/language';
 
 /** Each language named in itself, so a reader finds theirs whatever is on screen. */
 const ownNames: Record<Language, string> = { en: 'English', ja: '日本語' };

@@ -1,8 +1,8 @@
 import type { ModelPart } from '../pipeline/analysis';
 import { formatProbability } from '../pipeline/evidence';
 import type { FusionWeights } from '../pipeline/fusion';
-import { useLanguage, useWords } from './language';
-import { explainScore } from './score-explanation';
+import { useLanguage, useWords } from '../ui/language';
+import { explainScore } from '../report/score-explanation';
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
 

@@ -4,9 +4,9 @@ import { summarize } from '../pipeline/analysis';
 import { statusBand } from '../pipeline/evidence';
 import { CredentialsLine } from '../provenance/ProvenancePanel';
 import { cancelAnalysis } from './analyze-file';
-import { fileErrorText } from './file-error';
-import { useLanguage, useWords } from './language';
-import { downloadReport } from './report';
+import { fileErrorText } from '../files/file-error';
+import { useLanguage, useWords } from '../ui/language';
+import { downloadReport } from '../report/analysis-report';
 import { selectCurrent, useAppStore } from './store';
 import type { CurrentFile } from '../files/current-file';
 

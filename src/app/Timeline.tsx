@@ -1,9 +1,9 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { trackRuns, type TrackPoint, type TrackSummary } from '../video/aggregate';
-import { useWords } from './language';
+import { useWords } from '../ui/language';
 import { useAppStore } from './store';
-import { tickLabel, timeTicks } from './time-ticks';
-import { trackColour } from './colormap';
+import { tickLabel, timeTicks } from '../draw/time-ticks';
+import { trackColour } from '../draw/colormap';
 
 const width = 1000;
 const height = 100;

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { frameAt, frameValidity } from '../video/frame-lookup';
 import type { AnalysedFrame } from '../video/types';
-import { trackColour } from './colormap';
-import { drawnBox, faceMark } from './face-mark';
+import { trackColour } from '../draw/colormap';
+import { drawnBox, faceMark } from '../draw/face-mark';
 import { FaceLabel } from './FaceLabel';
-import { drawableVideoFace, paintHeatmap } from './heat-draw';
-import { useLanguage, useWords } from './language';
+import { drawableVideoFace, paintHeatmap } from '../draw/heat-draw';
+import { useLanguage, useWords } from '../ui/language';
 import { selectCurrent, useAppStore } from './store';
 
 /**

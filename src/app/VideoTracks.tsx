@@ -1,9 +1,9 @@
 import { bandMeaning, evidenceLabel, formatProbability } from '../pipeline/evidence';
 import { forgeryKindText } from '../pipeline/forgery-kind';
 import { trackNotes, trackScoreExplanation, type VideoVerdict } from '../video/aggregate';
-import { formatTime } from './time-ticks';
-import { trackColour } from './colormap';
-import { useLanguage, useWords } from './language';
+import { formatTime } from '../draw/time-ticks';
+import { trackColour } from '../draw/colormap';
+import { useLanguage, useWords } from '../ui/language';
 
 /** One card per tracked person, then the moments with the highest scores as jump points. */
 export function VideoTracks({ verdict, onSeek }: { verdict: VideoVerdict; onSeek: (time: number) => void }) {

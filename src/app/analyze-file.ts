@@ -3,7 +3,7 @@ import type { FaceDetection } from '../pipeline/types';
 import { mediaKind } from '../video/media-kind';
 import { AnalyzerClient, WorkerCrashedError } from '../worker/client';
 import { words, type Refusal } from '../i18n';
-import { useLanguage } from './language';
+import { useLanguage } from '../ui/language';
 import { selectCurrent, useAppStore } from './store';
 import type { CompareHost } from '../compare/types';
 import type { CurrentFile, FileError } from '../files/current-file';

@@ -2,7 +2,7 @@ import { noteText, words, type Language } from '../i18n';
 import { summarize } from '../pipeline/analysis';
 import { statusNotes } from '../pipeline/evidence';
 import { defaultVerdictOptions, videoVerdict } from '../video/aggregate';
-import { fileErrorText } from './file-error';
+import { fileErrorText } from '../files/file-error';
 import type { CurrentFile } from '../files/current-file';
 
 /** Quarters, so a screen reader hears progress every 25 %, not every frame: the percentage done, or null at first. */

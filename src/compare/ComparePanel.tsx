@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
-import { useLanguage, useWords } from '../app/language';
-import { useObjectUrl } from '../app/object-url';
+import { useLanguage, useWords } from '../ui/language';
+import { useObjectUrl } from '../ui/object-url';
 import type { CurrentFile } from '../files/current-file';
-import { formatTime } from '../app/time-ticks';
+import { formatTime } from '../draw/time-ticks';
 import { comparisonFailureText } from '../i18n';
 import { compareWithOriginal } from './compare-file';
 import type { CompareHost, ComparedFrame, ComparisonView } from './types';

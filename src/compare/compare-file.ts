@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { useLanguage } from '../app/language';
+import { useLanguage } from '../ui/language';
 import type { CurrentFile } from '../files/current-file';
 import { words } from '../i18n';
 import { WorkerStoppedError, workerStopped } from '../worker/stopped';

@@ -1,6 +1,6 @@
 // Aligns and differences two pictures away from the page (a few hundred milliseconds of pixel work).
 import * as Comlink from 'comlink';
-import { colormap } from '../app/colormap';
+import { colormap } from '../draw/colormap';
 import { maxSourcePixels } from '../pipeline/decode';
 import type { ComparisonFailure } from '../i18n';
 import { imageHeaderSize } from '../pipeline/image-header';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { useLanguage, useWords } from '../app/language';
+import { useLanguage, useWords } from '../ui/language';
 import type { CurrentFile } from '../files/current-file';
-import { formatTime } from '../app/time-ticks';
+import { formatTime } from '../draw/time-ticks';
 import { exportFailureText, type ExportFailure } from '../i18n';
 import { exportAnnotatedVideo, type ExportProgress, type VideoExport } from './export-video';
 

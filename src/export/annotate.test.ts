@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faceMark } from '../app/face-mark';
+import { faceMark } from '../draw/face-mark';
 import type { VideoFace } from '../video/types';
 import { legendText } from './annotate';
 import type { ExportRequest } from './types';

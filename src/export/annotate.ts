@@ -1,7 +1,7 @@
-import { bandColours, colormap, trackColour } from '../app/colormap';
-import { faceMark } from '../app/face-mark';
-import { drawableVideoFace, paintHeatmap } from '../app/heat-draw';
-import { formatTime } from '../app/time-ticks';
+import { bandColours, colormap, trackColour } from '../draw/colormap';
+import { faceMark } from '../draw/face-mark';
+import { drawableVideoFace, paintHeatmap } from '../draw/heat-draw';
+import { formatTime } from '../draw/time-ticks';
 import { words } from '../i18n';
 import { evidenceBands, evidenceThreshold, formatProbability } from '../pipeline/evidence';
 import { frameAt } from '../video/frame-lookup';

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { saveReportFile } from '../app/report';
+import { saveReportFile } from '../report/analysis-report';
 import type { CurrentFile } from '../files/current-file';
 import type { ExportFailure, Language } from '../i18n';
 import { frameValidity } from '../video/frame-lookup';

@@ -77,7 +77,7 @@ export const en = {
   kindUndecided: (synthesised: string, replaced: string) => `not decided (synthesised ${synthesised}, replaced or blended ${replaced})`,
   kindNotSaid: 'not said below moderate evidence of manipulation',
 
-  // Why a face has its number (src/app/score-explanation.ts).
+  // Why a face has its number (src/report/score-explanation.ts).
   scoreOneModel: (model: string) => `The score is ${model}'s calibrated output.`,
   scoreTheModel: 'the model',
   scoreBeside: (models: string[]) => ` ${models.join(' and ')}: shown beside it, not part of the score (on held-out photos it did not make the score better).`,

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useObjectUrl } from '../app/object-url';
-import { useLanguage, useWords } from '../app/language';
+import { useObjectUrl } from '../ui/object-url';
+import { useLanguage, useWords } from '../ui/language';
 import type { CurrentFile } from '../files/current-file';
 import type { VideoInfo } from '../video/video-info';
 import { metadataOf } from './container-tags';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PageSizes, PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { jpegWithExif } from '../../scripts/lib/provenance-fixtures.mjs';
-import { analysisReport } from '../app/report';
+import { analysisReport } from './analysis-report';
 import type { CurrentFile } from '../files/current-file';
 import type { FaceResult, ImageAnalysis } from '../pipeline/analysis';
 import { bandMeaning, formatProbability, noEvidenceCaveat } from '../pipeline/evidence';

@@ -1,5 +1,5 @@
 /**
- * The PDF report, built from the JSON report's data (src/app/report.ts) and a few pictures, in the
+ * The PDF report, built from the JSON report's data (src/report/analysis-report.ts) and a few pictures, in the
  * report's language.
  *
  * pdf-lib (1.17.1): its text is real text (selectable, searchable), it embeds JPEG and PNG as they
@@ -11,10 +11,10 @@
  * written "?", the report says so, and the document's title (a Unicode string) keeps the name exactly.
  */
 import { PageSizes, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFImage, type PDFPage, type RGB } from '@cantoo/pdf-lib';
-import type { AnalysisReport, ImageReport, VideoReport } from '../app/report';
-import { colormap, trackColour } from '../app/colormap';
-import { explainScore } from '../app/score-explanation';
-import { formatTime, tickLabel, timeTicks } from '../app/time-ticks';
+import type { AnalysisReport, ImageReport, VideoReport } from './analysis-report';
+import { colormap, trackColour } from '../draw/colormap';
+import { explainScore } from './score-explanation';
+import { formatTime, tickLabel, timeTicks } from '../draw/time-ticks';
 import type { ComparisonReport } from '../compare/report';
 import { words, type Language, type Messages } from '../i18n';
 import type { Backend } from '../pipeline/onnx-model';

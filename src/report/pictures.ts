@@ -1,5 +1,5 @@
-import { heatToRgba, trackColour } from '../app/colormap';
-import { drawableFace, drawableVideoFace, type DrawableFace } from '../app/heat-draw';
+import { heatToRgba, trackColour } from '../draw/colormap';
+import { drawableFace, drawableVideoFace, type DrawableFace } from '../draw/heat-draw';
 import type { CurrentFile, VideoResults } from '../files/current-file';
 import type { ImageAnalysis } from '../pipeline/analysis';
 import { cropSpec, invertAffine } from '../pipeline/crop';

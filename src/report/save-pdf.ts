@@ -1,4 +1,4 @@
-import { analysisReport, saveReportFile } from '../app/report';
+import { analysisReport, saveReportFile } from './analysis-report';
 import type { CurrentFile } from '../files/current-file';
 import type { Language } from '../i18n';
 import { defaultVerdictOptions, videoVerdict } from '../video/aggregate';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FaceResult, ImageAnalysis } from '../pipeline/analysis';
 import { noEvidenceCaveat } from '../pipeline/evidence';
 import type { AnalysedFrame, VideoAnalysisStart } from '../video/types';
-import { analysisReport } from './report';
+import { analysisReport } from './analysis-report';
 import type { CurrentFile } from '../files/current-file';
 
 const box = (side: number) => ({ x: 0, y: 0, width: side, height: side });

@@ -4,7 +4,7 @@ import { comparisonReport } from '../compare/report';
 import { bandMeaning, bandStatus, evidenceBands, type VerdictStatus } from '../pipeline/evidence';
 import { provenanceReport } from '../provenance/report';
 import { defaultVerdictOptions, videoVerdict, type TrackSummary } from '../video/aggregate';
-import { fileErrorText } from './file-error';
+import { fileErrorText } from '../files/file-error';
 import type { CurrentFile } from '../files/current-file';
 
 /** A face's or person's status: not scored when too small, else its evidence band. */

@@ -1,5 +1,5 @@
 import { engineStopText, refusalText, words, type Language } from '../i18n';
-import type { FileError } from '../files/current-file';
+import type { FileError } from './current-file';
 
 /** Why a file has no result, in the reader's language. */
 export function fileErrorText(error: FileError | undefined, language: Language): string {
